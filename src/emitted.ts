@@ -1,0 +1,46 @@
+/**
+ * The few names that prepared code uses at run time. The transform emits them and the
+ * runtime defines them; nothing else is shared between the two.
+ */
+
+/** Global through which prepared code reaches the runtime (a non-enumerable property). */
+export const RUNTIME_GLOBAL = '__kheiron';
+
+/** Name of the hook slot of function `index` of the module with `prefix`. */
+export function slotName(prefix: string, index: number): string {
+  return `__k_${prefix}_${index}`;
+}
+
+/** Kinds of prepared functions, in the order of their numeric codes in emitted metadata. */
+export const FUNCTION_KINDS = ['function', 'arrow', 'method', 'getter', 'setter', 'constructor'] as const;
+export type FunctionKind = (typeof FUNCTION_KINDS)[number];
+
+/** How a function was made attachable (Phase II). */
+export const PREPARED_AS = [
+  // check in place, prolog in the taken branch, try/catch epilog, return sites report to `after`
+  'in-place',
+  // an arrow with an expression body, turned into a block body first
+  'in-place-expression',
+  // a generator: the prolog runs at its first `next()`, the epilog when it completes
+  'in-place-generator',
+] as const;
+export type PreparedAs = (typeof PREPARED_AS)[number];
+
+/** Bits of the flags field of emitted metadata. */
+export const FLAG_ASYNC = 1;
+export const FLAG_GENERATOR = 2;
+export const FLAG_STATIC = 4;
+export const FLAG_SAFE = 8;
+
+/**
+ * One function as emitted into the module prologue:
+ * [name, kind code, flags, parameter count, line, column, prepared-as code].
+ */
+export type EmittedFunction = [string, number, number, number, number, number, number];
+
+/** The module prologue's payload, serialised as JSON. */
+export interface EmittedModule {
+  prefix: string;
+  module: string;
+  functions: EmittedFunction[];
+}

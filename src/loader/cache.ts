@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Prepared code on disk, keyed by content hash, Kheiron version and options, so that a
+ * second start transforms nothing. Writes are atomic (write then rename): concurrent
+ * processes never read half a file.
+ */
+export class PreparedCache {
+  hits = 0;
+  misses = 0;
+  constructor(
+    private readonly dir: string,
+    private readonly salt: string,
+  ) {}
+
+  key(filename: string, source: string, options: string): string {
+    return createHash('sha256').update(this.salt).update('\0').update(options).update('\0').update(filename).update('\0').update(source).digest('hex');
+  }
+
+  get(key: string): string | undefined {
+    try {
+      const code = readFileSync(this.path(key), 'utf8');
+      this.hits++;
+      return code;
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  set(key: string, code: string): void {
+    const path = this.path(key);
+    try {
+      mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true, mode: 0o700 });
+      const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(tmp, code, { mode: 0o600 });
+      renameSync(tmp, path);
+    } catch {
+      // A cache that cannot be written only costs the next start a transform.
+    }
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.js`);
+  }
+}

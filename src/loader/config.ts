@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What the loader prepares and where it keeps prepared code. Plain data: it crosses threads. */
+export interface LoaderConfig {
+  include: string[];
+  exclude: string[];
+  cacheDir: string | undefined;
+  /** Kheiron's own files: never prepared, or the runtime would hook itself. */
+  ownRoot: string;
+  version: string;
+}
+
+export const CONFIG_FILE = 'kheiron.config.json';
+
+const ownRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Configuration from the environment, over `kheiron.config.json` in `cwd`, over defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoaderConfig {
+  const file = readConfigFile(cwd);
+  const list = (value: string | undefined, fallback: string[]): string[] =>
+    value === undefined || value.trim() === '' ? fallback : value.split(',').map((s) => s.trim()).filter(Boolean);
+  const include = list(env.KHEIRON_INCLUDE, file.include ?? [join(cwd, '**')]).map((g) => absoluteGlob(g, cwd));
+  const exclude = list(env.KHEIRON_EXCLUDE, file.exclude ?? []).map((g) => absoluteGlob(g, cwd));
+  const noCache = env.KHEIRON_NO_CACHE === '1' || file.cache === false;
+  const cacheDir = noCache ? undefined : resolve(cwd, env.KHEIRON_CACHE_DIR || file.cacheDir || defaultCacheDir(cwd));
+  return { include, exclude, cacheDir, ownRoot, version: packageVersion() };
+}
+
+interface ConfigFile {
+  include?: string[];
+  exclude?: string[];
+  cache?: boolean;
+  cacheDir?: string;
+}
+
+function readConfigFile(cwd: string): ConfigFile {
+  const path = join(cwd, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`kheiron: ${path}: not valid JSON: ${(error as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`kheiron: ${path}: expected an object`);
+  const config = parsed as Record<string, unknown>;
+  for (const key of Object.keys(config)) {
+    if (!['include', 'exclude', 'cache', 'cacheDir'].includes(key)) {
+      throw new Error(`kheiron: ${path}: unknown option '${key}' (known: include, exclude, cache, cacheDir)`);
+    }
+  }
+  for (const key of ['include', 'exclude'] as const) {
+    const v = config[key];
+    if (v !== undefined && !(Array.isArray(v) && v.every((g) => typeof g === 'string' && g !== ''))) {
+      throw new Error(`kheiron: ${path}: '${key}' must be an array of non-empty glob strings`);
+    }
+  }
+  if (config.cache !== undefined && typeof config.cache !== 'boolean') throw new Error(`kheiron: ${path}: 'cache' must be true or false`);
+  if (config.cacheDir !== undefined && typeof config.cacheDir !== 'string') throw new Error(`kheiron: ${path}: 'cacheDir' must be a string`);
+  return config as ConfigFile;
+}
+
+/** `src/**` means `<cwd>/src/**`; `**` and absolute globs stand as they are. */
+function absoluteGlob(glob: string, cwd: string): string {
+  return isAbsolute(glob) || glob.startsWith('**') ? glob : join(cwd, glob);
+}
+
+function defaultCacheDir(cwd: string): string {
+  try {
+    readFileSync(join(cwd, 'package.json'));
+    return join(cwd, 'node_modules', '.cache', 'kheiron');
+  } catch {
+    return join(tmpdir(), `kheiron-cache-${process.getuid?.() ?? 'user'}`);
+  }
+}
+
+function packageVersion(): string {
+  return (createRequire(import.meta.url)(join(ownRoot, 'package.json')) as { version: string }).version;
+}

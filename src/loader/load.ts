@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import type { SourcePreparer } from './prepare-source.js';
+
+export interface LoadResult {
+  format?: string | null;
+  source?: string | ArrayBuffer | ArrayBufferView | null;
+  shortCircuit?: boolean;
+}
+
+/** The part of a `load` hook that both hook flavours share: prepare what was loaded. */
+export function prepareLoaded(url: string, result: LoadResult, preparer: SourcePreparer): LoadResult {
+  const { format, source } = result;
+  if (source == null || !url.startsWith('file:') || (format !== 'module' && format !== 'commonjs')) return result;
+  const filename = fileURLToPath(url);
+  if (!preparer.accepts(filename)) return result;
+  const text = typeof source === 'string' ? source : Buffer.from(source as ArrayBuffer).toString('utf8');
+  return { ...result, source: preparer.prepare(text, filename, format === 'module' ? 'module' : 'commonjs') };
+}
+
+/** Prepared code begins with its module prologue; seeing it twice must not prepare twice. */
+export function isPrepared(code: string): boolean {
+  const at = code.indexOf('__kheiron.m("{\\"prefix\\"');
+  return at >= 0 && at < 4096;
+}

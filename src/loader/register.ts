@@ -1,0 +1,28 @@
+/**
+ * `node --import kheiron/register app.js`: installs the runtime and the module hooks, so
+ * that every function of the application's own files is prepared as it loads.
+ */
+import module from 'node:module';
+import { installRuntime } from '../runtime/index.js';
+import { loadConfig } from './config.js';
+import { installCompileHook } from './hooks-cjs.js';
+import { prepareLoaded, type LoadResult } from './load.js';
+import { SourcePreparer, sourceMapsWanted } from './prepare-source.js';
+
+type RegisterHooks = (hooks: {
+  load(url: string, context: unknown, nextLoad: (url: string, context: unknown) => LoadResult): LoadResult;
+}) => unknown;
+
+installRuntime();
+const config = loadConfig();
+const emitMaps = sourceMapsWanted();
+const registerHooks = (module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
+
+if (typeof registerHooks === 'function') {
+  // Node >= 22.15: synchronous, in-thread hooks for import and require alike.
+  const preparer = new SourcePreparer(config, emitMaps);
+  registerHooks({ load: (url, context, nextLoad) => prepareLoaded(url, nextLoad(url, context), preparer) });
+} else {
+  module.register('./hooks-async.js', import.meta.url, { data: { config, emitMaps } });
+  installCompileHook(new SourcePreparer(config, emitMaps));
+}

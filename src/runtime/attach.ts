@@ -1,0 +1,109 @@
+import { channel } from 'node:diagnostics_channel';
+import type { AttachedHook, ControlPoint, Hooks } from './context.js';
+import type { FunctionEntry, ModuleRecord, Registry } from './registry.js';
+import { compileTarget, type Target } from './selector.js';
+
+export interface AttachOptions extends Hooks {
+  /** Which functions: `[moduleGlob#]nameGlob` or a predicate over registry entries. */
+  target: Target;
+  /** Higher runs first at each control point; equal priorities run in attach order. */
+  priority?: number;
+  /** Called with a hook's own exception (after it was counted and published). */
+  onError?(error: unknown, point: ControlPoint, entry: FunctionEntry): void;
+}
+
+export interface AttachHandle {
+  readonly id: number;
+  /** Functions the hooks are attached to now; grows as matching modules load. */
+  readonly functions: readonly FunctionEntry[];
+  readonly active: boolean;
+  /** Exceptions the hooks threw, caught by the runtime. */
+  readonly errors: number;
+  /** Removes the hooks from every function; afterwards those with no other hooks are dormant again. */
+  detach(): void;
+}
+
+/** Published on `kheiron:hook-error` when a hook throws. */
+export interface HookErrorEvent {
+  handle: number;
+  function: FunctionEntry;
+  point: ControlPoint;
+  error: unknown;
+}
+
+const hookErrors = channel('kheiron:hook-error');
+const POINTS = ['before', 'after', 'onThrow'] as const;
+
+let nextId = 1;
+
+export function attachHooks(registry: Registry, active: Set<AttachHandle>, options: AttachOptions): AttachHandle {
+  if (options === null || typeof options !== 'object') throw new TypeError('kheiron: attach() takes an options object');
+  const matches = compileTarget(options.target, 'attach() target');
+  for (const point of POINTS) {
+    if (options[point] !== undefined && typeof options[point] !== 'function') {
+      throw new TypeError(`kheiron: attach() option '${point}' must be a function, got ${typeof options[point]}`);
+    }
+  }
+  if (!POINTS.some((p) => options[p])) throw new TypeError("kheiron: attach() needs at least one of 'before', 'after', 'onThrow'");
+  const priority = options.priority ?? 0;
+  if (typeof priority !== 'number' || !Number.isFinite(priority)) throw new TypeError('kheiron: attach() priority must be a finite number');
+
+  const id = nextId++;
+  const attachedTo: { record: ModuleRecord; index: number }[] = [];
+  let errors = 0;
+  const hook: AttachedHook = {
+    before: options.before,
+    after: options.after,
+    onThrow: options.onThrow,
+    order: id,
+    priority,
+    failed(error, point, entry) {
+      errors++;
+      if (hookErrors.hasSubscribers) hookErrors.publish({ handle: id, function: entry, point, error } satisfies HookErrorEvent);
+      try {
+        options.onError?.(error, point, entry);
+      } catch {
+        // an error handler's own failure has nowhere else to go
+      }
+    },
+  };
+
+  const add = (record: ModuleRecord): void => {
+    record.entries.forEach((entry, index) => {
+      if (!matches(entry)) return;
+      const current = record.slots[index]?.hooks ?? [];
+      registry.setHooks(record, index, [...current, hook].sort(byPriority));
+      attachedTo.push({ record, index });
+    });
+  };
+  for (const record of registry.modules.values()) add(record);
+  const unsubscribe = registry.onModule(add);
+
+  const handle: AttachHandle = {
+    id,
+    get functions() {
+      return attachedTo.map(({ record, index }) => record.entries[index]!);
+    },
+    get active() {
+      return active.has(handle);
+    },
+    get errors() {
+      return errors;
+    },
+    detach() {
+      if (!active.delete(handle)) return;
+      unsubscribe();
+      for (const { record, index } of attachedTo) {
+        const current = record.slots[index]?.hooks ?? [];
+        registry.setHooks(record, index, current.filter((h) => h !== hook));
+      }
+      attachedTo.length = 0;
+    },
+  };
+  active.add(handle);
+  return handle;
+}
+
+function byPriority(a: AttachedHook, b: AttachedHook): number {
+  return b.priority - a.priority || a.order - b.order;
+}

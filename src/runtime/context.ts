@@ -1,0 +1,128 @@
+import type { FunctionEntry } from './registry.js';
+
+export type ControlPoint = 'before' | 'after' | 'onThrow';
+
+/**
+ * What a hook sees at a control point, and the operations it may perform.
+ *
+ * Contracts:
+ * - `before` runs when the call starts (for generators, at the first `next()`). It may
+ *   `replaceArgs(...)`, which assigns the new values to the parameters, or `skip(result)`,
+ *   which returns `result` without running the body; later `before` hooks then do not run,
+ *   `after` hooks do, with `skipped` true.
+ * - `after` runs when the body returned (for async functions, when the promise fulfilled).
+ *   `result` is the value; `replaceResult(value)` changes what the caller gets. For a
+ *   constructor, `result` is the new instance.
+ * - `onThrow` runs when the body threw (for async functions, when the promise rejected).
+ *   `recover(value)` returns `value` instead; `rethrow(error)` throws `error` instead; with
+ *   neither, the original error propagates. The first hook that recovers or rethrows ends
+ *   the chain.
+ * - `rethrow(error)` in `before` or `after` throws `error` from the call. Any other
+ *   exception a hook throws is caught, counted on its handle and reported, never thrown
+ *   into the application.
+ * - While a hook runs, prepared functions it calls run dormant (no re-entry).
+ */
+export interface CallContext<This = unknown, Args extends unknown[] = unknown[], Result = unknown> {
+  readonly entry: FunctionEntry;
+  readonly point: ControlPoint;
+  /** `this` of the call; undefined for arrows and before `super()` in derived constructors. */
+  readonly this: This;
+  readonly args: Readonly<Args>;
+  readonly result: Result | undefined;
+  readonly error: unknown;
+  readonly skipped: boolean;
+  /** Per hook and per call: what `before` stores here, `after` and `onThrow` find again. */
+  readonly state: Record<string, unknown>;
+  skip(result: Result): void;
+  replaceArgs(...args: Args): void;
+  replaceResult(value: Result): void;
+  recover(value: Result): void;
+  rethrow(error: unknown): void;
+}
+
+export interface Hooks {
+  before?(ctx: CallContext): void;
+  after?(ctx: CallContext): void;
+  onThrow?(ctx: CallContext): void;
+}
+
+/** A hook as installed in a slot: the callbacks plus what orders and accounts for them. */
+export interface AttachedHook extends Hooks {
+  readonly order: number;
+  readonly priority: number;
+  /** Called with the hook's own exception; the runtime goes on as if the hook did nothing. */
+  failed(error: unknown, point: ControlPoint, entry: FunctionEntry): void;
+}
+
+/** The context object; its one-letter fields are read by prepared code. */
+export class Context implements CallContext {
+  point: ControlPoint = 'before';
+  /** skipped */
+  s = false;
+  /** the result supplied by skip */
+  r: unknown = undefined;
+  /** arguments replaced */
+  n = false;
+  /** the arguments */
+  a: unknown[];
+  result: unknown = undefined;
+  error: unknown = undefined;
+  /** index of the running hook, for `state` */
+  i = 0;
+  /** a deliberate throw requested by the running hook */
+  throwing: { error: unknown } | undefined = undefined;
+  recovered = false;
+  private states: (Record<string, unknown> | undefined)[] | undefined;
+
+  constructor(
+    readonly entry: FunctionEntry,
+    readonly hooks: readonly AttachedHook[],
+    readonly this_: unknown,
+    args: unknown[],
+  ) {
+    this.a = args;
+  }
+
+  get this(): unknown {
+    return this.this_;
+  }
+  get args(): readonly unknown[] {
+    return this.a;
+  }
+  get skipped(): boolean {
+    return this.s;
+  }
+  get state(): Record<string, unknown> {
+    const states = (this.states ??= []);
+    return (states[this.i] ??= {});
+  }
+
+  skip(result: unknown): void {
+    this.expect('skip', 'before');
+    this.s = true;
+    this.r = result;
+  }
+  replaceArgs(...args: unknown[]): void {
+    this.expect('replaceArgs', 'before');
+    this.n = true;
+    this.a = args;
+  }
+  replaceResult(value: unknown): void {
+    this.expect('replaceResult', 'after');
+    this.result = value;
+  }
+  recover(value: unknown): void {
+    this.expect('recover', 'onThrow');
+    this.recovered = true;
+    this.result = value;
+  }
+  rethrow(error: unknown): void {
+    this.throwing = { error };
+  }
+
+  private expect(operation: string, point: ControlPoint): void {
+    if (this.point !== point) {
+      throw new TypeError(`kheiron: ${operation}() is an operation of '${point}', called in '${this.point}' of ${this.entry.name}`);
+    }
+  }
+}

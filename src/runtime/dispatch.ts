@@ -1,0 +1,83 @@
+import { Context, type AttachedHook, type ControlPoint } from './context.js';
+import type { HookSlot } from './registry.js';
+
+/*
+ * The attached path: what prepared code calls once its slot check is taken.
+ * b = before (at entry), r = after (at each return), t = onThrow (in the catch).
+ */
+
+/** > 0 while a hook runs: prepared functions that hooks call then run dormant. */
+let depth = 0;
+
+export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown>): Context | undefined {
+  const hooks = slot.hooks;
+  if (depth !== 0 || hooks.length === 0) return undefined;
+  const ctx = new Context(slot.entry, hooks, thisArg, Array.prototype.slice.call(args));
+  for (let i = 0; i < hooks.length; i++) {
+    const hook = hooks[i]!;
+    if (!hook.before) continue;
+    invoke(ctx, i, 'before', hook, hook.before);
+    if (ctx.s) {
+      ctx.r = runAfter(ctx, ctx.r);
+      break;
+    }
+  }
+  return ctx;
+}
+
+export function after(ctx: Context, value: unknown): unknown {
+  if (ctx.entry.async && !ctx.entry.generator) {
+    // The caller's promise adopts this one: after/onThrow see the settled outcome.
+    return Promise.resolve(value).then(
+      (settled) => runAfter(ctx, settled),
+      (error) => runThrow(ctx, error),
+    );
+  }
+  return runAfter(ctx, value);
+}
+
+export function onThrow(ctx: Context, error: unknown): unknown {
+  return runThrow(ctx, error);
+}
+
+function runAfter(ctx: Context, value: unknown): unknown {
+  ctx.result = value;
+  const hooks = ctx.hooks;
+  for (let i = 0; i < hooks.length; i++) {
+    const hook = hooks[i]!;
+    if (hook.after) invoke(ctx, i, 'after', hook, hook.after);
+  }
+  return ctx.result;
+}
+
+function runThrow(ctx: Context, error: unknown): unknown {
+  // Thrown by an `after` hook's rethrow: the body itself did not throw.
+  if (ctx.point === 'after') throw error;
+  ctx.error = error;
+  const hooks = ctx.hooks;
+  for (let i = 0; i < hooks.length; i++) {
+    const hook = hooks[i]!;
+    if (!hook.onThrow) continue;
+    invoke(ctx, i, 'onThrow', hook, hook.onThrow);
+    if (ctx.recovered) return ctx.result;
+  }
+  throw error;
+}
+
+function invoke(ctx: Context, index: number, point: ControlPoint, hook: AttachedHook, fn: (ctx: Context) => void): void {
+  ctx.point = point;
+  ctx.i = index;
+  depth++;
+  try {
+    fn.call(hook, ctx);
+  } catch (error) {
+    hook.failed(error, point, ctx.entry);
+  } finally {
+    depth--;
+  }
+  const throwing = ctx.throwing;
+  if (throwing) {
+    ctx.throwing = undefined;
+    throw throwing.error;
+  }
+}

@@ -1,0 +1,55 @@
+import { RUNTIME_GLOBAL } from '../emitted.js';
+import { attachHooks, type AttachHandle, type AttachOptions } from './attach.js';
+import { after, before, onThrow } from './dispatch.js';
+import { Registry, type FunctionEntry } from './registry.js';
+import { compileTarget, type Target } from './selector.js';
+import { runtimeState } from './state.js';
+
+export type { AttachHandle, AttachOptions, HookErrorEvent } from './attach.js';
+export type { CallContext, ControlPoint, Hooks } from './context.js';
+export type { FunctionEntry } from './registry.js';
+export type { Target } from './selector.js';
+export { compileTarget, globToRegExp } from './selector.js';
+
+const state = runtimeState(() => ({
+  registry: new Registry(),
+  handles: new Set<AttachHandle>(),
+  facade: { b: before, r: after, t: onThrow },
+}));
+
+/**
+ * Makes prepared code runnable in the realm of `globalObject` (the main realm, or a `vm`
+ * context): defines the one global through which prepared code reaches the runtime.
+ */
+export function installRuntime(globalObject: object = globalThis): void {
+  if (Object.prototype.hasOwnProperty.call(globalObject, RUNTIME_GLOBAL)) return;
+  const { registry, facade } = state;
+  const realm = Object.freeze({
+    m: (json: string) => void registry.define(json, globalObject),
+    b: facade.b,
+    r: facade.r,
+    t: facade.t,
+  });
+  Object.defineProperty(globalObject, RUNTIME_GLOBAL, { value: realm, enumerable: false, configurable: false, writable: false });
+}
+
+/** Attaches hooks to the functions `options.target` selects, now and in modules loaded later. */
+export function attach(options: AttachOptions): AttachHandle {
+  return attachHooks(state.registry, state.handles, options);
+}
+
+/** The registry: every prepared function loaded so far, optionally filtered. */
+export function functions(filter?: Target): FunctionEntry[] {
+  const matches = filter === undefined ? () => true : compileTarget(filter, 'functions() filter');
+  return [...state.registry.entries()].filter(matches);
+}
+
+/** Handles attached and not yet detached, in attach order. */
+export function attachments(): AttachHandle[] {
+  return [...state.handles];
+}
+
+/** Detaches every handle: all functions dormant again. */
+export function detachAll(): void {
+  for (const handle of [...state.handles]) handle.detach();
+}

@@ -1,0 +1,136 @@
+import { fileURLToPath } from 'node:url';
+import {
+  FLAG_ASYNC,
+  FLAG_GENERATOR,
+  FLAG_SAFE,
+  FLAG_STATIC,
+  FUNCTION_KINDS,
+  PREPARED_AS,
+  slotName,
+  type EmittedModule,
+  type FunctionKind,
+  type PreparedAs,
+} from '../emitted.js';
+import type { AttachedHook } from './context.js';
+
+/** One prepared function as the registry knows it (Phase I metadata). */
+export interface FunctionEntry {
+  /** `<module prefix>:<index>`, stable across restarts while path and content are. */
+  readonly id: string;
+  /** Absolute path of the module (or its URL when it is not a file). */
+  readonly module: string;
+  readonly name: string;
+  readonly kind: FunctionKind;
+  readonly async: boolean;
+  readonly generator: boolean;
+  readonly static: boolean;
+  readonly safe: boolean;
+  readonly params: number;
+  readonly line: number;
+  readonly column: number;
+  readonly prepared: PreparedAs;
+}
+
+/**
+ * What a hook slot global holds while hooks are attached: prepared code passes it back to
+ * the runtime. `hooks` is replaced, never mutated, so a call in flight keeps its list.
+ */
+export class HookSlot {
+  hooks: readonly AttachedHook[] = [];
+  constructor(readonly entry: FunctionEntry) {}
+}
+
+export interface ModuleRecord {
+  readonly prefix: string;
+  readonly module: string;
+  readonly entries: readonly FunctionEntry[];
+  /** Per function: the slot object while something is attached, else undefined. */
+  readonly slots: (HookSlot | undefined)[];
+  /** Global objects of the realms this module was evaluated in. */
+  readonly realms: Set<object>;
+}
+
+export class Registry {
+  readonly modules = new Map<string, ModuleRecord>();
+  readonly byId = new Map<string, { record: ModuleRecord; index: number }>();
+  private readonly listeners = new Set<(record: ModuleRecord) => void>();
+
+  /** Called by a module's prologue: defines its slots in `realm`, registers its functions. */
+  define(json: string, realm: object): ModuleRecord {
+    const emitted = JSON.parse(json) as EmittedModule;
+    let record = this.modules.get(emitted.prefix);
+    if (record && record.module !== displayModule(emitted.module)) {
+      throw new Error(`kheiron: modules ${record.module} and ${emitted.module} have the same slot prefix ${emitted.prefix}`);
+    }
+    const isNew = !record;
+    if (!record) {
+      const module = displayModule(emitted.module);
+      const entries = emitted.functions.map(([name, kind, flags, params, line, column, prepared], index): FunctionEntry =>
+        Object.freeze({
+          id: `${emitted.prefix}:${index}`,
+          module,
+          name,
+          kind: FUNCTION_KINDS[kind]!,
+          async: (flags & FLAG_ASYNC) !== 0,
+          generator: (flags & FLAG_GENERATOR) !== 0,
+          static: (flags & FLAG_STATIC) !== 0,
+          safe: (flags & FLAG_SAFE) !== 0,
+          params,
+          line,
+          column,
+          prepared: PREPARED_AS[prepared]!,
+        }),
+      );
+      record = { prefix: emitted.prefix, module, entries, slots: new Array(entries.length).fill(undefined), realms: new Set() };
+      this.modules.set(record.prefix, record);
+      entries.forEach((_, index) => this.byId.set(`${record!.prefix}:${index}`, { record: record!, index }));
+    }
+    if (!record.realms.has(realm)) {
+      record.realms.add(realm);
+      for (let i = 0; i < record.entries.length; i++) {
+        defineSlot(realm, slotName(record.prefix, i), record.slots[i] ?? false);
+      }
+    }
+    if (isNew) for (const listener of this.listeners) listener(record);
+    return record;
+  }
+
+  /** Calls `listener` for every module defined from now on. */
+  onModule(listener: (record: ModuleRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  *entries(): IterableIterator<FunctionEntry> {
+    for (const record of this.modules.values()) yield* record.entries;
+  }
+
+  /** Installs `hooks` as the slot's hook list, in every realm; an empty list restores the dormant state. */
+  setHooks(record: ModuleRecord, index: number, hooks: readonly AttachedHook[]): void {
+    const name = slotName(record.prefix, index);
+    let slot = record.slots[index];
+    if (hooks.length === 0) {
+      if (!slot) return;
+      record.slots[index] = undefined;
+      // A fresh property, not a write: V8 again treats the never-written global as a constant.
+      for (const realm of record.realms) defineSlot(realm, name, false);
+      return;
+    }
+    if (!slot) {
+      slot = record.slots[index] = new HookSlot(record.entries[index]!);
+      slot.hooks = hooks;
+      for (const realm of record.realms) (realm as Record<string, unknown>)[name] = slot;
+      return;
+    }
+    slot.hooks = hooks;
+  }
+}
+
+function defineSlot(realm: object, name: string, value: unknown): void {
+  delete (realm as Record<string, unknown>)[name];
+  Object.defineProperty(realm, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+function displayModule(module: string): string {
+  return module.startsWith('file:') ? fileURLToPath(module) : module;
+}

@@ -1,0 +1,282 @@
+import type { Comment, Program } from 'acorn';
+import type { FunctionKind } from '../emitted.js';
+
+/** An ESTree node as acorn builds it; the walker reads it generically. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Node = { type: string; start: number; end: number; loc?: any; [key: string]: any };
+
+/** Everything Phase II needs to know about one function of the source (Phase I). */
+export interface FunctionSite {
+  node: Node;
+  index: number;
+  name: string;
+  kind: FunctionKind;
+  async: boolean;
+  generator: boolean;
+  static: boolean;
+  safe: boolean;
+  line: number;
+  column: number;
+  depth: number;
+  strict: boolean;
+  /** The body reads `arguments` of this function (directly or from a nested arrow). */
+  usesArguments: boolean;
+  /** A constructor of a class with `extends`: `this` is not bound before `super()`. */
+  derived: boolean;
+  /** `return` statements that belong to this function, in source order. */
+  returns: Node[];
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const SAFE_TAG = '@kheiron-safe';
+
+interface Scope {
+  site: FunctionSite | undefined;
+  /** Qualified name of the enclosing function plus '/', or '' at module level. */
+  prefix: string;
+  strict: boolean;
+}
+
+/** Walks the program once and records every function in source order of their start. */
+export function collectFunctions(ast: Program, source: string, comments: Comment[], module: boolean): FunctionSite[] {
+  const sites: FunctionSite[] = [];
+  const ancestors: Node[] = [];
+  const objectNames = new Map<Node, string>();
+  const classNames = new Map<Node, string>();
+
+  const isStrictBody = (body: Node[]): boolean => {
+    for (const statement of body) {
+      if (statement.directive === undefined) return false;
+      if (statement.directive === 'use strict') return true;
+    }
+    return false;
+  };
+
+  const visit = (node: Node, scope: Scope): void => {
+    ancestors.push(node);
+    if (FUNCTION_TYPES.has(node.type)) {
+      visitFunction(node, scope);
+    } else {
+      let inner = scope;
+      if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+        classNames.set(node, className(node));
+        inner = { ...scope, strict: true };
+      } else if (node.type === 'ObjectExpression') {
+        objectNames.set(node, inferredName(ancestors.length - 1) ?? '');
+      } else if (node.type === 'Identifier' && node.name === 'arguments') {
+        markArguments();
+      } else if (node.type === 'ReturnStatement' && scope.site) {
+        scope.site.returns.push(node);
+      }
+      visitChildren(node, inner);
+    }
+    ancestors.pop();
+  };
+
+  const siteOf = new Map<Node, FunctionSite>();
+
+  const markArguments = (): void => {
+    // Arrows read the `arguments` of the closest enclosing non-arrow function.
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i]!;
+      if (a.type === 'FunctionDeclaration' || a.type === 'FunctionExpression') {
+        const site = siteOf.get(a);
+        if (site) site.usesArguments = true;
+        return;
+      }
+    }
+  };
+
+  const visitChildren = (node: Node, scope: Scope): void => {
+    for (const key in node) {
+      if (key === 'loc' || key === 'start' || key === 'end' || key === 'type') continue;
+      const value = node[key];
+      if (value === null || typeof value !== 'object') continue;
+      // Property names are not references to `arguments`.
+      if (key === 'property' && node.type === 'MemberExpression' && !node.computed) continue;
+      if (key === 'key' && !node.computed && (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition')) continue;
+      if (key === 'label') continue;
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child.type === 'string') visit(child, scope);
+      } else if (typeof value.type === 'string') {
+        visit(value, scope);
+      }
+    }
+  };
+
+  const visitFunction = (node: Node, scope: Scope): void => {
+    const parent = ancestors[ancestors.length - 2];
+    const isMember = parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'));
+    let kind: FunctionKind;
+    let local: string;
+    let isStatic = false;
+    let derived = false;
+    if (isMember) {
+      const member = parent!;
+      const owner = ancestors[ancestors.length - 3];
+      const key = keyName(member.key, member.computed);
+      if (member.type === 'MethodDefinition') {
+        const cls = ancestors[ancestors.length - 4]!;
+        const clsName = classNames.get(cls) ?? '<class>';
+        isStatic = member.static === true;
+        if (member.kind === 'constructor') {
+          kind = 'constructor';
+          local = `${clsName}.constructor`;
+          derived = cls.superClass != null;
+        } else {
+          kind = member.kind === 'get' ? 'getter' : member.kind === 'set' ? 'setter' : 'method';
+          local = `${clsName}${isStatic ? '' : '.prototype'}.${key}`;
+        }
+      } else {
+        const objName = owner ? objectNames.get(owner) : undefined;
+        kind = member.kind === 'get' ? 'getter' : member.kind === 'set' ? 'setter' : 'method';
+        local = objName ? `${objName}.${key}` : key;
+      }
+      if (kind === 'getter') local = `get ${local}`;
+      if (kind === 'setter') local = `set ${local}`;
+    } else {
+      kind = node.type === 'ArrowFunctionExpression' ? 'arrow' : 'function';
+      local = node.id?.name ?? inferredName(ancestors.length - 1) ?? `<${kind === 'arrow' ? 'arrow' : 'anonymous'}>@${position(node)}`;
+    }
+    const body: Node = node.body;
+    const strict = scope.strict || (body.type === 'BlockStatement' && isStrictBody(body.body));
+    const site: FunctionSite = {
+      node,
+      index: sites.length,
+      name: scope.prefix + local,
+      kind,
+      async: node.async === true,
+      generator: node.generator === true,
+      static: isStatic,
+      safe: hasSafeTag(leadingStart(node)),
+      line: node.loc.start.line,
+      column: node.loc.start.column + 1,
+      depth: scope.site ? scope.site.depth + 1 : 0,
+      strict,
+      usesArguments: false,
+      derived,
+      returns: [],
+    };
+    sites.push(site);
+    siteOf.set(node, site);
+    const inner: Scope = { site, prefix: site.name + '/', strict };
+    for (const param of node.params as Node[]) visit(param, inner);
+    if (body.type === 'BlockStatement') {
+      ancestors.push(body);
+      for (const statement of body.body as Node[]) visit(statement, inner);
+      ancestors.pop();
+    } else {
+      visit(body, inner);
+    }
+  };
+
+  const position = (node: Node): string => `${node.loc.start.line}:${node.loc.start.column + 1}`;
+
+  const className = (node: Node): string => {
+    if (node.id) return node.id.name;
+    return inferredName(ancestors.length - 1) ?? `<class>@${position(node)}`;
+  };
+
+  /** The name JavaScript itself would infer for an anonymous function, class or object at ancestors[i]. */
+  const inferredName = (i: number): string | undefined => {
+    let child = ancestors[i]!;
+    let j = i - 1;
+    while (j >= 0 && ancestors[j]!.type === 'ParenthesizedExpression') child = ancestors[j--]!;
+    const parent = ancestors[j];
+    if (!parent) return undefined;
+    switch (parent.type) {
+      case 'VariableDeclarator':
+        return parent.init === child && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+      case 'AssignmentExpression':
+        return parent.right === child ? exprName(parent.left) : undefined;
+      case 'AssignmentPattern':
+        return parent.right === child && parent.left.type === 'Identifier' ? parent.left.name : undefined;
+      case 'Property': {
+        if (parent.value !== child || parent.kind !== 'init') return undefined;
+        const owner = ancestors[j - 1];
+        const objName = owner ? objectNames.get(owner) : undefined;
+        const key = keyName(parent.key, parent.computed);
+        return objName ? `${objName}.${key}` : key;
+      }
+      case 'PropertyDefinition': {
+        if (parent.value !== child) return undefined;
+        const cls = ancestors[j - 2];
+        const clsName = (cls && classNames.get(cls)) ?? '<class>';
+        return `${clsName}${parent.static ? '' : '.prototype'}.${keyName(parent.key, parent.computed)}`;
+      }
+      case 'ExportDefaultDeclaration':
+        return 'default';
+      default:
+        return undefined;
+    }
+  };
+
+  const exprName = (node: Node): string | undefined => {
+    if (node.type === 'Identifier') return node.name;
+    if (node.type === 'ThisExpression') return 'this';
+    if (node.type === 'MemberExpression') {
+      const object = exprName(node.object);
+      if (object === undefined) return undefined;
+      if (!node.computed) return `${object}.${node.property.type === 'PrivateIdentifier' ? '#' : ''}${node.property.name}`;
+      if (node.property.type === 'Literal') return `${object}[${JSON.stringify(node.property.value)}]`;
+    }
+    return undefined;
+  };
+
+  const keyName = (key: Node, computed: boolean): string => {
+    if (!computed) {
+      if (key.type === 'Identifier') return key.name;
+      if (key.type === 'PrivateIdentifier') return `#${key.name}`;
+      if (key.type === 'Literal') return String(key.value);
+    }
+    const text = source.slice(key.start, key.end);
+    return text.length <= 40 && !/[\r\n\u2028\u2029]/.test(text) ? `[${text}]` : '[computed]';
+  };
+
+  /** Where the comment that documents this function would end: the start of its declaration. */
+  const leadingStart = (node: Node): number => {
+    let start = node.start;
+    for (let i = ancestors.length - 2; i >= 0; i--) {
+      const a = ancestors[i]!;
+      if (!LEAD_WRAPPERS.has(a.type)) break;
+      start = a.start;
+    }
+    return start;
+  };
+
+  const hasSafeTag = (start: number): boolean => {
+    // The last comment that ends before `start`, with only whitespace in between.
+    let lo = 0;
+    let hi = comments.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (comments[mid]!.end <= start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return false;
+    const comment = comments[found]!;
+    if (source.slice(comment.end, start).trim() !== '') return false;
+    return comment.value.includes(SAFE_TAG);
+  };
+
+  const rootScope: Scope = { site: undefined, prefix: '', strict: module || isStrictBody(ast.body as unknown as Node[]) };
+  for (const statement of ast.body as unknown as Node[]) visit(statement, rootScope);
+  return sites;
+}
+
+const LEAD_WRAPPERS = new Set([
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'MethodDefinition',
+  'PropertyDefinition',
+  'Property',
+  'VariableDeclarator',
+  'VariableDeclaration',
+  'ParenthesizedExpression',
+  'AssignmentExpression',
+  'ExpressionStatement',
+]);
+

@@ -1,0 +1,122 @@
+import { RUNTIME_GLOBAL as K, slotName } from '../emitted.js';
+import type { FunctionSite, Node } from './collect.js';
+import type { Insertion } from './edits.js';
+
+/*
+ * Phase II: the shape of a prepared function. For a block body
+ *
+ *   function f(a, b) { BODY }
+ *
+ * becomes, on the same lines,
+ *
+ *   function f(a, b) { var $k$c, $k$v; if (SLOT !== false && ($k$c = K.b(SLOT, this, [a, b])) !== undefined)
+ *     { if ($k$c.s) return $k$c.r; if ($k$c.n) [a, b] = $k$c.a; } try { BODY'
+ *     ;if ($k$c !== undefined) return K.r($k$c, undefined); } catch ($k$e) {
+ *     if ($k$c !== undefined) return K.t($k$c, $k$e); throw $k$e; } }
+ *
+ * where BODY' reports each `return X` to the runtime only when a call context exists.
+ * SLOT is a global that holds `false` while nothing is attached and is never written then,
+ * so V8 folds the check away in optimised code; everything after it is the attached path.
+ * The runtime is passed the parameters, not `arguments`, unless the body uses `arguments`
+ * itself: mentioning it in sloppy code moves every parameter into a heap context.
+ */
+
+const CTX = '$k$c';
+const VAL = '$k$v';
+const ERR = '$k$e';
+
+export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[]): void {
+  const { node, depth } = site;
+  const slot = slotName(prefix, site.index);
+  const arrow = node.type === 'ArrowFunctionExpression';
+  const body: Node = node.body;
+  const thisArg = arrow || site.derived ? 'undefined' : 'this';
+  const implicitResult = site.kind === 'constructor' ? 'this' : 'undefined';
+  const { args, reassign } = parameters(site, source);
+
+  const enter =
+    `if (${slot} !== false && (${CTX} = ${K}.b(${slot}, ${thisArg}, ${args})) !== undefined) ` +
+    `{ if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `;
+  const onThrow = `catch (${ERR}) { if (${CTX} !== undefined) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
+  const report = (value: string): string => `${CTX} !== undefined ? ${K}.r(${CTX}, ${value}) : ${value}`;
+
+  if (body.type !== 'BlockStatement') {
+    // Concise arrow body: `(a) => EXPR` becomes a block that returns EXPR.
+    out.push({ pos: body.start, closing: false, depth, text: `{ var ${CTX}, ${VAL}; ${enter}try { return (${VAL} = (${unnamed(body)}` });
+    out.push({ pos: body.end, closing: true, depth, text: `), ${report(VAL)}); } ${onThrow} }` });
+    return;
+  }
+
+  const needsValue = site.returns.some((r) => r.argument);
+  const declare = `var ${CTX}${needsValue ? `, ${VAL}` : ''}; `;
+  const directives = leadingDirectives(body);
+  const at = directives ? directives.end : body.start + 1;
+  out.push({ pos: at, closing: false, depth, text: `${directives ? ';' : ''}${declare}${enter}try {` });
+  out.push({
+    pos: body.end - 1,
+    closing: true,
+    depth,
+    text: `;if (${CTX} !== undefined) return ${K}.r(${CTX}, ${implicitResult}); } ${onThrow}`,
+  });
+
+  for (const ret of site.returns) {
+    if (ret.argument) {
+      out.push({ pos: ret.argument.start, closing: false, depth, text: `(${VAL} = (${unnamed(ret.argument)}` });
+      out.push({ pos: ret.argument.end, closing: true, depth, text: `), ${report(VAL)})` });
+    } else {
+      out.push({ pos: ret.start + 'return'.length, closing: false, depth, text: ` ${CTX} !== undefined ? ${K}.r(${CTX}, ${implicitResult}) : undefined` });
+    }
+  }
+}
+
+/**
+ * `$k$v = function () {}` would name the function '$k$v'; `$k$v = (0, function () {})`
+ * keeps it anonymous, as it was.
+ */
+function unnamed(expression: Node): string {
+  let e = expression;
+  while (e.type === 'ParenthesizedExpression') e = e.expression;
+  const anonymous =
+    e.type === 'ArrowFunctionExpression' || ((e.type === 'FunctionExpression' || e.type === 'ClassExpression') && !e.id);
+  return anonymous ? '0, ' : '';
+}
+
+function leadingDirectives(body: Node): Node | undefined {
+  let last: Node | undefined;
+  for (const statement of body.body as Node[]) {
+    if (statement.directive === undefined) break;
+    last = statement;
+  }
+  return last;
+}
+
+/**
+ * What the runtime is given as the arguments, and the assignment target that puts
+ * replaced arguments back into the parameters.
+ */
+function parameters(site: FunctionSite, source: string): { args: string; reassign: string } {
+  const params = site.node.params as Node[];
+  const simple = params.every((p) => p.type === 'Identifier');
+  const targets = params.map((p) => assignTarget(p, source));
+  const reassign = targets.some((t) => t !== '') ? targets.join(', ') : '';
+  const arrow = site.node.type === 'ArrowFunctionExpression';
+  if (!arrow && (site.usesArguments || !simple)) return { args: 'arguments', reassign };
+  // Arrows have no `arguments`; a destructured parameter is reported as undefined.
+  const values = params.map((p) => {
+    if (p.type === 'Identifier') return p.name as string;
+    if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') return p.left.name as string;
+    if (p.type === 'RestElement' && p.argument.type === 'Identifier') return `...${p.argument.name}`;
+    return 'undefined';
+  });
+  return { args: `[${values.join(', ')}]`, reassign };
+}
+
+/** The parameter as an assignment target, or '' when it cannot be written on one line. */
+function assignTarget(param: Node, source: string): string {
+  if (param.type === 'Identifier') return param.name;
+  if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier') return param.left.name;
+  if (param.type === 'RestElement' && param.argument.type === 'Identifier') return `...${param.argument.name}`;
+  const text = source.slice(param.start, param.end);
+  if (/[\n\r\u2028\u2029]|\/\/|\/\*/.test(text)) return '';
+  return text;
+}
