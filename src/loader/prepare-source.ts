@@ -37,6 +37,9 @@ export class SourcePreparer {
       result = instrument(source, { filename, sourceType, inputSourceMap });
     } catch (error) {
       if (!(error instanceof InstrumentParseError)) throw error;
+      // ES module syntax in a CommonJS file: Node detects it and loads it as a module,
+      // through the module hooks, where it is prepared.
+      if (sourceType === 'commonjs' && parsesAsModule(source, filename)) return source;
       if (!this.warned.has(filename)) {
         this.warned.add(filename);
         process.stderr.write(`kheiron: not prepared: ${error.message}\n`);
@@ -49,6 +52,15 @@ export class SourcePreparer {
     const code = result.code;
     const old = MAP_COMMENT.exec(code);
     return old ? code.slice(0, old.index) + mapUrl : `${code}\n${mapUrl}`;
+  }
+}
+
+function parsesAsModule(source: string, filename: string): boolean {
+  try {
+    instrument(source, { filename, sourceType: 'module' });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -18,11 +18,12 @@ const config = loadConfig();
 const emitMaps = sourceMapsWanted();
 const registerHooks = (module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
 
+const preparer = new SourcePreparer(config, emitMaps);
 if (typeof registerHooks === 'function') {
   // Node >= 22.15: synchronous, in-thread hooks for import and require alike.
-  const preparer = new SourcePreparer(config, emitMaps);
   registerHooks({ load: (url, context, nextLoad) => prepareLoaded(url, nextLoad(url, context), preparer) });
 } else {
   module.register('./hooks-async.js', import.meta.url, { data: { config, emitMaps } });
-  installCompileHook(new SourcePreparer(config, emitMaps));
 }
+// Loaders such as tsx compile CommonJS through Module#_compile, past the load hooks.
+installCompileHook(preparer);

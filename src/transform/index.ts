@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import {
   FLAG_ASYNC,
   FLAG_GENERATOR,
@@ -75,6 +76,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const { ast, comments } = parse(source, filename, sourceType);
   const sites = collectFunctions(ast, source, comments, sourceType === 'module');
   const prefix = modulePrefix(filename);
+  if (inputSourceMap) mapPositions(sites, inputSourceMap);
   const functions = sites.map((site) => describe(site, prefix));
   if (sites.length === 0) {
     return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions, prefix };
@@ -92,6 +94,23 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
     functions,
     prefix,
   };
+}
+
+/** With an input map (TypeScript, a bundler), the registry names the original positions. */
+function mapPositions(sites: FunctionSite[], inputSourceMap: SourceMap): void {
+  let map: TraceMap;
+  try {
+    map = new TraceMap(inputSourceMap as never);
+  } catch {
+    return;
+  }
+  for (const site of sites) {
+    const original = originalPositionFor(map, { line: site.line, column: site.column - 1 });
+    if (original.line !== null) {
+      site.line = original.line;
+      site.column = original.column + 1;
+    }
+  }
 }
 
 function describe(site: FunctionSite, prefix: string): FunctionInfo {

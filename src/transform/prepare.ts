@@ -59,12 +59,14 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
     text: `;if (${CTX} !== undefined) return ${K}.r(${CTX}, ${implicitResult}); } ${onThrow}`,
   });
 
+  // A return site nests inside the body: at a shared position it closes first.
+  const inner = depth + 0.5;
   for (const ret of site.returns) {
     if (ret.argument) {
-      out.push({ pos: ret.argument.start, closing: false, depth, text: `(${VAL} = (${unnamed(ret.argument)}` });
-      out.push({ pos: ret.argument.end, closing: true, depth, text: `), ${report(VAL)})` });
+      out.push({ pos: ret.argument.start, closing: false, depth: inner, text: `(${VAL} = (${unnamed(ret.argument)}` });
+      out.push({ pos: ret.argument.end, closing: true, depth: inner, text: `), ${report(VAL)})` });
     } else {
-      out.push({ pos: ret.start + 'return'.length, closing: false, depth, text: ` ${CTX} !== undefined ? ${K}.r(${CTX}, ${implicitResult}) : undefined` });
+      out.push({ pos: ret.start + 'return'.length, closing: false, depth: inner, text: ` ${CTX} !== undefined ? ${K}.r(${CTX}, ${implicitResult}) : undefined` });
     }
   }
 }

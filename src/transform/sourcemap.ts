@@ -66,7 +66,14 @@ export function buildSourceMap(
     mappings: encode(lines),
   };
   if (!inputSourceMap) return map;
-  const composed = remapping(map as never, (file) => (file === filename ? (inputSourceMap as never) : null));
+  // Only our map's own source goes through the input map: the input map's sources are final
+  // (they may carry the same name, which must not recurse).
+  let pending: SourceMap | undefined = inputSourceMap;
+  const composed = remapping(map as never, () => {
+    const input = pending;
+    pending = undefined;
+    return (input ?? null) as never;
+  });
   return composed as unknown as SourceMap;
 }
 
