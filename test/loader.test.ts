@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CLI, NODES, REGISTER, TSX, runNode } from './support/node.js';
+
+/** A small application: ESM entry, a CommonJS library, a dependency in node_modules. */
+function writeApp(dir: string): void {
+  const files: Record<string, string> = {
+    'package.json': '{ "name": "app", "type": "module" }',
+    'main.js': [
+      "import { functions } from 'kheiron-api';",
+      "import { Stack } from './stack.js';",
+      "import lib from './lib.cjs';",
+      "import dep from 'dep';",
+      'const s = new Stack();',
+      's.push(1); s.push(2);',
+      'console.log(s.pop(), lib.square(4), dep.triple(2));',
+      "try { lib.fail(); } catch (e) { console.log(e.stack.split('\\n')[1].replace(/^.*[/]/, '').replace(/:\\d+\\)?$/, '')); }",
+      "console.log(functions().map((f) => `${f.module.replace(/^.*[/]/, '')}#${f.name}@${f.line}`).sort().join('\\n'));",
+    ].join('\n'),
+    'stack.js': 'export class Stack {\n  #items = [];\n  push(x) { this.#items.push(x); }\n  pop() {\n    return this.#items.pop();\n  }\n}\n',
+    'lib.cjs': "'use strict';\nexports.square = (n) => n * n;\nexports.fail = function fail() {\n  throw new Error('lib failed');\n};\n",
+    'node_modules/dep/package.json': '{ "name": "dep", "main": "index.js" }',
+    'node_modules/dep/index.js': 'exports.triple = function (n) { return 3 * n; };\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  // The application reaches the API the way users do: by package name.
+  mkdirSync(join(dir, 'node_modules/kheiron-api'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules/kheiron-api/package.json'), '{ "name": "kheiron-api", "type": "module", "main": "index.js" }');
+  writeFileSync(join(dir, 'node_modules/kheiron-api/index.js'), `export * from ${JSON.stringify(REGISTER.replace('loader/register.js', 'index.js'))};`);
+}
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kheiron-loader-'));
+  writeApp(dir);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+for (const node of NODES) {
+  describe(`loader on ${node.label}`, () => {
+    const run = (env: NodeJS.ProcessEnv = {}, args: string[] = ['main.js']) =>
+      runNode(node.path, ['--import', REGISTER, ...args], { cwd: dir, env: { KHEIRON_CACHE_DIR: join(dir, `.cache-${node.label}`), ...env } });
+
+    it('prepares ES modules and CommonJS modules of the application, not node_modules', async () => {
+      const plain = await runNode(node.path, ['main.js'], { cwd: dir });
+      const r = await run();
+      assert.equal(r.code, 0, r.stderr);
+      const [first, stackLine, ...names] = r.stdout.trim().split('\n');
+      assert.equal(first, plain.stdout.split('\n')[0]);
+      assert.equal(first, '2 16 6');
+      // The stack line of the throw stays that of the original source.
+      assert.equal(stackLine, 'lib.cjs:4');
+      assert.deepEqual(names, [
+        'lib.cjs#exports.square@2',
+        'lib.cjs#fail@3',
+        'main.js#<arrow>@9:29@9',
+        'stack.js#Stack.prototype.pop@4',
+        'stack.js#Stack.prototype.push@3',
+      ]);
+    });
+
+    it('follows KHEIRON_INCLUDE and KHEIRON_EXCLUDE', async () => {
+      const r = await run({ KHEIRON_INCLUDE: '**/node_modules/dep/**,stack.js', KHEIRON_EXCLUDE: '**/stack.js' });
+      assert.equal(r.code, 0, r.stderr);
+      const names = r.stdout.trim().split('\n').slice(2);
+      assert.deepEqual(names, ['index.js#exports.triple@1']);
+    });
+
+    it('reads kheiron.config.json and names the file when it is wrong', async () => {
+      const sub = mkdtempSync(join(dir, 'cfg-'));
+      writeApp(sub);
+      writeFileSync(join(sub, 'kheiron.config.json'), JSON.stringify({ include: ['lib.cjs'] }));
+      const ok = await runNode(node.path, ['--import', REGISTER, 'main.js'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.deepEqual(ok.stdout.trim().split('\n').slice(2), ['lib.cjs#exports.square@2', 'lib.cjs#fail@3']);
+      writeFileSync(join(sub, 'kheiron.config.json'), JSON.stringify({ includes: ['lib.cjs'] }));
+      const bad = await runNode(node.path, ['--import', REGISTER, 'main.js'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stderr, /kheiron\.config\.json: unknown option 'includes'/);
+    });
+
+    it('loads a file it cannot parse unprepared, with one warning line naming it', async () => {
+      const sub = mkdtempSync(join(dir, 'natives-'));
+      // V8 natives syntax: valid for node --allow-natives-syntax, not ECMAScript.
+      writeFileSync(join(sub, 'natives.cjs'), 'function f() { return 1; }\nf();\nconsole.log(typeof %GetOptimizationStatus(f), f());\nrequire("./again.cjs");\n');
+      writeFileSync(join(sub, 'again.cjs'), 'module.exports = 1;\n');
+      const r = await runNode(node.path, ['--allow-natives-syntax', '--import', REGISTER, 'natives.cjs'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, 'number 1\n');
+      const warnings = r.stderr.trim().split('\n');
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0]!, /^kheiron: not prepared: .*natives\.cjs:3:\d+: /);
+    });
+
+    it('caches prepared code on disk: a second start transforms nothing', async () => {
+      const cacheDir = join(dir, `.cache-reuse-${node.label}`);
+      const first = await run({ KHEIRON_CACHE_DIR: cacheDir });
+      assert.equal(first.code, 0, first.stderr);
+      const files = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.js')).map((f) => join(cacheDir, String(f)));
+      assert.equal(files.length, 3);
+      // Mark every cached file: if the second start used them, the marks show.
+      for (const file of files) writeFileSync(file, `${readFileSync(file, 'utf8')}\n;globalThis.__cached = (globalThis.__cached ?? 0) + 1;`);
+      const second = await runNode(node.path, ['--import', REGISTER, '--eval', "await import('./main.js'); console.log('cached', globalThis.__cached)", '--input-type=module'], {
+        cwd: dir,
+        env: { KHEIRON_CACHE_DIR: cacheDir },
+      });
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(second.stdout, /cached 3\n$/);
+    });
+
+    it('prepares TypeScript run by tsx, with positions of the .ts source', async () => {
+      const sub = mkdtempSync(join(dir, 'ts-'));
+      writeFileSync(join(sub, 'package.json'), '{ "type": "module" }');
+      writeFileSync(
+        join(sub, 'shape.ts'),
+        "import { functions } from '../node_modules/kheiron-api/index.js';\ninterface P { x: number }\nexport class Shape {\n  constructor(private p: P) {}\n  area(): number {\n    return this.p.x * 2;\n  }\n  fail(): never {\n    throw new Error('boom');\n  }\n}\nconst s = new Shape({ x: 4 });\nconsole.log(s.area());\ntry { s.fail(); } catch (e) { console.log(String((e as Error).stack).split('\\n')[1].replace(/^.*[/]/, '').replace(/\\)$/, '')); }\nconsole.log(functions((f) => f.module.endsWith('shape.ts')).map((f) => `${f.name.replace(/^.*[/]/, '')}@${f.line}`).join(' '));\n",
+      );
+      const r = await runNode(node.path, ['--import', TSX, '--import', REGISTER, 'shape.ts'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      assert.equal(r.code, 0, r.stderr);
+      const [area, stack, names] = r.stdout.trim().split('\n');
+      assert.equal(area, '8');
+      assert.equal(stack, 'shape.ts:9:11');
+      for (const n of ['Shape.constructor@4', 'Shape.prototype.area@5', 'Shape.prototype.fail@8']) assert.ok(names!.split(' ').includes(n), `${n} in ${names}`);
+    });
+  });
+}
+
+describe('kheiron run', () => {
+  it('runs a script with the loader and passes its exit code through', async () => {
+    writeFileSync(join(dir, 'exit.js'), "import { functions } from 'kheiron-api';\nfunction code() { return 7; }\nconsole.log(functions().map((f) => f.name).join());\nprocess.exitCode = code();\n");
+    const r = await runNode(process.execPath, [CLI, 'run', '--include', 'exit.js', '--', 'exit.js'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1' } });
+    assert.equal(r.code, 7);
+    assert.equal(r.stdout, 'code\n');
+  });
+
+  it('says what is wrong with a bad command line, exit code 2', async () => {
+    const r = await runNode(process.execPath, [CLI, 'run', '--bogus', 'x.js'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /kheiron: run: Unknown option '--bogus'/);
+  });
+});
