@@ -136,7 +136,7 @@ describe('kheiron run', () => {
     writeFileSync(join(dir, 'exit.js'), "import { functions } from 'kheiron-api';\nfunction code() { return 7; }\nconsole.log(functions().map((f) => f.name).join());\nprocess.exitCode = code();\n");
     const r = await runNode(process.execPath, [CLI, 'run', '--include', 'exit.js', '--', 'exit.js'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1' } });
     assert.equal(r.code, 7);
-    assert.equal(r.stdout, 'code\n');
+    assert.equal(r.stdout, 'code,<arrow>@3:29\n');
   });
 
   it('says what is wrong with a bad command line, exit code 2', async () => {
