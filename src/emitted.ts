@@ -23,6 +23,9 @@ export const PREPARED_AS = [
   'in-place-expression',
   // a generator: the prolog runs at its first `next()`, the epilog when it completes
   'in-place-generator',
+  // a body whose function declarations would clash if moved into a block (`var f` and
+  // `function f` together): no try/catch, so no onThrow control point
+  'in-place-no-catch',
 ] as const;
 export type PreparedAs = (typeof PREPARED_AS)[number];
 

@@ -26,8 +26,9 @@ export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown
 }
 
 export function after(ctx: Context, value: unknown): unknown {
-  if (ctx.entry.async && !ctx.entry.generator) {
-    // The caller's promise adopts this one: after/onThrow see the settled outcome.
+  if (ctx.entry.async && !ctx.entry.generator && isThenable(value)) {
+    // The caller's promise adopts this one: after/onThrow see the settled outcome. A plain
+    // value is already settled: no detour through a promise, no extra microtask turns.
     return Promise.resolve(value).then(
       (settled) => runAfter(ctx, settled),
       (error) => runThrow(ctx, error),
@@ -38,6 +39,10 @@ export function after(ctx: Context, value: unknown): unknown {
 
 export function onThrow(ctx: Context, error: unknown): unknown {
   return runThrow(ctx, error);
+}
+
+function isThenable(value: unknown): boolean {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function runAfter(ctx: Context, value: unknown): unknown {

@@ -25,6 +25,13 @@ export interface FunctionSite {
   derived: boolean;
   /** `return` statements that belong to this function, in source order. */
   returns: Node[];
+  /** Names declared with `var` in this function's own scope. */
+  varNames: Set<string>;
+  /**
+   * A top-level function declaration of the body would become a block-level one inside a
+   * try block and clash (with a `var`, a parameter, or another declaration of the name).
+   */
+  hoistConflict: boolean;
 }
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
@@ -67,6 +74,8 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
         markArguments();
       } else if (node.type === 'ReturnStatement' && scope.site) {
         scope.site.returns.push(node);
+      } else if (node.type === 'VariableDeclaration' && node.kind === 'var' && scope.site) {
+        for (const d of node.declarations as Node[]) bindingNames(d.id, scope.site.varNames);
       }
       visitChildren(node, inner);
     }
@@ -156,6 +165,8 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
       usesArguments: false,
       derived,
       returns: [],
+      varNames: new Set(),
+      hoistConflict: false,
     };
     sites.push(site);
     siteOf.set(node, site);
@@ -165,6 +176,7 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
       ancestors.push(body);
       for (const statement of body.body as Node[]) visit(statement, inner);
       ancestors.pop();
+      site.hoistConflict = hasHoistConflict(site, body.body as Node[]);
     } else {
       visit(body, inner);
     }
@@ -265,6 +277,41 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
   const rootScope: Scope = { site: undefined, prefix: '', strict: module || isStrictBody(ast.body as unknown as Node[]) };
   for (const statement of ast.body as unknown as Node[]) visit(statement, rootScope);
   return sites;
+}
+
+function hasHoistConflict(site: FunctionSite, statements: Node[]): boolean {
+  const params = new Set<string>();
+  for (const p of site.node.params as Node[]) bindingNames(p, params);
+  const seen = new Set<string>();
+  for (let statement of statements) {
+    while (statement.type === 'LabeledStatement') statement = statement.body;
+    if (statement.type !== 'FunctionDeclaration') continue;
+    const name: string = statement.id.name;
+    if (seen.has(name) || site.varNames.has(name) || params.has(name) || name === 'arguments') return true;
+    seen.add(name);
+  }
+  return false;
+}
+
+function bindingNames(pattern: Node | null, out: Set<string>): void {
+  if (!pattern) return;
+  switch (pattern.type) {
+    case 'Identifier':
+      out.add(pattern.name);
+      break;
+    case 'ObjectPattern':
+      for (const p of pattern.properties as Node[]) bindingNames(p.type === 'RestElement' ? p.argument : p.value, out);
+      break;
+    case 'ArrayPattern':
+      for (const e of pattern.elements as (Node | null)[]) bindingNames(e, out);
+      break;
+    case 'RestElement':
+      bindingNames(pattern.argument, out);
+      break;
+    case 'AssignmentPattern':
+      bindingNames(pattern.left, out);
+      break;
+  }
 }
 
 const LEAD_WRAPPERS = new Set([

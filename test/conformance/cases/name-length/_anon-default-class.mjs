@@ -1,0 +1,8 @@
+export default class {
+  constructor(x) {
+    this.x = x;
+  }
+  static describe() {
+    return `static on ${this.name}`;
+  }
+}
