@@ -21,7 +21,8 @@ export const PREPARED_AS = [
   'in-place',
   // an arrow with an expression body, turned into a block body first
   'in-place-expression',
-  // a generator: the prolog runs at its first `next()`, the epilog when it completes
+  // a generator whose parameters cannot take the call-time prolog: `before` runs at its
+  // first `next()` (the others run `before` at the call)
   'in-place-generator',
   // a body whose function declarations would clash if moved into a block (`var f` and
   // `function f` together): no try/catch, so no onThrow control point

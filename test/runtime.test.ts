@@ -107,18 +107,29 @@ describe('control point after', () => {
     assert.deepEqual(seen, ['paid 5']);
   });
 
-  it('runs before a generator at its first next(), after when it completes', () => {
+  it('runs before a generator at the call, after when it completes', () => {
     const { Cart } = shop();
     const seen: string[] = [];
     attach({ target: `${lastModule()}#Cart.prototype.names`, before: () => void seen.push('before'), after: (ctx) => void seen.push(`after ${String(ctx.result)}`) });
     const cart = new Cart('ann');
     cart.add('a', 1);
     const it = cart.names();
-    assert.deepEqual(seen, []);
-    assert.deepEqual({ ...it.next() }, { value: 'a', done: false });
     assert.deepEqual(seen, ['before']);
+    assert.deepEqual({ ...it.next() }, { value: 'a', done: false });
     assert.deepEqual({ ...it.next() }, { value: 'end', done: true });
     assert.deepEqual(seen, ['before', 'after end']);
+  });
+
+  it('runs before a generator with a "use strict" directive at its first next()', () => {
+    const ctx = runPrepared('function* strict(n) { "use strict"; yield n; } this.strict = strict;', 'gen');
+    const entry = functions(`${lastModule()}#strict`)[0]!;
+    assert.equal(entry.prepared, 'in-place-generator');
+    const seen: string[] = [];
+    attach({ target: `${lastModule()}#strict`, before: (c) => { seen.push('before'); c.replaceArgs(7); } });
+    const it = ctx.strict(1);
+    assert.deepEqual(seen, []);
+    assert.equal(it.next().value, 7);
+    assert.deepEqual(seen, ['before']);
   });
 });
 

@@ -6,7 +6,8 @@ export type ControlPoint = 'before' | 'after' | 'onThrow';
  * What a hook sees at a control point, and the operations it may perform.
  *
  * Contracts:
- * - `before` runs when the call starts (for generators, at the first `next()`). It may
+ * - `before` runs when the call starts (also for generators; only a generator prepared as
+ *   'in-place-generator' runs it at its first `next()`). It may
  *   `replaceArgs(...)`, which assigns the new values to the parameters, or `skip(result)`,
  *   which returns `result` without running the body; later `before` hooks then do not run,
  *   `after` hooks do, with `skipped` true.

@@ -11,6 +11,8 @@ export type { FunctionEntry } from './registry.js';
 export type { Target } from './selector.js';
 export { compileTarget, globToRegExp } from './selector.js';
 
+const GENERATOR_CONTEXT = Symbol.for('kheiron.generator-context');
+
 const state = runtimeState(() => ({
   registry: new Registry(),
   handles: new Set<AttachHandle>(),
@@ -29,6 +31,8 @@ export function installRuntime(globalObject: object = globalThis): void {
     b: facade.b,
     r: facade.r,
     t: facade.t,
+    // a key no array has: generators bind their call context through it
+    k: GENERATOR_CONTEXT,
   });
   Object.defineProperty(globalObject, RUNTIME_GLOBAL, { value: realm, enumerable: false, configurable: false, writable: false });
 }

@@ -32,6 +32,8 @@ export interface FunctionSite {
    * try block and clash (with a `var`, a parameter, or another declaration of the name).
    */
   hoistConflict: boolean;
+  /** A generator whose `before` runs at the call (set by Phase II). */
+  beforeAtCall?: boolean;
 }
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);

@@ -77,12 +77,12 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const sites = collectFunctions(ast, source, comments, sourceType === 'module');
   const prefix = modulePrefix(filename);
   if (inputSourceMap) mapPositions(sites, inputSourceMap);
-  const functions = sites.map((site) => describe(site, prefix));
   if (sites.length === 0) {
-    return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions, prefix };
+    return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions: [], prefix };
   }
   const insertions: Insertion[] = [];
   for (const site of sites) prepareFunction(site, source, prefix, insertions);
+  const functions = sites.map((site) => describe(site, prefix));
   insertions.push(prologue(ast.body as unknown as Node[], source, sourceType, { prefix, module: filename, functions: sites.map(emitted) }));
   const code = applyInsertions(source, insertions);
   let map: SourceMap | undefined;
@@ -133,7 +133,7 @@ function describe(site: FunctionSite, prefix: string): FunctionInfo {
 
 function preparedAs(site: FunctionSite): PreparedAs {
   if (site.hoistConflict) return 'in-place-no-catch';
-  if (site.generator) return 'in-place-generator';
+  if (site.generator && !site.beforeAtCall) return 'in-place-generator';
   return site.node.body.type === 'BlockStatement' ? 'in-place' : 'in-place-expression';
 }
 

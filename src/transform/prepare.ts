@@ -48,11 +48,16 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   }
 
   const needsValue = site.returns.some((r) => r.argument);
-  const declare = `var ${CTX}${needsValue ? `, ${VAL}` : ''}; `;
   const directives = leadingDirectives(body);
+  const atCall = site.generator && beforeAtCall(site, source, slot, out);
+  // A generator whose `before` already ran at the call finds its context in a parameter.
+  const declare = atCall ? (needsValue ? `var ${VAL}; ` : '') : `var ${CTX}${needsValue ? `, ${VAL}` : ''}; `;
+  const start = atCall
+    ? `if (${CTX} !== undefined) { if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `
+    : enter;
   const at = directives ? directives.end : body.start + 1;
   const guard = !site.hoistConflict;
-  const open = `${directives ? ';' : ''}${declare}${enter}${guard ? 'try {' : ''}`;
+  const open = `${directives ? ';' : ''}${declare}${start}${guard ? 'try {' : ''}`;
   const close = `;if (${CTX} !== undefined) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
   if (at === body.end - 1) {
     // An empty body: both halves at one position, in this order.
@@ -72,6 +77,47 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
       out.push({ pos: ret.start + 'return'.length, closing: false, depth: inner, text: ` ${CTX} !== undefined ? ${K}.r(${CTX}, ${implicitResult}) : undefined` });
     }
   }
+}
+
+/**
+ * The body of a generator runs at its first `next()`; its parameters are bound at the call.
+ * A trailing rest parameter whose pattern has a computed key (a symbol no array has) runs
+ * the `before` control point at the call and binds the context:
+ *   function* g(a, ...{ [K.k]: $k$c = SLOT !== false ? K.b(SLOT, this, arguments) : undefined })
+ * `length` is unchanged (a rest parameter does not count). Not possible with a rest parameter
+ * already there, with a "use strict" directive (forbidden with such parameters), or where
+ * sloppy code reads `arguments` (they would no longer be mapped to the parameters).
+ */
+function beforeAtCall(site: FunctionSite, source: string, slot: string, out: Insertion[]): boolean {
+  const params = site.node.params as Node[];
+  if (params.some((p) => p.type === 'RestElement')) return false;
+  if (site.usesArguments && !site.strict) return false;
+  if ((site.node.body.body as Node[]).some((s) => s.directive === 'use strict')) return false;
+  const rest = `...{ [${K}.k]: ${CTX} = ${slot} !== false ? ${K}.b(${slot}, this, arguments) : undefined }`;
+  const last = params[params.length - 1];
+  const close = closingParen(source, last ? last.end : source.indexOf('(', site.node.id ? site.node.id.end : site.node.start) + 1);
+  if (close < 0) return false;
+  const trailingComma = last !== undefined && source.slice(last.end, close).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n\r]*/g, '').includes(',');
+  out.push({ pos: close, closing: false, depth: site.depth, text: last && !trailingComma ? `, ${rest}` : rest });
+  site.beforeAtCall = true;
+  return true;
+}
+
+/** Position of the `)` that ends a parameter list, scanning from `from` over blanks, comments and a comma. */
+function closingParen(source: string, from: number): number {
+  let i = from;
+  while (i < source.length) {
+    const c = source[i]!;
+    if (c === ')') return i;
+    if (c === ',' || /\s/.test(c)) i++;
+    else if (source.startsWith('//', i)) i = source.indexOf('\n', i) < 0 ? source.length : source.indexOf('\n', i);
+    else if (source.startsWith('/*', i)) {
+      const end = source.indexOf('*/', i + 2);
+      if (end < 0) return -1;
+      i = end + 2;
+    } else return -1;
+  }
+  return -1;
 }
 
 /**
