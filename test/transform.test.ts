@@ -334,7 +334,7 @@ describe('Phase I metadata', () => {
     fn('agen', 'function', 1, ['async function* agen'], { ...A, ...G }),
     fn('asyncArrow', 'arrow', 1, ['async (x) => x'], { ...A, ...E }),
     fn('LruCache.prototype.onEvict', 'arrow', 1, ['(key) =>']),
-    fn('LruCache.create', 'arrow', 0, ['() => new LruCache(1)'], E),
+    fn('LruCache.create', 'arrow', 0, ['() => new LruCache(1)'], { ...E, static: true }),
     fn('LruCache.constructor', 'constructor', 1, ['constructor(', 11]),
     fn('LruCache.constructor/this.cb', 'function', 0, ['function () { return limit; }']),
     fn('get LruCache.prototype.size', 'getter', 0, ['get size(', 8], { safe: true }),

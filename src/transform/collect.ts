@@ -32,6 +32,8 @@ export interface FunctionSite {
    * try block and clash (with a `var`, a parameter, or another declaration of the name).
    */
   hoistConflict: boolean;
+  /** The body calls `eval` directly: it may declare variables or touch `arguments`. */
+  usesEval: boolean;
   /** A generator whose `before` runs at the call (set by Phase II). */
   beforeAtCall?: boolean;
 }
@@ -47,7 +49,18 @@ interface Scope {
 }
 
 /** Walks the program once and records every function in source order of their start. */
-export function collectFunctions(ast: Program, source: string, comments: Comment[], module: boolean): FunctionSite[] {
+/** Maps a generated position (1-based line, 0-based column) to the one the registry reports. */
+export type PositionMapper = (line: number, column: number) => { line: number; column: number };
+
+const identity: PositionMapper = (line, column) => ({ line, column });
+
+export function collectFunctions(
+  ast: Program,
+  source: string,
+  comments: Comment[],
+  module: boolean,
+  mapPosition: PositionMapper = identity,
+): FunctionSite[] {
   const sites: FunctionSite[] = [];
   const ancestors: Node[] = [];
   const objectNames = new Map<Node, string>();
@@ -76,6 +89,8 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
         markArguments();
       } else if (node.type === 'ReturnStatement' && scope.site) {
         scope.site.returns.push(node);
+      } else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eval' && scope.site) {
+        scope.site.usesEval = true;
       } else if (node.type === 'VariableDeclaration' && node.kind === 'var' && scope.site) {
         for (const d of node.declarations as Node[]) bindingNames(d.id, scope.site.varNames);
       }
@@ -147,9 +162,11 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
       if (kind === 'setter') local = `set ${local}`;
     } else {
       kind = node.type === 'ArrowFunctionExpression' ? 'arrow' : 'function';
+      isStatic = staticField(ancestors.length - 1);
       local = node.id?.name ?? inferredName(ancestors.length - 1) ?? `<${kind === 'arrow' ? 'arrow' : 'anonymous'}>@${position(node)}`;
     }
     const body: Node = node.body;
+    const start = mapPosition(node.loc.start.line, node.loc.start.column);
     const strict = scope.strict || (body.type === 'BlockStatement' && isStrictBody(body.body));
     const site: FunctionSite = {
       node,
@@ -160,8 +177,8 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
       generator: node.generator === true,
       static: isStatic,
       safe: hasSafeTag(leadingStart(node)),
-      line: node.loc.start.line,
-      column: node.loc.start.column + 1,
+      line: start.line,
+      column: start.column + 1,
       depth: scope.site ? scope.site.depth + 1 : 0,
       strict,
       usesArguments: false,
@@ -169,6 +186,7 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
       returns: [],
       varNames: new Set(),
       hoistConflict: false,
+      usesEval: false,
     };
     sites.push(site);
     siteOf.set(node, site);
@@ -184,7 +202,18 @@ export function collectFunctions(ast: Program, source: string, comments: Comment
     }
   };
 
-  const position = (node: Node): string => `${node.loc.start.line}:${node.loc.start.column + 1}`;
+  const position = (node: Node): string => {
+    const { line, column } = mapPosition(node.loc.start.line, node.loc.start.column);
+    return `${line}:${column + 1}`;
+  };
+
+  /** The function at ancestors[i] initialises a static class field. */
+  const staticField = (i: number): boolean => {
+    let j = i - 1;
+    while (j >= 0 && ancestors[j]!.type === 'ParenthesizedExpression') j--;
+    const parent = ancestors[j];
+    return parent?.type === 'PropertyDefinition' && parent.static === true;
+  };
 
   const className = (node: Node): string => {
     if (node.id) return node.id.name;
@@ -285,11 +314,13 @@ function hasHoistConflict(site: FunctionSite, statements: Node[]): boolean {
   const params = new Set<string>();
   for (const p of site.node.params as Node[]) bindingNames(p, params);
   const seen = new Set<string>();
+  // Sloppy direct eval may declare a `var` of any name at run time.
+  const evalVars = site.usesEval && !site.strict;
   for (let statement of statements) {
     while (statement.type === 'LabeledStatement') statement = statement.body;
     if (statement.type !== 'FunctionDeclaration') continue;
     const name: string = statement.id.name;
-    if (seen.has(name) || site.varNames.has(name) || params.has(name) || name === 'arguments') return true;
+    if (evalVars || seen.has(name) || site.varNames.has(name) || params.has(name) || name === 'arguments') return true;
     seen.add(name);
   }
   return false;

@@ -14,7 +14,7 @@ import {
   type FunctionKind,
   type PreparedAs,
 } from '../emitted.js';
-import { collectFunctions, type FunctionSite, type Node } from './collect.js';
+import { collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
 import { parse, type SourceType } from './parse.js';
 import { prepareFunction } from './prepare.js';
@@ -74,9 +74,8 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const { filename, inputSourceMap } = options;
   const sourceType = options.sourceType ?? 'module';
   const { ast, comments } = parse(source, filename, sourceType);
-  const sites = collectFunctions(ast, source, comments, sourceType === 'module');
+  const sites = collectFunctions(ast, source, comments, sourceType === 'module', inputSourceMap && positionMapper(inputSourceMap));
   const prefix = modulePrefix(filename);
-  if (inputSourceMap) mapPositions(sites, inputSourceMap);
   if (sites.length === 0) {
     return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions: [], prefix };
   }
@@ -97,20 +96,17 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
 }
 
 /** With an input map (TypeScript, a bundler), the registry names the original positions. */
-function mapPositions(sites: FunctionSite[], inputSourceMap: SourceMap): void {
+function positionMapper(inputSourceMap: SourceMap): PositionMapper | undefined {
   let map: TraceMap;
   try {
     map = new TraceMap(inputSourceMap as never);
   } catch {
-    return;
+    return undefined;
   }
-  for (const site of sites) {
-    const original = originalPositionFor(map, { line: site.line, column: site.column - 1 });
-    if (original.line !== null) {
-      site.line = original.line;
-      site.column = original.column + 1;
-    }
-  }
+  return (line, column) => {
+    const original = originalPositionFor(map, { line, column });
+    return original.line === null ? { line, column } : { line: original.line, column: original.column };
+  };
 }
 
 function describe(site: FunctionSite, prefix: string): FunctionInfo {

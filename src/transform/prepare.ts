@@ -74,7 +74,8 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
       out.push({ pos: ret.argument.start, closing: false, depth: inner, text: `(${VAL} = (${unnamed(ret.argument)}` });
       out.push({ pos: ret.argument.end, closing: true, depth: inner, text: `), ${report(VAL)})` });
     } else {
-      out.push({ pos: ret.start + 'return'.length, closing: false, depth: inner, text: ` ${CTX} !== undefined ? ${K}.r(${CTX}, ${implicitResult}) : undefined` });
+      // A suffix of the `return` keyword: it closes before an epilog at the same position.
+      out.push({ pos: ret.start + 'return'.length, closing: true, depth: inner, text: ` ${CTX} !== undefined ? ${K}.r(${CTX}, ${implicitResult}) : undefined` });
     }
   }
 }
@@ -91,7 +92,8 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
 function beforeAtCall(site: FunctionSite, source: string, slot: string, out: Insertion[]): boolean {
   const params = site.node.params as Node[];
   if (params.some((p) => p.type === 'RestElement')) return false;
-  if (site.usesArguments && !site.strict) return false;
+  // Sloppy code: mapped arguments, eval and duplicate parameter names need simple parameters.
+  if (!site.strict && (site.usesArguments || site.usesEval || hasDuplicates(params))) return false;
   if ((site.node.body.body as Node[]).some((s) => s.directive === 'use strict')) return false;
   const rest = `...{ [${K}.k]: ${CTX} = ${slot} !== false ? ${K}.b(${slot}, this, arguments) : undefined }`;
   const last = params[params.length - 1];
@@ -101,6 +103,11 @@ function beforeAtCall(site: FunctionSite, source: string, slot: string, out: Ins
   out.push({ pos: close, closing: false, depth: site.depth, text: last && !trailingComma ? `, ${rest}` : rest });
   site.beforeAtCall = true;
   return true;
+}
+
+function hasDuplicates(params: Node[]): boolean {
+  const names = params.filter((p) => p.type === 'Identifier').map((p) => p.name as string);
+  return new Set(names).size !== names.length;
 }
 
 /** Position of the `)` that ends a parameter list, scanning from `from` over blanks, comments and a comma. */
