@@ -1,0 +1,5 @@
+export default async function* () {
+  yield 'first';
+  await null;
+  yield 'second';
+}

@@ -1,0 +1,4 @@
+export default async function (x) {
+  await null;
+  return `async default got ${x}`;
+}
