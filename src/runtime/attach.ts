@@ -72,7 +72,7 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
     record.entries.forEach((entry, index) => {
       if (!matches(entry)) return;
       const current = record.slots[index]?.hooks ?? [];
-      registry.setHooks(record, index, [...current, hook].sort(byPriority));
+      registry.setHooks(record, index, current.concat(hook).sort(byPriority));
       attachedTo.push({ record, index });
     });
   };

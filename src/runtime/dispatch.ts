@@ -6,13 +6,20 @@ import type { HookSlot } from './registry.js';
  * b = before (at entry), r = after (at each return), t = onThrow (in the catch).
  */
 
+// Captured at load: the application may replace builtins with prepared functions of its own.
+const { apply } = Reflect;
+const resolve = Promise.resolve.bind(Promise);
+const then = Promise.prototype.then;
+
 /** > 0 while a hook runs: prepared functions that hooks call then run dormant. */
 let depth = 0;
 
 export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown>): Context | undefined {
   const hooks = slot.hooks;
   if (depth !== 0 || hooks.length === 0) return undefined;
-  const ctx = new Context(slot.entry, hooks, thisArg, Array.prototype.slice.call(args));
+  const copy = new Array<unknown>(args.length);
+  for (let i = 0; i < copy.length; i++) copy[i] = args[i];
+  const ctx = new Context(slot.entry, hooks, thisArg, copy);
   for (let i = 0; i < hooks.length; i++) {
     const hook = hooks[i]!;
     if (!hook.before) continue;
@@ -29,10 +36,7 @@ export function after(ctx: Context, value: unknown): unknown {
   if (ctx.entry.async && !ctx.entry.generator && isThenable(value)) {
     // The caller's promise adopts this one: after/onThrow see the settled outcome. A plain
     // value is already settled: no detour through a promise, no extra microtask turns.
-    return Promise.resolve(value).then(
-      (settled) => runAfter(ctx, settled),
-      (error) => runThrow(ctx, error),
-    );
+    return apply(then, resolve(value), [(settled: unknown) => runAfter(ctx, settled), (error: unknown) => runThrow(ctx, error)]);
   }
   return runAfter(ctx, value);
 }
@@ -74,7 +78,7 @@ function invoke(ctx: Context, index: number, point: ControlPoint, hook: Attached
   ctx.i = index;
   depth++;
   try {
-    fn.call(hook, ctx);
+    apply(fn, hook, [ctx]);
   } catch (error) {
     hook.failed(error, point, ctx.entry);
   } finally {

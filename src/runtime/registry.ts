@@ -126,9 +126,12 @@ export class Registry {
   }
 }
 
+// Captured at load: the application may replace builtins.
+const { defineProperty } = Object;
+
 function defineSlot(realm: object, name: string, value: unknown): void {
   delete (realm as Record<string, unknown>)[name];
-  Object.defineProperty(realm, name, { value, writable: true, configurable: true, enumerable: false });
+  defineProperty(realm, name, { value, writable: true, configurable: true, enumerable: false });
 }
 
 function displayModule(module: string): string {

@@ -9,12 +9,13 @@ import type { Insertion } from './edits.js';
  *
  * becomes, on the same lines,
  *
- *   function f(a, b) { var $k$c, $k$v; if (SLOT !== false && ($k$c = K.b(SLOT, this, [a, b])) !== undefined)
+ *   function f(a, b) { var $k$c, $k$v; if (SLOT !== false && ($k$c = K.b(SLOT, this, [a, b])) !== void 0)
  *     { if ($k$c.s) return $k$c.r; if ($k$c.n) [a, b] = $k$c.a; } try { BODY'
- *     ;if ($k$c !== undefined) return K.r($k$c, undefined); } catch ($k$e) {
- *     if ($k$c !== undefined) return K.t($k$c, $k$e); throw $k$e; } }
+ *     ;if ($k$c !== void 0) return K.r($k$c, void 0); } catch ($k$e) {
+ *     if ($k$c !== void 0) return K.t($k$c, $k$e); throw $k$e; } }
  *
  * where BODY' reports each `return X` to the runtime only when a call context exists.
+ * `void 0`, not `undefined`: a parameter or variable may be named `undefined`.
  * SLOT is a global that holds `false` while nothing is attached and is never written then,
  * so V8 folds the check away in optimised code; everything after it is the attached path.
  * The runtime is passed the parameters, not `arguments`, unless the body uses `arguments`
@@ -30,15 +31,15 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const slot = slotName(prefix, site.index);
   const arrow = node.type === 'ArrowFunctionExpression';
   const body: Node = node.body;
-  const thisArg = arrow || site.derived ? 'undefined' : 'this';
-  const implicitResult = site.kind === 'constructor' ? 'this' : 'undefined';
+  const thisArg = arrow || site.derived ? 'void 0' : 'this';
+  const implicitResult = site.kind === 'constructor' ? 'this' : 'void 0';
   const { args, reassign } = parameters(site, source);
 
   const enter =
-    `if (${slot} !== false && (${CTX} = ${K}.b(${slot}, ${thisArg}, ${args})) !== undefined) ` +
+    `if (${slot} !== false && (${CTX} = ${K}.b(${slot}, ${thisArg}, ${args})) !== void 0) ` +
     `{ if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `;
-  const onThrow = `catch (${ERR}) { if (${CTX} !== undefined) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
-  const report = (value: string): string => `${CTX} !== undefined ? ${K}.r(${CTX}, ${value}) : ${value}`;
+  const onThrow = `catch (${ERR}) { if (${CTX} !== void 0) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
+  const report = (value: string): string => `${CTX} !== void 0 ? ${K}.r(${CTX}, ${value}) : ${value}`;
 
   if (body.type !== 'BlockStatement') {
     // Concise arrow body: `(a) => EXPR` becomes a block that returns EXPR.
@@ -53,12 +54,12 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   // A generator whose `before` already ran at the call finds its context in a parameter.
   const declare = atCall ? (needsValue ? `var ${VAL}; ` : '') : `var ${CTX}${needsValue ? `, ${VAL}` : ''}; `;
   const start = atCall
-    ? `if (${CTX} !== undefined) { if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `
+    ? `if (${CTX} !== void 0) { if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `
     : enter;
   const at = directives ? directives.end : body.start + 1;
   const guard = !site.hoistConflict;
   const open = `${directives ? ';' : ''}${declare}${start}${guard ? 'try {' : ''}`;
-  const close = `;if (${CTX} !== undefined) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
+  const close = `;if (${CTX} !== void 0) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
   if (at === body.end - 1) {
     // An empty body: both halves at one position, in this order.
     out.push({ pos: at, closing: false, depth, text: open + close });
@@ -75,7 +76,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
       out.push({ pos: ret.argument.end, closing: true, depth: inner, text: `), ${report(VAL)})` });
     } else {
       // A suffix of the `return` keyword: it closes before an epilog at the same position.
-      out.push({ pos: ret.start + 'return'.length, closing: true, depth: inner, text: ` ${CTX} !== undefined ? ${K}.r(${CTX}, ${implicitResult}) : undefined` });
+      out.push({ pos: ret.start + 'return'.length, closing: true, depth: inner, text: ` ${CTX} !== void 0 ? ${K}.r(${CTX}, ${implicitResult}) : void 0` });
     }
   }
 }
@@ -84,7 +85,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
  * The body of a generator runs at its first `next()`; its parameters are bound at the call.
  * A trailing rest parameter whose pattern has a computed key (a symbol no array has) runs
  * the `before` control point at the call and binds the context:
- *   function* g(a, ...{ [K.k]: $k$c = SLOT !== false ? K.b(SLOT, this, arguments) : undefined })
+ *   function* g(a, ...{ [K.k]: $k$c = SLOT !== false ? K.b(SLOT, this, arguments) : void 0 })
  * `length` is unchanged (a rest parameter does not count). Not possible with a rest parameter
  * already there, with a "use strict" directive (forbidden with such parameters), or where
  * sloppy code reads `arguments` (they would no longer be mapped to the parameters).
@@ -95,7 +96,7 @@ function beforeAtCall(site: FunctionSite, source: string, slot: string, out: Ins
   // Sloppy code: mapped arguments, eval and duplicate parameter names need simple parameters.
   if (!site.strict && (site.usesArguments || site.usesEval || hasDuplicates(params))) return false;
   if ((site.node.body.body as Node[]).some((s) => s.directive === 'use strict')) return false;
-  const rest = `...{ [${K}.k]: ${CTX} = ${slot} !== false ? ${K}.b(${slot}, this, arguments) : undefined }`;
+  const rest = `...{ [${K}.k]: ${CTX} = ${slot} !== false ? ${K}.b(${slot}, this, arguments) : void 0 }`;
   const last = params[params.length - 1];
   const close = closingParen(source, last ? last.end : source.indexOf('(', site.node.id ? site.node.id.end : site.node.start) + 1);
   if (close < 0) return false;
@@ -164,7 +165,7 @@ function parameters(site: FunctionSite, source: string): { args: string; reassig
     if (p.type === 'Identifier') return p.name as string;
     if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') return p.left.name as string;
     if (p.type === 'RestElement' && p.argument.type === 'Identifier') return `...${p.argument.name}`;
-    return 'undefined';
+    return 'void 0';
   });
   return { args: `[${values.join(', ')}]`, reassign };
 }
