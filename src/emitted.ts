@@ -35,6 +35,8 @@ export const FLAG_ASYNC = 1;
 export const FLAG_GENERATOR = 2;
 export const FLAG_STATIC = 4;
 export const FLAG_SAFE = 8;
+/** The engine can run the original function again (it has a reference to itself). */
+export const FLAG_REINVOCABLE = 16;
 
 /**
  * One function as emitted into the module prologue:

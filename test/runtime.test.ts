@@ -280,6 +280,47 @@ describe('attach and detach', () => {
   });
 });
 
+describe('ctx.invoke runs the original again', () => {
+  it('runs a top-level function and a method of a named class again, without the hooks for that call', () => {
+    const ctx = runPrepared(
+      'let n = 0; function flaky(x) { n++; if (n % 2) throw new Error("odd " + n); return x * n; }\n' +
+        'class Svc { constructor() { this.calls = 0; } load(k) { this.calls++; if (this.calls < 3) throw new Error("busy"); return k + this.calls; } }\n' +
+        'const anon = [(x) => x][0]; this.flaky = flaky; this.Svc = Svc; this.anon = anon;',
+      'invoke',
+    );
+    const module = lastModule();
+    assert.equal(functions(`${module}#flaky`)[0]!.reinvocable, true);
+    assert.equal(functions(`${module}#Svc.prototype.load`)[0]!.reinvocable, true);
+    let hookCalls = 0;
+    attach({
+      target: `${module}#*`,
+      onThrow: (c) => {
+        hookCalls++;
+        for (let attempt = 0; attempt < 5; attempt++) {
+          try {
+            c.recover(c.invoke());
+            return;
+          } catch {
+            // try again
+          }
+        }
+      },
+    });
+    assert.equal(ctx.flaky(10), 20);
+    const svc = new ctx.Svc();
+    assert.equal(svc.load('k'), 'k3');
+    assert.equal(hookCalls, 2);
+  });
+
+  it('says clearly when a function cannot be run again', () => {
+    const ctx = runPrepared('const list = [(x) => x * 2]; this.f = list[0];', 'noinvoke');
+    const errors: unknown[] = [];
+    attach({ target: `${lastModule()}#**`, before: (c) => c.invoke(), onError: (e) => void errors.push(e) });
+    assert.equal(ctx.f(2), 4);
+    assert.match(String(errors[0]), /cannot be run again: the engine has no reference to it/);
+  });
+});
+
 describe('registry', () => {
   it('lists functions with their metadata and filters by glob', () => {
     shop();

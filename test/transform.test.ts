@@ -298,7 +298,7 @@ describe('Phase I metadata', () => {
     'function clash() { var dup = 1; function dup() { return 2; } return dup; }',
   ].join('\n');
 
-  type Expected = Omit<FunctionInfo, 'id' | 'index' | 'line' | 'column' | 'slot' | 'prepared' | 'safe' | 'static' | 'async' | 'generator'> & {
+  type Expected = Omit<FunctionInfo, 'id' | 'index' | 'line' | 'column' | 'slot' | 'prepared' | 'safe' | 'static' | 'async' | 'generator' | 'reinvocable'> & {
     at: [string, number?];
     async?: boolean;
     generator?: boolean;

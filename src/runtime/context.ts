@@ -1,4 +1,5 @@
-import type { FunctionEntry } from './registry.js';
+import type { FunctionEntry, HookSlot } from './registry.js';
+import { invokeOriginal } from './dispatch.js';
 
 export type ControlPoint = 'before' | 'after' | 'onThrow';
 
@@ -39,6 +40,12 @@ export interface CallContext<This = unknown, Args extends unknown[] = unknown[],
   replaceResult(value: Result): void;
   recover(value: Result): void;
   rethrow(error: unknown): void;
+  /**
+   * Runs the original function again with the same `this` (and these arguments, or the
+   * call's), without the hooks for that one call; returns what it returns. Only for
+   * entries that are `reinvocable`; used by retries.
+   */
+  invoke(...args: unknown[]): unknown;
 }
 
 export interface Hooks {
@@ -75,13 +82,24 @@ export class Context implements CallContext {
   recovered = false;
   private states: (Record<string, unknown> | undefined)[] | undefined;
 
+  readonly entry: FunctionEntry;
+
   constructor(
-    readonly entry: FunctionEntry,
+    private readonly slot: HookSlot,
     readonly hooks: readonly AttachedHook[],
     readonly this_: unknown,
     args: unknown[],
+    private readonly self: Function | undefined,
   ) {
+    this.entry = slot.entry;
     this.a = args;
+  }
+
+  invoke(...args: unknown[]): unknown {
+    if (typeof this.self !== 'function') {
+      throw new TypeError(`kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level functions, named function expressions and methods of named classes have one)`);
+    }
+    return invokeOriginal(this.slot, this.self, this.this_, args.length > 0 ? args : this.a);
   }
 
   get this(): unknown {

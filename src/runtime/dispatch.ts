@@ -14,12 +14,16 @@ const then = Promise.prototype.then;
 /** > 0 while a hook runs: prepared functions that hooks call then run dormant. */
 let depth = 0;
 
-export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown>): Context | undefined {
+export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown>, self?: Function): Context | undefined {
   const hooks = slot.hooks;
+  if (slot.bypass) {
+    slot.bypass = false;
+    return undefined;
+  }
   if (depth !== 0 || hooks.length === 0) return undefined;
   const copy = new Array<unknown>(args.length);
   for (let i = 0; i < copy.length; i++) copy[i] = args[i];
-  const ctx = new Context(slot.entry, hooks, thisArg, copy);
+  const ctx = new Context(slot, hooks, thisArg, copy, self);
   for (let i = 0; i < hooks.length; i++) {
     const hook = hooks[i]!;
     if (!hook.before) continue;
@@ -43,6 +47,16 @@ export function after(ctx: Context, value: unknown): unknown {
 
 export function onThrow(ctx: Context, error: unknown): unknown {
   return runThrow(ctx, error);
+}
+
+/** Runs the original function again, dormant for this one call: what `ctx.invoke` does. */
+export function invokeOriginal(slot: HookSlot, self: Function, thisArg: unknown, args: unknown[]): unknown {
+  slot.bypass = true;
+  try {
+    return apply(self, thisArg, args);
+  } finally {
+    slot.bypass = false;
+  }
 }
 
 function isThenable(value: unknown): boolean {

@@ -3,6 +3,7 @@ import {
   FLAG_ASYNC,
   FLAG_GENERATOR,
   FLAG_SAFE,
+  FLAG_REINVOCABLE,
   FLAG_STATIC,
   FUNCTION_KINDS,
   PREPARED_AS,
@@ -25,6 +26,8 @@ export interface FunctionEntry {
   readonly generator: boolean;
   readonly static: boolean;
   readonly safe: boolean;
+  /** `ctx.invoke()` can run the original again. */
+  readonly reinvocable: boolean;
   readonly params: number;
   readonly line: number;
   readonly column: number;
@@ -37,6 +40,8 @@ export interface FunctionEntry {
  */
 export class HookSlot {
   hooks: readonly AttachedHook[] = [];
+  /** Set by `ctx.invoke()`: the next call of this function runs dormant. */
+  bypass = false;
   constructor(readonly entry: FunctionEntry) {}
 }
 
@@ -75,6 +80,7 @@ export class Registry {
           generator: (flags & FLAG_GENERATOR) !== 0,
           static: (flags & FLAG_STATIC) !== 0,
           safe: (flags & FLAG_SAFE) !== 0,
+          reinvocable: (flags & FLAG_REINVOCABLE) !== 0,
           params,
           line,
           column,

@@ -32,6 +32,12 @@ export interface FunctionSite {
    * try block and clash (with a `var`, a parameter, or another declaration of the name).
    */
   hoistConflict: boolean;
+  /**
+   * An expression that evaluates, inside the function, to the function itself: lets the
+   * engine run the original again (a retry). Only where it costs dormant code nothing: a
+   * top-level name, a named function expression's own name, a method of a named class.
+   */
+  self?: string;
   /** The body calls `eval` directly: it may declare variables or touch `arguments`. */
   usesEval: boolean;
   /** A generator whose `before` runs at the call (set by Phase II). */
@@ -197,8 +203,10 @@ export function collectFunctions(
       for (const statement of body.body as Node[]) visit(statement, inner);
       ancestors.pop();
       site.hoistConflict = hasHoistConflict(site, body.body as Node[]);
+      site.self = selfReference(site, ancestors, body.body as Node[]);
     } else {
       visit(body, inner);
+      site.self = selfReference(site, ancestors, []);
     }
   };
 
@@ -308,6 +316,44 @@ export function collectFunctions(
   const rootScope: Scope = { site: undefined, prefix: '', strict: module || isStrictBody(ast.body as unknown as Node[]) };
   for (const statement of ast.body as unknown as Node[]) visit(statement, rootScope);
   return sites;
+}
+
+function selfReference(site: FunctionSite, ancestors: Node[], statements: Node[]): string | undefined {
+  const node = site.node;
+  let i = ancestors.length - 1;
+  while (i >= 0 && ancestors[i] !== node) i--;
+  let j = i - 1;
+  while (j >= 0 && ancestors[j]!.type === 'ParenthesizedExpression') j--;
+  const parent = ancestors[j];
+  let root: string | undefined;
+  let expression: string | undefined;
+  if (node.type === 'FunctionExpression' && node.id && parent?.type !== 'MethodDefinition') {
+    root = expression = node.id.name;
+  } else if (node.type === 'FunctionDeclaration' && node.id && site.depth === 0) {
+    root = expression = node.id.name;
+  } else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && site.depth === 0) {
+    root = expression = parent.id.name;
+  } else if (parent?.type === 'MethodDefinition' && parent.kind === 'method' && !parent.computed) {
+    const cls = ancestors[j - 2];
+    const key: Node = parent.key;
+    if (!cls?.id || key.type === 'PrivateIdentifier') return undefined;
+    root = cls.id.name as string;
+    const member = key.type === 'Identifier' ? `.${key.name}` : `[${JSON.stringify(String(key.value))}]`;
+    expression = `${root}${parent.static ? '' : '.prototype'}${member}`;
+  }
+  if (!root || !expression) return undefined;
+  // The name must not be redeclared in the function's own scope.
+  const own = new Set<string>(site.varNames);
+  for (const p of node.params as Node[]) bindingNames(p, own);
+  for (let statement of statements) {
+    while (statement.type === 'LabeledStatement') statement = statement.body;
+    if (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') own.add(statement.id.name);
+    if (statement.type === 'VariableDeclaration') for (const d of statement.declarations as Node[]) bindingNames(d.id, own);
+  }
+  if (own.has(root) || site.usesEval) return undefined;
+  // Sloppy names that are keywords inside a generator or async function.
+  if ((site.generator && root === 'yield') || (site.async && root === 'await')) return undefined;
+  return expression;
 }
 
 function hasHoistConflict(site: FunctionSite, statements: Node[]): boolean {

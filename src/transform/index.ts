@@ -4,6 +4,7 @@ import {
   FLAG_ASYNC,
   FLAG_GENERATOR,
   FLAG_SAFE,
+  FLAG_REINVOCABLE,
   FLAG_STATIC,
   FUNCTION_KINDS,
   PREPARED_AS,
@@ -45,6 +46,8 @@ export interface FunctionInfo {
   static: boolean;
   /** Declared safe for scheduled repairs by a `@kheiron-safe` tag in its leading comment. */
   safe: boolean;
+  /** The engine can run the original again (`ctx.invoke`), e.g. for a retry. */
+  reinvocable: boolean;
   params: number;
   line: number;
   column: number;
@@ -119,6 +122,7 @@ function describe(site: FunctionSite, prefix: string): FunctionInfo {
     generator: site.generator,
     static: site.static,
     safe: site.safe,
+    reinvocable: site.self !== undefined,
     params: site.node.params.length,
     line: site.line,
     column: site.column,
@@ -135,7 +139,11 @@ function preparedAs(site: FunctionSite): PreparedAs {
 
 function emitted(site: FunctionSite): EmittedFunction {
   const flags =
-    (site.async ? FLAG_ASYNC : 0) | (site.generator ? FLAG_GENERATOR : 0) | (site.static ? FLAG_STATIC : 0) | (site.safe ? FLAG_SAFE : 0);
+    (site.async ? FLAG_ASYNC : 0) |
+    (site.generator ? FLAG_GENERATOR : 0) |
+    (site.static ? FLAG_STATIC : 0) |
+    (site.safe ? FLAG_SAFE : 0) |
+    (site.self ? FLAG_REINVOCABLE : 0);
   return [site.name, FUNCTION_KINDS.indexOf(site.kind), flags, site.node.params.length, site.line, site.column, PREPARED_AS.indexOf(preparedAs(site))];
 }
 

@@ -34,9 +34,10 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const thisArg = arrow || site.derived ? 'void 0' : 'this';
   const implicitResult = site.kind === 'constructor' ? 'this' : 'void 0';
   const { args, reassign } = parameters(site, source);
+  const call = `${K}.b(${slot}, ${thisArg}, ${args}${site.self ? `, ${site.self}` : ''})`;
 
   const enter =
-    `if (${slot} !== false && (${CTX} = ${K}.b(${slot}, ${thisArg}, ${args})) !== void 0) ` +
+    `if (${slot} !== false && (${CTX} = ${call}) !== void 0) ` +
     `{ if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `;
   const onThrow = `catch (${ERR}) { if (${CTX} !== void 0) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
   const report = (value: string): string => `${CTX} !== void 0 ? ${K}.r(${CTX}, ${value}) : ${value}`;
@@ -96,7 +97,7 @@ function beforeAtCall(site: FunctionSite, source: string, slot: string, out: Ins
   // Sloppy code: mapped arguments, eval and duplicate parameter names need simple parameters.
   if (!site.strict && (site.usesArguments || site.usesEval || hasDuplicates(params))) return false;
   if ((site.node.body.body as Node[]).some((s) => s.directive === 'use strict')) return false;
-  const rest = `...{ [${K}.k]: ${CTX} = ${slot} !== false ? ${K}.b(${slot}, this, arguments) : void 0 }`;
+  const rest = `...{ [${K}.k]: ${CTX} = ${slot} !== false ? ${K}.b(${slot}, this, arguments${site.self ? `, ${site.self}` : ''}) : void 0 }`;
   const last = params[params.length - 1];
   const close = closingParen(source, last ? last.end : source.indexOf('(', site.node.id ? site.node.id.end : site.node.start) + 1);
   if (close < 0) return false;
