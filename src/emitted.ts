@@ -27,7 +27,16 @@ export const PREPARED_AS = [
   // a body whose function declarations would clash if moved into a block (`var f` and
   // `function f` together): no try/catch, so no onThrow control point
   'in-place-no-catch',
+  // a small one-line function: a check and one call; its body is copied into a shadow
+  // that the attached path creates and runs
+  'shadow',
+  // a function that can name itself (top-level, named class member): a check and one call;
+  // the attached path calls the function again, and that call runs the body
+  'reentry',
 ] as const;
+
+/** Changes whenever prepared code changes shape: part of the key of cached prepared code. */
+export const EMIT_FORMAT = 5;
 export type PreparedAs = (typeof PREPARED_AS)[number];
 
 /** Bits of the flags field of emitted metadata. */

@@ -375,6 +375,64 @@ describe('Phase I metadata', () => {
   ];
 
   const filename = '/app/src/forms.js';
+  // How Phase II prepared each function, in source order: a small one-line body gets a
+  // shadow, a function that can name itself re-enters, the rest are prepared in place.
+  const PREPARED_AS: FunctionInfo['prepared'][] = [
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'reentry',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'reentry',
+    'in-place',
+    'in-place',
+    'reentry',
+    'shadow',
+    'shadow',
+    'reentry',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'reentry',
+    'in-place',
+    'in-place',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'in-place',
+    'in-place',
+    'in-place',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'reentry',
+    'shadow',
+    'reentry',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'shadow',
+    'in-place-generator',
+    'reentry',
+    'shadow',
+  ];
   const result = instrument(forms, { filename, sourceType: 'module' });
 
   test('finds every function, in source order', () => {
@@ -412,7 +470,7 @@ describe('Phase I metadata', () => {
           params: e.params,
           line,
           column,
-          prepared: e.prepared ?? 'in-place',
+          prepared: PREPARED_AS[index],
         },
       );
     });

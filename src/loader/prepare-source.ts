@@ -1,3 +1,4 @@
+import { EMIT_FORMAT } from '../emitted.js';
 import { instrument, InstrumentParseError, type SourceMap, type SourceType } from '../transform/index.js';
 import { PreparedCache } from './cache.js';
 import type { LoaderConfig } from './config.js';
@@ -16,7 +17,7 @@ export class SourcePreparer {
     private readonly emitMaps: boolean,
   ) {
     this.accepts = createFilter(config);
-    this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, config.version) : undefined;
+    this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, `${config.version}/${EMIT_FORMAT}`) : undefined;
   }
 
   /** Prepared code for `source`, or `source` itself when it cannot be parsed (with one warning). */

@@ -7,7 +7,7 @@ import type { HookSlot } from './registry.js';
  */
 
 // Captured at load: the application may replace builtins with prepared functions of its own.
-const { apply } = Reflect;
+const { apply, construct } = Reflect;
 const resolve = Promise.resolve.bind(Promise);
 const then = Promise.prototype.then;
 
@@ -47,6 +47,67 @@ export function after(ctx: Context, value: unknown): unknown {
 
 export function onThrow(ctx: Context, error: unknown): unknown {
   return runThrow(ctx, error);
+}
+
+/**
+ * The attached path of a function prepared with a shadow: all three control points
+ * around a call of the shadow, which holds a copy of the body.
+ */
+export function shadowCall(slot: HookSlot, thisArg: unknown, args: unknown[], shadow: Function): unknown {
+  const ctx = before(slot, thisArg, args, shadow);
+  if (ctx === undefined) return apply(shadow, thisArg, args);
+  if (ctx.s) return ctx.r;
+  let value: unknown;
+  try {
+    value = apply(shadow, thisArg, ctx.a);
+  } catch (error) {
+    return runThrow(ctx, error);
+  }
+  return after(ctx, value);
+}
+
+/** Whether a reentry-prepared function takes its attached path: not for the call the runtime makes itself. */
+export function entering(slot: HookSlot): boolean {
+  if (!slot.bypass) return true;
+  slot.bypass = false;
+  return false;
+}
+
+/** The attached path of a function prepared for reentry: the control points around a call of itself. */
+export function reenter(slot: HookSlot, thisArg: unknown, args: unknown[], self: Function): unknown {
+  const ctx = before(slot, thisArg, args, self);
+  if (ctx === undefined) return invokeOriginal(slot, self, thisArg, args);
+  if (ctx.s) return ctx.r;
+  let value: unknown;
+  try {
+    value = invokeOriginal(slot, self, thisArg, ctx.a);
+  } catch (error) {
+    return runThrow(ctx, error);
+  }
+  return after(ctx, value);
+}
+
+/** The same for a constructor: the class is constructed again, with the same new.target. */
+export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newTarget: Function): unknown {
+  const ctx = before(slot, undefined, args, undefined);
+  if (ctx === undefined) return constructOriginal(slot, cls, args, newTarget);
+  if (ctx.s) return ctx.r;
+  let value: unknown;
+  try {
+    value = constructOriginal(slot, cls, ctx.a, newTarget);
+  } catch (error) {
+    return runThrow(ctx, error);
+  }
+  return after(ctx, value);
+}
+
+function constructOriginal(slot: HookSlot, cls: Function, args: unknown[], newTarget: Function): unknown {
+  slot.bypass = true;
+  try {
+    return construct(cls, args, newTarget);
+  } finally {
+    slot.bypass = false;
+  }
 }
 
 /** Runs the original function again, dormant for this one call: what `ctx.invoke` does. */

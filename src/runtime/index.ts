@@ -1,6 +1,6 @@
 import { RUNTIME_GLOBAL } from '../emitted.js';
 import { attachHooks, type AttachHandle, type AttachOptions } from './attach.js';
-import { after, before, onThrow } from './dispatch.js';
+import { after, before, entering, onThrow, reconstruct, reenter, shadowCall } from './dispatch.js';
 import { Registry, type FunctionEntry } from './registry.js';
 import { compileTarget, type Target } from './selector.js';
 import { runtimeState } from './state.js';
@@ -16,7 +16,7 @@ const GENERATOR_CONTEXT = Symbol.for('kheiron.generator-context');
 const state = runtimeState(() => ({
   registry: new Registry(),
   handles: new Set<AttachHandle>(),
-  facade: { b: before, r: after, t: onThrow },
+  facade: { b: before, r: after, t: onThrow, s: shadowCall, e: entering, c: reenter, n: reconstruct },
 }));
 
 /**
@@ -31,6 +31,10 @@ export function installRuntime(globalObject: object = globalThis): void {
     b: facade.b,
     r: facade.r,
     t: facade.t,
+    s: facade.s,
+    e: facade.e,
+    c: facade.c,
+    n: facade.n,
     // a key no array has: generators bind their call context through it
     k: GENERATOR_CONTEXT,
   });

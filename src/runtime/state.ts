@@ -5,7 +5,7 @@ export interface RuntimeState {
   readonly registry: Registry;
   readonly handles: Set<AttachHandle>;
   /** Dispatch functions of the first copy of the runtime that was loaded. */
-  readonly facade: { b: Function; r: Function; t: Function };
+  readonly facade: Readonly<Record<'b' | 'r' | 't' | 's' | 'e' | 'c' | 'n', Function>>;
 }
 
 /**

@@ -38,8 +38,16 @@ export interface FunctionSite {
    * top-level name, a named function expression's own name, a method of a named class.
    */
   self?: string;
+  /** Functions are defined inside this one. */
+  hasNested: boolean;
+  /** The body uses `super` or `new.target`. */
+  usesSuper: boolean;
   /** The body calls `eval` directly: it may declare variables or touch `arguments`. */
   usesEval: boolean;
+  /** Prepared to run its own body again on the attached path (set by Phase II). */
+  reentry?: boolean;
+  /** Prepared with a shadow (set by Phase II). */
+  shadow?: boolean;
   /** A generator whose `before` runs at the call (set by Phase II). */
   beforeAtCall?: boolean;
 }
@@ -95,6 +103,8 @@ export function collectFunctions(
         markArguments();
       } else if (node.type === 'ReturnStatement' && scope.site) {
         scope.site.returns.push(node);
+      } else if ((node.type === 'Super' || node.type === 'MetaProperty') && scope.site) {
+        scope.site.usesSuper = true;
       } else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eval' && scope.site) {
         scope.site.usesEval = true;
       } else if (node.type === 'VariableDeclaration' && node.kind === 'var' && scope.site) {
@@ -193,9 +203,12 @@ export function collectFunctions(
       varNames: new Set(),
       hoistConflict: false,
       usesEval: false,
+      hasNested: false,
+      usesSuper: false,
     };
     sites.push(site);
     siteOf.set(node, site);
+    if (scope.site) scope.site.hasNested = true;
     const inner: Scope = { site, prefix: site.name + '/', strict };
     for (const param of node.params as Node[]) visit(param, inner);
     if (body.type === 'BlockStatement') {
@@ -333,6 +346,12 @@ function selfReference(site: FunctionSite, ancestors: Node[], statements: Node[]
     root = expression = node.id.name;
   } else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && site.depth === 0) {
     root = expression = parent.id.name;
+  } else if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') {
+    // The class itself: the engine constructs it again. A base class's fields would be
+    // initialised twice: only where that cannot be observed.
+    const cls = ancestors[j - 2];
+    if (!cls?.id || (cls.superClass == null && !(cls.body.body as Node[]).every(inertField))) return undefined;
+    root = expression = cls.id.name as string;
   } else if (parent?.type === 'MethodDefinition' && parent.kind === 'method' && !parent.computed) {
     const cls = ancestors[j - 2];
     const key: Node = parent.key;
@@ -354,6 +373,36 @@ function selfReference(site: FunctionSite, ancestors: Node[], statements: Node[]
   // Sloppy names that are keywords inside a generator or async function.
   if ((site.generator && root === 'yield') || (site.async && root === 'await')) return undefined;
   return expression;
+}
+
+function inertField(member: Node): boolean {
+  return member.type !== 'PropertyDefinition' || member.static || member.value == null || isInert(member.value);
+}
+
+/** An expression whose evaluation has no effect anyone could observe, but an allocation. */
+export function isInert(node: Node): boolean {
+  switch (node.type) {
+    case 'Literal':
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return true;
+    case 'Identifier':
+      return node.name === 'undefined';
+    case 'TemplateLiteral':
+      return node.expressions.length === 0;
+    case 'UnaryExpression':
+      return node.operator !== 'delete' && isInert(node.argument);
+    case 'ArrayExpression':
+      return (node.elements as (Node | null)[]).every((e) => e === null || isInert(e));
+    case 'ObjectExpression':
+      return (node.properties as Node[]).every((p) => p.type === 'Property' && !p.computed && p.kind === 'init' && isInert(p.value));
+    case 'NewExpression':
+      return node.callee.type === 'Identifier' && ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object'].includes(node.callee.name) && node.arguments.length === 0;
+    case 'ParenthesizedExpression':
+      return isInert(node.expression);
+    default:
+      return false;
+  }
 }
 
 function hasHoistConflict(site: FunctionSite, statements: Node[]): boolean {

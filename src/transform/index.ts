@@ -122,7 +122,7 @@ function describe(site: FunctionSite, prefix: string): FunctionInfo {
     generator: site.generator,
     static: site.static,
     safe: site.safe,
-    reinvocable: site.self !== undefined,
+    reinvocable: site.self !== undefined || site.shadow === true,
     params: site.node.params.length,
     line: site.line,
     column: site.column,
@@ -132,6 +132,8 @@ function describe(site: FunctionSite, prefix: string): FunctionInfo {
 }
 
 function preparedAs(site: FunctionSite): PreparedAs {
+  if (site.shadow) return 'shadow';
+  if (site.reentry) return 'reentry';
   if (site.hoistConflict) return 'in-place-no-catch';
   if (site.generator && !site.beforeAtCall) return 'in-place-generator';
   return site.node.body.type === 'BlockStatement' ? 'in-place' : 'in-place-expression';
@@ -143,7 +145,7 @@ function emitted(site: FunctionSite): EmittedFunction {
     (site.generator ? FLAG_GENERATOR : 0) |
     (site.static ? FLAG_STATIC : 0) |
     (site.safe ? FLAG_SAFE : 0) |
-    (site.self ? FLAG_REINVOCABLE : 0);
+    (site.self || site.shadow ? FLAG_REINVOCABLE : 0);
   return [site.name, FUNCTION_KINDS.indexOf(site.kind), flags, site.node.params.length, site.line, site.column, PREPARED_AS.indexOf(preparedAs(site))];
 }
 

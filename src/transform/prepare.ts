@@ -1,5 +1,5 @@
 import { RUNTIME_GLOBAL as K, slotName } from '../emitted.js';
-import type { FunctionSite, Node } from './collect.js';
+import { isInert, type FunctionSite, type Node } from './collect.js';
 import type { Insertion } from './edits.js';
 
 /*
@@ -42,6 +42,18 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const onThrow = `catch (${ERR}) { if (${CTX} !== void 0) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
   const report = (value: string): string => `${CTX} !== void 0 ? ${K}.r(${CTX}, ${value}) : ${value}`;
 
+  const shadowParams = shadowable(site, source);
+  if (shadowParams !== undefined) {
+    prepareWithShadow(site, source, slot, thisArg, args, shadowParams, out);
+    site.shadow = true;
+    return;
+  }
+  if (reenterable(site)) {
+    prepareReentry(site, slot, thisArg, args, out);
+    site.reentry = true;
+    return;
+  }
+
   if (body.type !== 'BlockStatement') {
     // Concise arrow body: `(a) => EXPR` becomes a block that returns EXPR.
     out.push({ pos: body.start, closing: false, depth, text: `{ var ${CTX}, ${VAL}; ${enter}try { return (${VAL} = (${unnamed(body)}` });
@@ -80,6 +92,85 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
       out.push({ pos: ret.start + 'return'.length, closing: true, depth: inner, text: ` ${CTX} !== void 0 ? ${K}.r(${CTX}, ${implicitResult}) : void 0` });
     }
   }
+}
+
+/**
+ * A small function on one line gets its body copied into a shadow that only the attached
+ * path creates and calls; the dormant function grows by the check and one call, no more:
+ *
+ *   add(o) { if (SLOT !== false) return K.s(SLOT, this, [o], function (o) { return ...; }); return ...; }
+ *
+ * V8 inlines small functions by bytecode size; the full in-place shape (try/catch, return
+ * sites) would push these over its budgets. Copying a body is only possible where it keeps
+ * every line where it was: a body without line breaks, and without functions inside it.
+ */
+function prepareWithShadow(site: FunctionSite, source: string, slot: string, thisArg: string, args: string, params: string, out: Insertion[]): void {
+  const { node, depth } = site;
+  const body: Node = node.body;
+  const arrow = node.type === 'ArrowFunctionExpression';
+  if (body.type === 'BlockStatement') {
+    const inner = source.slice(body.start + 1, body.end - 1);
+    const shadow = arrow ? `(${params}) => {${inner}}` : `function (${params}) {${inner}}`;
+    out.push({ pos: body.start + 1, closing: false, depth, text: `if (${slot} !== false) return ${K}.s(${slot}, ${thisArg}, ${args}, ${shadow}); ` });
+  } else {
+    const expression = source.slice(body.start, body.end);
+    out.push({ pos: body.start, closing: false, depth, text: `${slot} !== false ? ${K}.s(${slot}, void 0, ${args}, (${params}) => (${expression})) : ` });
+  }
+}
+
+/**
+ * A constructor of a named class runs its own body on the attached path: the runtime
+ * constructs the class again, and that one call passes the check. No try/catch:
+ *
+ *   constructor(n) { if (SLOT !== false && K.e(SLOT)) return K.n(SLOT, [n], Cache, new.target); ...
+ *
+ * Parameters are evaluated again by that call: only plain ones.
+ */
+function prepareReentry(site: FunctionSite, slot: string, thisArg: string, args: string, out: Insertion[]): void {
+  const { node, depth } = site;
+  const body: Node = node.body;
+  const call =
+    site.kind === 'constructor'
+      ? `${K}.n(${slot}, ${args}, ${site.self}, new.target)`
+      : `${K}.c(${slot}, ${thisArg}, ${args}, ${site.self})`;
+  const check = `${slot} !== false && ${K}.e(${slot})`;
+  if (body.type === 'BlockStatement') {
+    const directives = leadingDirectives(body);
+    out.push({ pos: directives ? directives.end : body.start + 1, closing: false, depth, text: `${directives ? ';' : ''}if (${check}) return ${call}; ` });
+  } else {
+    out.push({ pos: body.start, closing: false, depth, text: `${check} ? ${call} : ` });
+  }
+}
+
+/**
+ * Only constructors re-enter: V8 inlines a small constructor, and then allocates its
+ * objects on the stack, only while its bytecode stays small; the in-place shape's
+ * try/catch defeats both. A method or function keeps the in-place shape, whose attached
+ * path adds no frame to the stack.
+ */
+function reenterable(site: FunctionSite): boolean {
+  if (site.kind !== 'constructor' || !site.self) return false;
+  return (site.node.params as Node[]).every((p) => p.type === 'Identifier' || (p.type === 'RestElement' && p.argument.type === 'Identifier'));
+}
+
+const SHADOW_MAX = 400;
+
+/** The shadow's parameter list, or undefined when the function cannot have a shadow. */
+function shadowable(site: FunctionSite, source: string): string | undefined {
+  const { node } = site;
+  if (site.kind === 'constructor' || site.async || site.generator || site.hasNested) return undefined;
+  if (site.usesArguments || site.usesEval || site.usesSuper) return undefined;
+  const text = source.slice(node.body.start, node.body.end);
+  if (text.length > SHADOW_MAX || /[\n\r\u2028\u2029]/.test(text)) return undefined;
+  const names: string[] = [];
+  for (const p of node.params as Node[]) {
+    if (p.type === 'Identifier') names.push(p.name);
+    else if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') names.push(p.left.name);
+    else if (p.type === 'RestElement' && p.argument.type === 'Identifier') names.push(`...${p.argument.name}`);
+    else return undefined;
+  }
+  // A concise body that is itself a conditional or sequence still reads right inside `? :`.
+  return names.join(', ');
 }
 
 /**
@@ -156,12 +247,12 @@ function leadingDirectives(body: Node): Node | undefined {
  */
 function parameters(site: FunctionSite, source: string): { args: string; reassign: string } {
   const params = site.node.params as Node[];
-  const simple = params.every((p) => p.type === 'Identifier');
   const targets = params.map((p) => assignTarget(p, source));
   const reassign = targets.some((t) => t !== '') ? targets.join(', ') : '';
-  const arrow = site.node.type === 'ArrowFunctionExpression';
-  if (!arrow && (site.usesArguments || !simple)) return { args: 'arguments', reassign };
-  // Arrows have no `arguments`; a destructured parameter is reported as undefined.
+  // Only a body that reads `arguments` pays for it: referenced anywhere, V8 creates the
+  // object on every call. Otherwise the parameters' values (after their defaults); a
+  // destructured parameter is reported as undefined.
+  if (site.node.type !== 'ArrowFunctionExpression' && site.usesArguments) return { args: 'arguments', reassign };
   const values = params.map((p) => {
     if (p.type === 'Identifier') return p.name as string;
     if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') return p.left.name as string;

@@ -1,0 +1,33 @@
+import type { Rule, RuleContext, Selector } from '../rules.js';
+import { catalogueRule } from './util.js';
+
+export interface InvariantOptions {
+  id?: string;
+  /** When to check: before the call, after it, or both (default 'both'). */
+  when?: 'before' | 'after' | 'both';
+  /** Restores consistency; called with the context when the check fails. */
+  repair?: (ctx: RuleContext) => void;
+}
+
+/**
+ * A consistency check of `this` and the arguments. On a violation the failed check is
+ * recorded and, if given, the repair runs and is recorded.
+ *
+ * @example invariant('Cart.prototype.*', (ctx) => ctx.this.total >= 0, { repair: (ctx) => ctx.this.recount() })
+ */
+export function invariant(target: Selector, check: (ctx: RuleContext) => boolean, options: InvariantOptions = {}): Rule {
+  if (typeof check !== 'function') throw new TypeError('kheiron: invariant() needs a check function');
+  const when = options.when ?? 'both';
+  const verify = (ctx: RuleContext): void => {
+    if (check(ctx)) return;
+    ctx.checkFailed({ check: check.name || 'invariant' });
+    if (options.repair) {
+      options.repair(ctx);
+      ctx.repaired({ repair: options.repair.name || 'repair' });
+    }
+  };
+  return catalogueRule('invariant', target, options, {
+    ...(when !== 'after' ? { before: verify } : {}),
+    ...(when !== 'before' ? { after: verify } : {}),
+  });
+}

@@ -1,0 +1,40 @@
+import type { Rule, RuleContext, Selector } from '../rules.js';
+import { catalogueRule } from './util.js';
+
+export interface RescueOptions {
+  id?: string;
+  /**
+   * The method's own declared failure outcome: an Error class (the error is rethrown as
+   * one, with the original as `cause`; for async functions the promise rejects with it),
+   * a function of the context returning the value to return, or a value.
+   */
+  as: unknown;
+  /** Which errors to rescue (default: all). */
+  when?: (error: unknown) => boolean;
+}
+
+/**
+ * Turns an unexpected exception into the method's own failure outcome (rescue points,
+ * error virtualisation), so callers meet an error they know how to handle.
+ *
+ * @example rescue('Store.prototype.load', { as: NotFoundError, when: (e) => e instanceof TypeError })
+ */
+export function rescue(target: Selector, options: RescueOptions): Rule {
+  if (!options || !('as' in options)) throw new TypeError("kheiron: rescue() needs an 'as' option");
+  const { as } = options;
+  return catalogueRule('rescue', target, options, {
+    onThrow(ctx: RuleContext) {
+      if (options.when && !options.when(ctx.error)) return;
+      if (typeof as === 'function' && as.prototype instanceof Error) {
+        const Type = as as new (message?: string, options?: { cause?: unknown }) => Error;
+        const message = ctx.error instanceof Error ? ctx.error.message : String(ctx.error);
+        ctx.repaired({ as: Type.name, error: ctx.error });
+        ctx.rethrow(new Type(message, { cause: ctx.error }));
+      } else {
+        const value = typeof as === 'function' ? (as as (ctx: RuleContext) => unknown)(ctx) : as;
+        ctx.repaired({ as: 'value', error: ctx.error });
+        ctx.recover(value);
+      }
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import type { Rule, RuleContext, Selector } from '../rules.js';
+import { catalogueRule, isThenable, requirePositive } from './util.js';
+
+export interface ResetOptions {
+  id?: string;
+  /** How to re-initialise the component: the name of its reset method, or a function of it. */
+  using: string | ((instance: any, ctx: RuleContext) => void);
+  /** Failures in a row of one instance that trigger the reset (default 3). */
+  after?: number;
+}
+
+/**
+ * Micro-reboot: after repeated failures of a component, re-initialises the instance (or
+ * calls its reset method), then runs the failed call again. The targets must be
+ * reinvocable.
+ *
+ * @example reset('Connection.prototype.query', { using: 'reconnect', after: 2 })
+ */
+export function reset(target: Selector, options: ResetOptions): Rule {
+  const threshold = options?.after ?? 3;
+  requirePositive('reset() after', threshold, true);
+  if (typeof options?.using !== 'string' && typeof options?.using !== 'function') throw new TypeError("kheiron: reset() needs 'using': a method name or a function");
+  const failures = new WeakMap<object, number>();
+  const reinit = (instance: any, ctx: RuleContext): unknown => {
+    if (typeof options.using === 'function') return options.using(instance, ctx);
+    const method = instance?.[options.using];
+    if (typeof method !== 'function') throw new TypeError(`reset(): ${ctx.entry.name}'s instance has no method '${options.using}'`);
+    return method.call(instance);
+  };
+  return catalogueRule('reset', target, options, {
+    invokes: true,
+    after(ctx: RuleContext) {
+      if (ctx.this && typeof ctx.this === 'object') failures.delete(ctx.this);
+    },
+    onThrow(ctx: RuleContext) {
+      const instance = ctx.this;
+      if (!instance || typeof instance !== 'object') return;
+      const count = (failures.get(instance) ?? 0) + 1;
+      failures.set(instance, count);
+      if (count < threshold) return;
+      failures.delete(instance);
+      const done = reinit(instance, ctx);
+      const again = (): unknown => {
+        const value = ctx.invoke();
+        ctx.repaired({ reset: typeof options.using === 'string' ? options.using : 'function', failures: count });
+        return value;
+      };
+      ctx.recover(isThenable(done) ? Promise.resolve(done).then(again) : again());
+    },
+  });
+}

@@ -1,0 +1,63 @@
+import type { CallContext, ControlPoint, FunctionEntry } from '../runtime/index.js';
+import type { RuleContext } from './rules.js';
+
+/** A rule's view of one call at one control point; forwards to the runtime's context. */
+export class RuleCallContext implements RuleContext {
+  constructor(
+    private readonly ctx: CallContext,
+    readonly rule: { readonly id: string; readonly set: string },
+    private readonly report: (type: 'check-failed' | 'repair', detail?: Record<string, unknown>) => void,
+  ) {}
+
+  get entry(): FunctionEntry {
+    return this.ctx.entry;
+  }
+  get point(): ControlPoint {
+    return this.ctx.point;
+  }
+  get this(): any {
+    return this.ctx.this;
+  }
+  get args(): any {
+    return this.ctx.args;
+  }
+  get result(): any {
+    return this.ctx.result;
+  }
+  get error(): unknown {
+    return this.ctx.error;
+  }
+  get skipped(): boolean {
+    return this.ctx.skipped;
+  }
+  get state(): Record<string, unknown> {
+    return this.ctx.state;
+  }
+  get attempt(): number {
+    return (this.ctx.state.__attempt as number | undefined) ?? 1;
+  }
+  skip(result: unknown): void {
+    this.ctx.skip(result);
+  }
+  replaceArgs(...args: unknown[]): void {
+    this.ctx.replaceArgs(...args);
+  }
+  replaceResult(value: unknown): void {
+    this.ctx.replaceResult(value);
+  }
+  recover(value: unknown): void {
+    this.ctx.recover(value);
+  }
+  rethrow(error: unknown): void {
+    this.ctx.rethrow(error);
+  }
+  invoke(...args: unknown[]): unknown {
+    return this.ctx.invoke(...args);
+  }
+  checkFailed(detail?: Record<string, unknown>): void {
+    this.report('check-failed', detail);
+  }
+  repaired(detail?: Record<string, unknown>): void {
+    this.report('repair', detail);
+  }
+}

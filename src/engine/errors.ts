@@ -1,0 +1,11 @@
+/** A rule that cannot be attached: names the rule, where it was written, and the problem. */
+export class RuleError extends Error {
+  constructor(
+    readonly ruleId: string,
+    readonly origin: string | undefined,
+    readonly problem: string,
+  ) {
+    super(`rule '${ruleId}'${origin ? ` (${origin})` : ''}: ${problem}`);
+    this.name = 'RuleError';
+  }
+}

@@ -1,0 +1,70 @@
+import type { CallContext, FunctionEntry } from '../runtime/index.js';
+import { callerOrigin } from './origin.js';
+
+export type FunctionKind = FunctionEntry['kind'];
+
+/** Which functions a rule applies to. A string is `[moduleGlob#]nameGlob`. */
+export type Selector =
+  | string
+  | {
+      /** Glob over the module's path; a relative glob matches the end of the path. */
+      readonly module?: string;
+      /** Glob over qualified names: `*` within one level, `**` across levels. */
+      readonly name: string;
+      readonly kind?: FunctionKind | readonly FunctionKind[];
+      readonly async?: boolean;
+      readonly generator?: boolean;
+    };
+
+/** What a rule sees at a control point: the call context, plus the engine's bookkeeping. */
+export interface RuleContext<This = any, Args extends unknown[] = any[], Result = any> extends CallContext<This, Args, Result> {
+  /** 1 for the call itself; retries of the call count on. */
+  readonly attempt: number;
+  readonly rule: { readonly id: string; readonly set: string };
+  /** Records a failed consistency check in the audit trail. */
+  checkFailed(detail?: Record<string, unknown>): void;
+  /** Records a repair performed in the audit trail. */
+  repaired(detail?: Record<string, unknown>): void;
+}
+
+export interface Rule<This = any, Args extends unknown[] = any[], Result = any> {
+  /** Unique among attached rules; names the rule in errors, the audit trail and `detach`. */
+  readonly id: string;
+  readonly target: Selector;
+  /** Higher runs first at each control point; equal priorities run in attach order. */
+  readonly priority?: number;
+  /** The rule detaches itself after this many failures of its own in a row (default 5). */
+  readonly maxFailures?: number;
+  /** The rule detaches itself when one control point takes longer than this (ms, default 50). */
+  readonly budgetMs?: number;
+  /** The rule runs the original again (`ctx.invoke`): its targets must be reinvocable. */
+  readonly invokes?: boolean;
+  before?(ctx: RuleContext<This, Args, Result>): void;
+  after?(ctx: RuleContext<This, Args, Result>): void;
+  onThrow?(ctx: RuleContext<This, Args, Result>): void;
+  /** Where the rule was written (`file:line`), for errors; filled in when rules are defined. */
+  readonly origin?: string;
+}
+
+export interface RuleSet {
+  readonly name: string;
+  readonly rules: readonly Rule[];
+  readonly origin?: string;
+}
+
+/**
+ * The default export of a rules module. Takes rules or lists of rules (as the catalogue
+ * returns them), optionally preceded by the set's name.
+ */
+export function defineRules(...items: (string | Rule | readonly Rule[])[]): RuleSet {
+  const origin = callerOrigin();
+  let name = origin ?? 'rules';
+  if (typeof items[0] === 'string') name = items.shift() as string;
+  const rules = (items as (Rule | readonly Rule[])[]).flat().map((rule) => (rule && typeof rule === 'object' && !rule.origin && origin ? { ...rule, origin } : rule));
+  return { name, rules, origin };
+}
+
+/** Types a single rule, with the signature of the functions it targets. */
+export function rule<This = any, Args extends unknown[] = any[], Result = any>(definition: Rule<This, Args, Result>): Rule<This, Args, Result> {
+  return definition.origin ? definition : { ...definition, origin: callerOrigin() };
+}

@@ -1,0 +1,51 @@
+import { compileTarget, type FunctionEntry } from '../runtime/index.js';
+import { RuleError } from './errors.js';
+import type { Rule, Selector } from './rules.js';
+
+const KINDS = ['function', 'arrow', 'method', 'getter', 'setter', 'constructor'];
+const RULE_KEYS = new Set(['id', 'target', 'priority', 'maxFailures', 'budgetMs', 'invokes', 'before', 'after', 'onThrow', 'origin']);
+const SELECTOR_KEYS = new Set(['module', 'name', 'kind', 'async', 'generator']);
+const POINTS = ['before', 'after', 'onThrow'] as const;
+
+/** Checks every part of a rule; throws RuleError at the first problem. Returns its predicate. */
+export function validateRule(rule: Rule, taken: ReadonlySet<string>): (entry: FunctionEntry) => boolean {
+  if (rule === null || typeof rule !== 'object') throw new RuleError('?', undefined, `expected a rule object, got ${rule === null ? 'null' : typeof rule}`);
+  const id = typeof rule.id === 'string' && rule.id !== '' ? rule.id : undefined;
+  const fail = (problem: string): never => {
+    throw new RuleError(id ?? '?', rule.origin, problem);
+  };
+  if (!id) fail(`'id' must be a non-empty string, got ${JSON.stringify(rule.id)}`);
+  if (taken.has(id!)) fail('another attached rule has this id');
+  for (const key of Object.keys(rule)) if (!RULE_KEYS.has(key)) fail(`unknown option '${key}' (known: ${[...RULE_KEYS].join(', ')})`);
+  for (const point of POINTS) if (rule[point] !== undefined && typeof rule[point] !== 'function') fail(`'${point}' must be a function, got ${typeof rule[point]}`);
+  if (!POINTS.some((p) => rule[p])) fail("a rule needs at least one control point: 'before', 'after' or 'onThrow'");
+  if (rule.priority !== undefined && !Number.isFinite(rule.priority)) fail(`'priority' must be a finite number, got ${String(rule.priority)}`);
+  if (rule.maxFailures !== undefined && !(Number.isInteger(rule.maxFailures) && rule.maxFailures > 0)) fail(`'maxFailures' must be a positive integer, got ${String(rule.maxFailures)}`);
+  if (rule.budgetMs !== undefined && !(typeof rule.budgetMs === 'number' && rule.budgetMs > 0)) fail(`'budgetMs' must be a positive number, got ${String(rule.budgetMs)}`);
+  return compileSelector(rule.target, fail);
+}
+
+export function compileSelector(selector: Selector, fail: (problem: string) => never): (entry: FunctionEntry) => boolean {
+  if (typeof selector === 'string') {
+    try {
+      return compileTarget(selector, 'target');
+    } catch (error) {
+      return fail((error as Error).message.replace(/^kheiron: /, ''));
+    }
+  }
+  if (selector === null || typeof selector !== 'object') return fail(`'target' must be a string or a selector object, got ${selector === null ? 'null' : typeof selector}`);
+  for (const key of Object.keys(selector)) if (!SELECTOR_KEYS.has(key)) fail(`unknown selector field '${key}' (known: ${[...SELECTOR_KEYS].join(', ')})`);
+  if (typeof selector.name !== 'string' || selector.name === '') fail("selector 'name' must be a non-empty glob string");
+  if (selector.module !== undefined && (typeof selector.module !== 'string' || selector.module === '')) fail("selector 'module' must be a non-empty glob string");
+  const kinds = selector.kind === undefined ? undefined : ([] as string[]).concat(selector.kind as string | string[]);
+  for (const k of kinds ?? []) if (!KINDS.includes(k)) fail(`selector 'kind' '${k}' is not one of ${KINDS.join(', ')}`);
+  for (const flag of ['async', 'generator'] as const) {
+    if (selector[flag] !== undefined && typeof selector[flag] !== 'boolean') fail(`selector '${flag}' must be true or false`);
+  }
+  const byName = compileSelector(selector.module ? `${selector.module}#${selector.name}` : selector.name, fail);
+  return (entry) =>
+    byName(entry) &&
+    (kinds === undefined || kinds.includes(entry.kind)) &&
+    (selector.async === undefined || entry.async === selector.async) &&
+    (selector.generator === undefined || entry.generator === selector.generator);
+}
