@@ -337,6 +337,8 @@ describe('registry', () => {
     assert.equal(checkout.line, 8);
     assert.equal(all.find((f) => f.name === 'Cart.of')!.static, true);
     assert.deepEqual(functions(`${lastModule()}#Cart.prototype.*`).map((f) => f.name).sort(), ['Cart.prototype.add', 'Cart.prototype.checkout', 'Cart.prototype.names']);
+    assert.deepEqual(functions(`${lastModule()}#{Cart.of,twice}`).map((f) => f.name).sort(), ['Cart.of', 'twice']);
+    assert.throws(() => functions('Cart.{of'), /glob 'Cart\.\{of' has an unclosed '\{'/);
   });
 
   it('prepared code runs in any realm: one registry, slots per realm', () => {

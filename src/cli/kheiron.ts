@@ -3,6 +3,7 @@
  * The `kheiron` command. Exit codes: 0 success; 1 the command failed; 2 bad usage;
  * for `run`, the exit code of the program (128 + signal number when a signal ended it).
  */
+import { demo } from './demo.js';
 import { run } from './run.js';
 import { UsageError } from './usage.js';
 
@@ -11,6 +12,9 @@ const USAGE = `Usage: kheiron <command> [options]
 Commands:
   run [--include GLOB]... [--exclude GLOB]... [--] script.js [args...]
       Run a Node.js program with every function of its own files prepared.
+  demo [--seconds N] [--connections N]
+      A service with two latent bugs under load; repairs attached and detached while it
+      runs. Exit code 0 when the repairs worked.
   help
       Show this text.
 `;
@@ -20,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return run(rest);
+    case 'demo':
+      return demo(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -6,7 +6,7 @@ export type Target = string | ((entry: FunctionEntry) => boolean);
 /**
  * Compiles a target into a predicate over registry entries.
  * A string is `[moduleGlob#]nameGlob`. In names, `*` matches within one nesting level (no
- * `/`) and `**` matches anything; a module glob that is not absolute matches the end of the
+ * `/`), `**` matches anything and `{a,b}` either; a module glob that is not absolute matches the end of the
  * module's path (`src/cache.js` matches `/app/src/cache.js`). The `#` of a private name
  * (`LruCache.prototype.#evict`) follows a `.` and is not a separator.
  */
@@ -32,12 +32,21 @@ function separatorIndex(target: string): number {
   return -1;
 }
 
-/** `**` any characters, `*` any but `/`, `?` one character but `/`; the rest is literal. */
+/** `**` any characters, `*` any but `/`, `?` one character but `/`, `{a,b}` either; the rest is literal. */
 export function globToRegExp(glob: string): RegExp {
   let re = '';
+  let braces = 0;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
-    if (c === '*') {
+    if (c === '{') {
+      braces++;
+      re += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      re += ')';
+    } else if (c === ',' && braces > 0) {
+      re += '|';
+    } else if (c === '*') {
       if (glob[i + 1] === '*') {
         i++;
         // `**/` also matches nothing, so `**/a.js` matches `a.js`
@@ -49,6 +58,7 @@ export function globToRegExp(glob: string): RegExp {
     } else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
+  if (braces > 0) throw new TypeError(`kheiron: glob '${glob}' has an unclosed '{'`);
   return new RegExp(`^${re}$`);
 }
 

@@ -1,0 +1,7 @@
+// The shop service on its own: node --import kheiron/register examples/shop/main.js
+import { startServer } from './server.js';
+
+const server = await startServer(Number(process.env.PORT ?? 0));
+const { port } = server.address();
+if (process.send) process.send({ type: 'listening', port });
+else console.log(`shop listening on http://127.0.0.1:${port}`);

@@ -1,0 +1,191 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const REGISTER = join(ROOT, 'dist/src/loader/register.js');
+const CONTROL = join(ROOT, 'dist/src/demo/control.js');
+const SHOP = join(ROOT, 'examples/shop');
+
+interface Tally {
+  requests: number;
+  errors: number;
+}
+
+/**
+ * `kheiron demo`: a real HTTP service with two latent bugs, under load on loopback. The
+ * error rate with no repairs; a rules file attached at run time, without a restart; the
+ * error rate falling to zero; the detach; the audit trail. Exit code 0 only when the
+ * repairs worked.
+ */
+export async function demo(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '16' } }, strict: true }));
+  } catch (error) {
+    throw new UsageError(`demo: ${(error as Error).message}`);
+  }
+  const phase = Number(values.seconds) * 1000;
+  const connections = Number(values.connections);
+  if (!(phase > 0) || !(connections > 0)) throw new UsageError('demo: --seconds and --connections must be positive numbers');
+  const auditFile = join(mkdtempSync(join(tmpdir(), 'kheiron-demo-')), 'audit.jsonl');
+
+  const service = fork(join(SHOP, 'main.js'), [], {
+    execArgv: ['--import', REGISTER, '--import', CONTROL],
+    env: { ...process.env, KHEIRON_INCLUDE: `${SHOP}/**`, KHEIRON_AUDIT_FILE: auditFile, KHEIRON_NO_CACHE: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const { port } = (await reply(service, 'listening')) as { port: number };
+    out(`Kheiron demo: a shop service on http://127.0.0.1:${port} (pid ${service.pid}), every function prepared`);
+    out(`load: ${connections} connections on loopback; GET /items/:id, DELETE /items/:id, GET /price/:id\n`);
+    out('   time  requests  errors    rate  repairs');
+    const load = new Load(port, connections);
+    const clock = { t: 0 };
+    const before = await load.runFor(phase, clock, 'none attached');
+
+    out(`\n>>> attaching examples/shop/repairs.js to the running service, no restart`);
+    service.send({ type: 'attach', file: join(SHOP, 'repairs.js') });
+    const attached = (await reply(service, 'attached')) as { rules: { id: string; functions: string[] }[] };
+    for (const r of attached.rules) out(`    ${r.id} -> ${r.functions.join(', ')}`);
+    out('');
+    // The first second after the attach still sees requests that were in flight.
+    await load.runFor(1000, clock, 'attached');
+    const repaired = await load.runFor(phase, clock, 'attached');
+
+    out(`\n>>> detaching every rule: the service is dormant again`);
+    service.send({ type: 'detach' });
+    await reply(service, 'detached');
+    const after = await load.runFor(Math.min(phase, 2000), clock, 'none attached');
+    load.close();
+
+    const events = readFileSync(auditFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; rule?: string; function?: string; time: string; detail?: Record<string, unknown> });
+    const counts: Record<string, number> = {};
+    for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
+    out(`\naudit trail: ${events.length} events (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}), written to ${auditFile}`);
+    const shown = [...events.filter((e) => e.type === 'attach'), ...events.filter((e) => e.type === 'check-failed').slice(0, 2), ...events.filter((e) => e.type === 'repair').slice(0, 3), ...events.filter((e) => e.type === 'detach')];
+    for (const e of shown) out(`  ${e.time}  ${e.type.padEnd(12)} ${(e.rule ?? '').padEnd(16)} ${e.function ?? ''}`);
+
+    const rate = (t: Tally): string => `${((100 * t.errors) / Math.max(1, t.requests)).toFixed(1)}%`;
+    const worked = before.errors > 0 && repaired.errors === 0 && repaired.requests > 0 && (counts.repair ?? 0) > 0;
+    out(`\nerror rate: ${rate(before)} with no repairs, ${rate(repaired)} with repairs attached, ${rate(after)} after the detach`);
+    out(worked ? 'result: the repairs worked' : 'result: the repairs did NOT work');
+    return worked ? 0 : 1;
+  } finally {
+    service.kill();
+  }
+}
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function reply(child: ChildProcess, type: string): Promise<unknown> {
+  return new Promise((resolvePromise, reject) => {
+    const onMessage = (message: { type: string; message?: string }): void => {
+      if (message.type === 'error') {
+        cleanup();
+        reject(new Error(`service: ${message.message}`));
+      } else if (message.type === type) {
+        cleanup();
+        resolvePromise(message);
+      }
+    };
+    const onExit = (code: number | null): void => {
+      cleanup();
+      reject(new Error(`the service exited (code ${code}) before it answered '${type}'`));
+    };
+    const cleanup = (): void => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+/** A load generator on loopback: a fixed number of connections, each sending one request after another. */
+class Load {
+  private readonly agent: Agent;
+  private seed = 42;
+
+  constructor(
+    private readonly port: number,
+    private readonly connections: number,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: connections });
+  }
+
+  async runFor(ms: number, clock: { t: number }, label: string): Promise<Tally> {
+    const total: Tally = { requests: 0, errors: 0 };
+    const end = Date.now() + ms;
+    let second: Tally = { requests: 0, errors: 0 };
+    const ticker = setInterval(() => {
+      clock.t++;
+      out(`  ${String(clock.t).padStart(4)}s  ${String(second.requests).padStart(8)}  ${String(second.errors).padStart(6)}  ${`${((100 * second.errors) / Math.max(1, second.requests)).toFixed(1)}%`.padStart(6)}  ${label}`);
+      second = { requests: 0, errors: 0 };
+    }, 1000);
+    await Promise.all(
+      Array.from({ length: this.connections }, async () => {
+        while (Date.now() < end) {
+          const failed = await this.one();
+          total.requests++;
+          second.requests++;
+          if (failed) {
+            total.errors++;
+            second.errors++;
+          }
+        }
+      }),
+    );
+    clearInterval(ticker);
+    return total;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  /** One request; true when it failed: a 5xx, or an item other than the one asked for. */
+  private async one(): Promise<boolean> {
+    const r = this.random();
+    const id = 1 + Math.floor(this.random() * 200);
+    const [method, path] = r < 0.05 ? ['DELETE', `/items/${id}`] : r < 0.75 ? ['GET', `/items/${id}`] : ['GET', `/price/${id}`];
+    const { status, body } = await this.send(method, path);
+    if (status >= 500) return true;
+    if (method === 'GET' && path.startsWith('/items/') && status === 200) return (body as { id?: number }).id !== id;
+    return false;
+  }
+
+  private send(method: string, path: string): Promise<{ status: number; body: unknown }> {
+    return new Promise((resolvePromise) => {
+      const req = request({ host: '127.0.0.1', port: this.port, method, path, agent: this.agent }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = text;
+          }
+          resolvePromise({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.on('error', () => resolvePromise({ status: 599, body: undefined }));
+      req.end();
+    });
+  }
+
+  /** A seeded generator: the same mix of requests on every run. */
+  private random(): number {
+    this.seed = (this.seed * 1103515245 + 12345) % 2147483648;
+    return this.seed / 2147483648;
+  }
+}

@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { CLI, ROOT, runNode } from './support/node.js';
+
+it('kheiron demo: errors without repairs, none with the rules attached at run time, exit 0', { timeout: 120_000 }, async () => {
+  const r = await runNode(process.execPath, [CLI, 'demo', '--seconds', '2', '--connections', '8'], { cwd: ROOT, timeout: 120_000 });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, />>> attaching examples\/shop\/repairs\.js to the running service, no restart/);
+  assert.match(r.stdout, /catalog-index -> Catalog\.prototype\.get, Catalog\.prototype\.remove/);
+  assert.match(r.stdout, /inventory-retry -> Inventory\.prototype\.quote/);
+  const rates = /error rate: ([\d.]+)% with no repairs, ([\d.]+)% with repairs attached/.exec(r.stdout);
+  assert.ok(rates, r.stdout);
+  assert.ok(Number(rates[1]) > 1, `errors before the repairs: ${rates[1]}%`);
+  assert.equal(Number(rates[2]), 0);
+  assert.match(r.stdout, /audit trail: \d+ events \(attach 2, check-failed \d+, repair \d+, detach 2\)/);
+  assert.match(r.stdout, /result: the repairs worked/);
+});
