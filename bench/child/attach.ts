@@ -5,7 +5,7 @@
 // hooks really fire. Reports median ns per call for each phase.
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { report, fail, isPreparedFunction, repoRoot } from './common.js';
+import { report, fail, isPreparedFunction, kheironDist } from './common.js';
 
 interface HotModule {
   Vec3: { prototype: { dot: unknown } };
@@ -66,7 +66,7 @@ if (mode === 'unprepared') {
   report({ node: process.version, prepared, checksum: hot.loop(4096), dormantNs });
 } else {
   if (!prepared) fail(`Vec3.prototype.dot in ${file} is not prepared (no __k_ check in its source)`);
-  const api = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'src', 'index.js')).href)) as Api;
+  const api = (await import(pathToFileURL(path.join(kheironDist, 'index.js')).href)) as Api;
   const target = '**/hot.mjs#Vec3.prototype.dot';
   const dormantNs = measure(3);
   const noop = await api.attach({ target, before() {} });

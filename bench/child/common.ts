@@ -13,6 +13,9 @@ export function report(value: object): void {
 /** Repository root, from dist/bench/child/*.js. */
 export const repoRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
+/** The Kheiron build under test (dist/src, or the parent's snapshot of it). */
+export const kheironDist: string = process.env.BENCH_KHEIRON_DIST ?? path.join(repoRoot, 'dist', 'src');
+
 /** True when the function's source text shows Kheiron's dormant check. */
 export function isPreparedFunction(fn: unknown): boolean {
   return typeof fn === 'function' && Function.prototype.toString.call(fn).includes('__k_');

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { report, fail, repoRoot } from './common.js';
+import { report, fail, repoRoot, kheironDist } from './common.js';
 
 interface KheironTransform {
   instrument(source: string, options: { filename: string; sourceType: 'module' | 'script' }): { code: string; map: unknown; functions: unknown };
@@ -22,7 +22,7 @@ const bytes = Buffer.byteLength(source);
 
 let transform: (src: string) => { code: string; functions: number };
 if (tool === 'kheiron') {
-  const mod = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'src', 'transform', 'index.js')).href)) as KheironTransform;
+  const mod = (await import(pathToFileURL(path.join(kheironDist, 'transform', 'index.js')).href)) as KheironTransform;
   transform = (src) => {
     const out = mod.instrument(src, { filename: file, sourceType: 'script' });
     const fns = out.functions;

@@ -1,6 +1,6 @@
-// Child harness for one workload: node [--import register.js] workload.js <file> <inner>
+// Child harness for one workload: node [--import register.js] workload.js <file> <inner> [warmup]
 // Loads the workload (ESM via import(), CommonJS via require()), calls run()
-// once as warm-up, then `inner` more times, timing each call in-process.
+// `warmup` times (default 1) untimed, then `inner` more times, timing each call in-process.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { report, fail, isPreparedFunction } from './common.js';
@@ -13,7 +13,8 @@ interface WorkloadModule {
 
 const file = process.argv[2];
 const inner = Number(process.argv[3] ?? '1');
-if (file === undefined || !Number.isInteger(inner) || inner < 1) fail('usage: workload.js <file> <inner>');
+const warmup = Number(process.argv[4] ?? '1');
+if (file === undefined || !Number.isInteger(inner) || inner < 1 || !Number.isInteger(warmup) || warmup < 1) fail('usage: workload.js <file> <inner> [warmup]');
 
 const loadStart = performance.now();
 let loaded: unknown;
@@ -29,6 +30,10 @@ const run = mod.run;
 
 const warmStart = performance.now();
 const warmChecksum = run();
+for (let i = 1; i < warmup; i++) {
+  const c = run();
+  if (c !== warmChecksum) fail(`non-deterministic checksum in ${file}: ${String(warmChecksum)} then ${String(c)}`);
+}
 const warmupMs = performance.now() - warmStart;
 
 const times: number[] = [];

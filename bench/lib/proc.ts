@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { MARKER } from '../child/common.js';
+import { cpuSample, busyCores } from './cpu.js';
 
 export interface RunSpec {
   node: string;
@@ -14,6 +15,8 @@ export interface RunResult<T> {
   value: T;
   wallMs: number;
   stderr: string;
+  /** Machine-wide busy cores while the child ran (the child itself is about 1). */
+  busyCores: number;
 }
 
 export class BenchError extends Error {}
@@ -26,6 +29,7 @@ function tail(text: string, lines = 25): string {
 export function runChild<T>(spec: RunSpec): Promise<RunResult<T>> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
+    const cpu0 = cpuSample();
     const child = spawn(spec.node, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -42,6 +46,7 @@ export function runChild<T>(spec: RunSpec): Promise<RunResult<T>> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const busy = busyCores(cpu0, cpuSample());
       const line = stdout.split('\n').find((l) => l.startsWith(MARKER));
       if (code !== 0 || line === undefined) {
         reject(
@@ -52,7 +57,7 @@ export function runChild<T>(spec: RunSpec): Promise<RunResult<T>> {
         );
         return;
       }
-      resolve({ value: JSON.parse(line.slice(MARKER.length)) as T, wallMs, stderr });
+      resolve({ value: JSON.parse(line.slice(MARKER.length)) as T, wallMs, stderr, busyCores: busy });
     });
   });
 }

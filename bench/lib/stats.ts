@@ -26,3 +26,10 @@ export interface Series {
 export function series(samples: readonly number[]): Series {
   return { median: median(samples), samples: [...samples], noise: halfRange(samples) };
 }
+
+/** Nearest-rank quantile, q in [0, 1]. */
+export function quantile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}

@@ -12,6 +12,8 @@ export interface ModeResult {
 export interface WorkloadResult {
   name: string;
   description: string;
+  /** untimed run() calls per process before the timed ones */
+  warmupCalls: number;
   unprepared: ModeResult;
   prepared: ModeResult | null;
   /** prepared median / unprepared median (> 1 = slower prepared). */
@@ -85,6 +87,8 @@ export interface NodeResults {
   transform: TransformResult | null;
   startup: StartupResult | null;
   errors: string[];
+  /** Median machine-wide busy cores while this benchmark's children ran (a child alone is about 1). */
+  busyCores: Record<string, number>;
 }
 
 export interface BenchResults {
@@ -97,7 +101,12 @@ export interface BenchResults {
   innerCalls: number;
   only: string[] | null;
   git: { commit: string | null; dirty: boolean | null };
-  machine: { cpuModel: string; cpus: number; totalMemGiB: number; platform: string; release: string; arch: string; loadAverage: { min: number; median: number; max: number; samples: number } };
+  machine: { cpuModel: string; cpus: number; totalMemGiB: number; platform: string; release: string; arch: string; /** Node running run.js and autocannon */ driverNode: string; loadAverage: { min: number; median: number; max: number; samples: number };
+    /** Machine-wide busy cores during the measured children, http excluded (a child alone is about 1). */
+    busyCores: { median: number; p90: number; max: number; samples: number };
+    /** Seconds spent waiting for other processes on the machine to calm down. */
+    idleWaitS: number;
+  };
   nodes: NodeResults[];
   failures: string[];
 }
