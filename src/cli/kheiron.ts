@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /**
- * The `kheiron` command. Exit codes: 0 success; 1 the command failed; 2 bad usage;
- * for `run`, the exit code of the program (128 + signal number when a signal ended it).
+ * The `kheiron` command. Exit codes: 0 success; 1 the command failed (the agent refused it:
+ * the message says why); 2 bad usage; 3 no agent could be reached for that process; for
+ * `run` and `demo`, see their descriptions.
  */
+import { UnreachableError } from './client.js';
+import { attachRules, audit, detachRules, injectFault, listFunctions, ps, status, watchCalls } from './commands.js';
 import { demo } from './demo.js';
 import { run } from './run.js';
 import { UsageError } from './usage.js';
@@ -12,6 +15,14 @@ const USAGE = `Usage: kheiron <command> [options]
 Commands:
   run [--include GLOB]... [--exclude GLOB]... [--] script.js [args...]
       Run a Node.js program with every function of its own files prepared.
+  ps [--json]                          this user's Kheiron processes
+  functions <pid> [pattern] [--json]   the registry of a process
+  status <pid> [--json]                rules attached, audit counters
+  attach <pid> <rules.ts|rules.js>     attach a rules module, all or nothing
+  detach <pid> <rule-id>... | --all    detach rules
+  audit <pid> [--follow] [--json]      the audit trail
+  watch <pid> <target> [--rate N]      calls as they happen; Ctrl-C detaches
+  inject <pid> <target> --throw MSG [--times N]   fault injection
   demo [--seconds N] [--connections N]
       A service with two latent bugs under load; repairs attached and detached while it
       runs. Exit code 0 when the repairs worked.
@@ -26,6 +37,22 @@ async function main(argv: string[]): Promise<number> {
       return run(rest);
     case 'demo':
       return demo(rest);
+    case 'ps':
+      return ps(rest);
+    case 'functions':
+      return listFunctions(rest);
+    case 'status':
+      return status(rest);
+    case 'attach':
+      return attachRules(rest);
+    case 'detach':
+      return detachRules(rest);
+    case 'audit':
+      return audit(rest);
+    case 'watch':
+      return watchCalls(rest);
+    case 'inject':
+      return injectFault(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -47,7 +74,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
     } else {
       process.stderr.write(`kheiron: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
+      process.exitCode = error instanceof UnreachableError ? 3 : 1;
     }
   },
 );

@@ -3,6 +3,7 @@
  * that every function of the application's own files is prepared as it loads.
  */
 import module from 'node:module';
+import { startAgent } from '../agent/agent.js';
 import { installRuntime } from '../runtime/index.js';
 import { loadConfig } from './config.js';
 import { installCompileHook } from './hooks-cjs.js';
@@ -27,3 +28,13 @@ if (typeof registerHooks === 'function') {
 }
 // Loaders such as tsx compile CommonJS through Module#_compile, past the load hooks.
 installCompileHook(preparer);
+
+// The agent: `kheiron attach <pid>` and the other commands reach the process through it.
+if (process.env.KHEIRON_AGENT !== '0') {
+  try {
+    const tcpPort = process.env.KHEIRON_AGENT_TCP ? Number(process.env.KHEIRON_AGENT_TCP) : undefined;
+    startAgent({ tcpPort, token: process.env.KHEIRON_AGENT_TOKEN });
+  } catch (error) {
+    process.stderr.write(`kheiron: agent not started: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
