@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CLI } from '../support/node.js';
+import { CLI, NODES } from '../support/node.js';
 import { APP_DIR, ENV, SOCKET_DIR, kheiron, startApp, type App } from './fixture.js';
 
 function fetchText(port: number, path: string): Promise<{ status: number; body: string }> {
@@ -119,6 +119,22 @@ describe('kheiron commands', () => {
     assert.ok(status);
     const functions = JSON.parse((await kheiron(['functions', String(app.pid), '--json'])).stdout) as unknown[];
     assert.ok(functions.length > 0);
+  });
+
+  it('reaches the agent of a process on Node 24 too', { skip: NODES.length < 2 ? 'no Node 24 binary' : false }, async () => {
+    const app24 = await startApp(NODES[1]!.path);
+    try {
+      const r = await kheiron(['status', String(app24.pid), '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      const status = JSON.parse(r.stdout) as { node: string; functions: number };
+      assert.match(status.node, /^v24\./);
+      assert.ok(status.functions >= 2);
+      const a = await kheiron(['attach', String(app24.pid), 'rules.js']);
+      assert.equal(a.code, 0, a.stderr);
+      assert.deepEqual(await fetchText(app24.port, '/-1'), { status: 200, body: '{"id":-1,"price":0}' });
+    } finally {
+      app24.child.kill();
+    }
   });
 
   it('exit codes: 2 for bad usage, 3 when no agent can be reached', async () => {
