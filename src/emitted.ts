@@ -33,6 +33,9 @@ export const PREPARED_AS = [
   // a function that can name itself (top-level, named class member): a check and one call;
   // the attached path calls the function again, and that call runs the body
   'reentry',
+  // not prepared at load: a function of a process started without Kheiron, reached through
+  // the exports of its CommonJS module; while hooks are attached, the property holds a wrapper
+  'patched',
 ] as const;
 
 /** Changes whenever prepared code changes shape: part of the key of cached prepared code. */

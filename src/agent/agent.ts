@@ -16,6 +16,8 @@ export interface AgentOptions {
   tcpPort?: number;
   token?: string;
   engine?: RepairEngine;
+  /** Called before each request that reads or selects functions: registers newly reachable ones. */
+  discover?: () => void;
 }
 
 export interface Agent {
@@ -92,6 +94,7 @@ export function startAgent(options: AgentOptions = {}): Agent {
       return { protocol: PROTOCOL_VERSION, pid: process.pid };
     }
     if (!session.greeted) throw new RpcError(ERRORS.outOfOrder, `'hello' must come first, got '${method}'`);
+    options.discover?.();
     switch (method) {
       case 'status':
         return {

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { socketDir } from '../agent/paths.js';
 import { AgentClient, UnreachableError } from './client.js';
+import { loadAgentOverInspector } from './inspector.js';
 import { UsageError } from './usage.js';
 
 type Print = (line: string) => void;
@@ -128,9 +129,18 @@ export async function attachRules(argv: string[]): Promise<number> {
     loadable = temporary;
   }
   try {
+    if (!(await reachable(pid))) {
+      process.stderr.write(`process ${pid} was started without Kheiron: loading the agent over its inspector\n`);
+      await loadAgentOverInspector(pid, { socketDir: socketDir() });
+    }
     const result = await withAgent(pid, (c) => c.call('attach', { file: loadable, displayName: file }));
     if (values.json) print(JSON.stringify(result));
-    else for (const r of result.rules) print(`attached ${r.id} (${r.set}) to ${r.functions.length === 0 ? 'no function yet: it applies to matching modules when they load' : r.functions.map((f: any) => `${f.name} [${f.prepared}]`).join(', ')}`);
+    else
+      for (const r of result.rules) {
+        const patchedOnly = r.functions.length > 0 && r.functions.every((f: any) => f.prepared === 'patched');
+        print(`attached ${r.id} (${r.set}) to ${r.functions.length === 0 ? 'no function yet: it applies to matching modules when they load' : r.functions.map((f: any) => `${f.name} [${f.prepared}]`).join(', ')}`);
+        if (patchedOnly) print('  (started without Kheiron: only functions exported by CommonJS modules, and their classes\' methods, can be reached)');
+      }
     return 0;
   } finally {
     if (temporary) unlinkSync(temporary);
@@ -159,6 +169,17 @@ async function stripTypes(source: string, file: string): Promise<string> {
     throw new Error(`${file}:${line + 1}: ${ts.flattenDiagnosticMessageText(problem.messageText, ' ')}`);
   }
   return out.outputText;
+}
+
+/** Whether the process has an agent listening already. */
+async function reachable(pid: number): Promise<boolean> {
+  try {
+    (await AgentClient.open(pid)).close();
+    return true;
+  } catch (error) {
+    if (error instanceof UnreachableError && /no Kheiron agent/.test(error.message)) return false;
+    throw error;
+  }
 }
 
 /** `kheiron detach <pid> [rule-id…|--all]`. */

@@ -7,6 +7,7 @@
 import { UnreachableError } from './client.js';
 import { attachRules, audit, detachRules, injectFault, listFunctions, ps, status, watchCalls } from './commands.js';
 import { demo } from './demo.js';
+import { InspectorRefused } from './inspector.js';
 import { run } from './run.js';
 import { UsageError } from './usage.js';
 
@@ -74,7 +75,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
     } else {
       process.stderr.write(`kheiron: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = error instanceof UnreachableError ? 3 : 1;
+      process.exitCode = error instanceof UnreachableError || error instanceof InspectorRefused ? 3 : 1;
     }
   },
 );

@@ -57,6 +57,11 @@ export function attachments(): AttachHandle[] {
   return [...state.handles];
 }
 
+/** The process's registry itself: for the agent, which registers functions it patches. */
+export function runtimeRegistry(): Registry {
+  return state.registry;
+}
+
 /** Detaches every handle: all functions dormant again. */
 export function detachAll(): void {
   for (const handle of [...state.handles]) handle.detach();

@@ -59,6 +59,13 @@ export class Registry {
   readonly modules = new Map<string, ModuleRecord>();
   readonly byId = new Map<string, { record: ModuleRecord; index: number }>();
   private readonly listeners = new Set<(record: ModuleRecord) => void>();
+  private readonly hookListeners = new Set<(record: ModuleRecord, index: number, hooks: readonly AttachedHook[]) => void>();
+
+  /** Calls `listener` whenever the hooks of a function change (for functions patched at run time). */
+  onHooks(listener: (record: ModuleRecord, index: number, hooks: readonly AttachedHook[]) => void): () => void {
+    this.hookListeners.add(listener);
+    return () => this.hookListeners.delete(listener);
+  }
 
   /** Called by a module's prologue: defines its slots in `realm`, registers its functions. */
   define(json: string, realm: object): ModuleRecord {
@@ -113,6 +120,11 @@ export class Registry {
 
   /** Installs `hooks` as the slot's hook list, in every realm; an empty list restores the dormant state. */
   setHooks(record: ModuleRecord, index: number, hooks: readonly AttachedHook[]): void {
+    this.updateHooks(record, index, hooks);
+    for (const listener of this.hookListeners) listener(record, index, hooks);
+  }
+
+  private updateHooks(record: ModuleRecord, index: number, hooks: readonly AttachedHook[]): void {
     const name = slotName(record.prefix, index);
     let slot = record.slots[index];
     if (hooks.length === 0) {

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
+import type { Socket } from 'node:net';
+
+/**
+ * The smallest WebSocket client the inspector needs: text frames, masked as a client
+ * must, ping answered. Node 20 has no WebSocket client of its own.
+ */
+export class WebSocketClient {
+  private buffer = Buffer.alloc(0);
+  private readonly listeners: ((text: string) => void)[] = [];
+
+  private constructor(private readonly socket: Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      this.read();
+    });
+  }
+
+  static connect(url: string, timeoutMs = 3000): Promise<WebSocketClient> {
+    const { hostname, port, pathname } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const req = request({
+        host: hostname,
+        port,
+        path: pathname,
+        headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': randomBytes(16).toString('base64') },
+        timeout: timeoutMs,
+      });
+      req.on('upgrade', (_res, socket: Socket) => resolve(new WebSocketClient(socket)));
+      req.on('response', (res) => reject(new Error(`the inspector refused the connection: HTTP ${res.statusCode}`)));
+      req.on('timeout', () => req.destroy(new Error('the inspector did not answer')));
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  /** Resolves when the connection is gone. */
+  closed(): Promise<void> {
+    return new Promise((resolve) => (this.socket.destroyed ? resolve() : this.socket.once('close', () => resolve())));
+  }
+
+  onMessage(listener: (text: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  send(text: string): void {
+    this.frame(0x1, Buffer.from(text, 'utf8'));
+  }
+
+  close(): void {
+    if (this.socket.destroyed) return;
+    this.frame(0x8, Buffer.alloc(0));
+    this.socket.end();
+  }
+
+  private frame(opcode: number, payload: Buffer): void {
+    const mask = randomBytes(4);
+    const length = payload.length;
+    const header = length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length]) : length < 65536 ? Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 255]) : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), bigLength(length)]);
+    const masked = Buffer.alloc(length);
+    for (let i = 0; i < length; i++) masked[i] = payload[i]! ^ mask[i & 3]!;
+    this.socket.write(Buffer.concat([header, mask, masked]));
+  }
+
+  private read(): void {
+    for (;;) {
+      if (this.buffer.length < 2) return;
+      const opcode = this.buffer[0]! & 0x0f;
+      let length = this.buffer[1]! & 0x7f;
+      let offset = 2;
+      if (length === 126) {
+        if (this.buffer.length < 4) return;
+        length = this.buffer.readUInt16BE(2);
+        offset = 4;
+      } else if (length === 127) {
+        if (this.buffer.length < 10) return;
+        length = Number(this.buffer.readBigUInt64BE(2));
+        offset = 10;
+      }
+      if (this.buffer.length < offset + length) return;
+      const payload = this.buffer.subarray(offset, offset + length);
+      this.buffer = this.buffer.subarray(offset + length);
+      if (opcode === 0x1) for (const l of this.listeners) l(payload.toString('utf8'));
+      else if (opcode === 0x9) this.frame(0xa, Buffer.from(payload));
+      else if (opcode === 0x8) this.socket.end();
+    }
+  }
+}
+
+function bigLength(length: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64BE(BigInt(length));
+  return b;
+}
