@@ -15,12 +15,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { runChild, startServer, BenchError, type RunSpec } from './lib/proc.js';
 import { median, quantile, geomean, series, type Series } from './lib/stats.js';
 import { renderMarkdown, updateReadme } from './lib/report.js';
+import type { AttachLatencyResult, CatalogueResult } from './lib/types.js';
 import { waitForIdle, type IdleWait } from './lib/cpu.js';
 import type {
   BenchResults, NodeResults, WorkloadResult, ModeResult, HttpResult, HttpModeResult,
@@ -85,7 +87,7 @@ const HTTP_PATHS = [
 ];
 const HTTP_CHECK_PATHS = [...HTTP_PATHS, '/api/users/9999', '/health', '/nope', '/api/products?page=0'];
 
-const ALL_NAMES = [...OO_SUITE.map((w) => w.name), 'ts-check', 'http', 'attach', 'transform', 'startup'];
+const ALL_NAMES = [...OO_SUITE.map((w) => w.name), 'ts-check', 'http', 'attach', 'catalogue', 'attach-latency', 'transform', 'startup'];
 
 // ---------------------------------------------------------------------------------------------
 interface Options {
@@ -407,6 +409,65 @@ async function measureAttach(bin: NodeBin): Promise<AttachResult> {
   return { unpreparedNs: series(un), dormantNs: s(dormant), attachedNs: s(attached), detachedNs: s(detached), addedNs: added.length === 0 ? null : median(added) };
 }
 
+// --- attached cost of each catalogue entry ------------------------------------------------------
+interface CatalogueReport { dormantNs: number; costs: Record<string, number>; checksum: unknown; prepared: boolean }
+
+async function measureCatalogue(bin: NodeBin): Promise<CatalogueResult> {
+  const hot = path.join(benchSrc, 'micro', 'hot.mjs');
+  const reps = Math.min(opts.runs, 3);
+  const batchMs = opts.quick ? 20 : 60;
+  const batches = opts.quick ? 3 : 7;
+  const perEntry: Record<string, number[]> = {};
+  for (let rep = 0; rep < reps; rep++) {
+    await settle();
+    const label = `node ${bin.label} catalogue #${rep + 1}`;
+    const r = await runChild<CatalogueReport>(spec(bin, 'prepared', '**/bench/micro/**', path.join(childDir, 'catalogue.js'), [hot, String(batchMs), String(batches)], label, 300_000));
+    noteBusy('catalogue', r.busyCores);
+    for (const [name, ns] of Object.entries(r.value.costs)) (perEntry[name] ??= []).push(ns);
+    log(`  [node ${bin.label}] ${'catalogue'.padEnd(12)} ${rep + 1}/${reps}  ${Object.entries(r.value.costs).map(([n, ns]) => `${n} ${fmt(ns, 1)}`).join('  ')}`);
+  }
+  return { addedNs: Object.fromEntries(Object.entries(perEntry).map(([name, xs]) => [name, median(xs)])) };
+}
+
+// --- attach latency: from the CLI command to the rule being active --------------------------------
+async function measureAttachLatency(bin: NodeBin): Promise<AttachLatencyResult> {
+  const reps = Math.min(opts.runs, 5);
+  const target = path.join(benchSrc, 'micro', 'attach-target.cjs');
+  const cli = path.join(kheironDist, 'cli', 'kheiron.js');
+  const dir = freshDir('attach-latency-');
+  const rules = path.join(dir, 'rules.mjs');
+  fs.writeFileSync(rules, `import { defineRules } from ${JSON.stringify(path.join(kheironDist, 'index.js'))};\nexport default defineRules({ id: 'noop', target: 'Target.prototype.work', before() {} });\n`);
+  const socketDir = freshDir('sockets-');
+  fs.chmodSync(socketDir, 0o700);
+  const env = { ...baseEnv, KHEIRON_SOCKET_DIR: socketDir, KHEIRON_INCLUDE: target, KHEIRON_NO_CACHE: '1' };
+  const start = (prepared: boolean): Promise<ChildProcess> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(bin.path, [...(prepared ? ['--import', registerPath] : []), target], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+      child.stdout!.once('data', () => resolve(child));
+      child.once('error', reject);
+    });
+  const timed = (args: string[]): number => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    return performance.now() - t0;
+  };
+  const prepared: number[] = [];
+  const inspector: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    await settle();
+    for (const mode of ['prepared', 'inspector'] as const) {
+      const child = await start(mode === 'prepared');
+      try {
+        (mode === 'prepared' ? prepared : inspector).push(timed(['attach', String(child.pid), rules]));
+      } finally {
+        child.kill();
+      }
+    }
+    log(`  [node ${bin.label}] ${'attach-lat'.padEnd(12)} ${rep + 1}/${reps}  prepared ${fmt(prepared.at(-1)!, 0)} ms  over the inspector ${fmt(inspector.at(-1)!, 0)} ms`);
+  }
+  return { preparedMs: series(prepared), inspectorMs: series(inspector) };
+}
+
 // --- transform throughput ---------------------------------------------------------------------
 interface TransformReport { bytes: number; outBytes: number; functions: number; times: number[] }
 
@@ -551,7 +612,7 @@ async function main(): Promise<number> {
     log(`Node ${bin.label} (${bin.version}, ${bin.path})`);
     const nr: NodeResults = {
       label: bin.label, version: bin.version, path: bin.path, workloads: {}, ooGeomean: null,
-      tsCheck: null, http: null, attach: null, transform: null, startup: null, errors: [], busyCores: {},
+      tsCheck: null, http: null, attach: null, catalogue: null, attachLatency: null, transform: null, startup: null, errors: [], busyCores: {},
     };
     busyByBench = {};
     nodes.push(nr);
@@ -576,6 +637,8 @@ async function main(): Promise<number> {
     nr.tsCheck = await guard('ts-check', () => measureWorkload(bin, TS_CHECK));
     nr.http = await guard('http', () => measureHttp(bin));
     nr.attach = await guard('attach', () => measureAttach(bin));
+    nr.catalogue = await guard('catalogue', () => measureCatalogue(bin));
+    nr.attachLatency = await guard('attach-latency', () => measureAttachLatency(bin));
     nr.transform = await guard('transform', () => measureTransform(bin));
     nr.startup = await guard('startup', () => measureStartup(bin));
     for (const [name, xs] of Object.entries(busyByBench)) nr.busyCores[name] = median(xs);

@@ -106,6 +106,35 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push('');
   }
 
+  if (nodes.some((n) => n.catalogue)) {
+    lines.push('#### Attached cost of each catalogue entry on a hot method that never fails (`Vec3.prototype.dot`), ns per call over dormant');
+    lines.push('');
+    const names = [...new Set(nodes.flatMap((n) => Object.keys(n.catalogue?.addedNs ?? {})))];
+    lines.push(
+      table(
+        ['entry', ...nodes.map((n) => `Node ${n.label}`)],
+        names.map((name) => [`\`${name}\``, ...nodes.map((n) => (n.catalogue?.addedNs[name] != null ? num(n.catalogue.addedNs[name]!) : '–'))]),
+      ),
+    );
+    lines.push('');
+  }
+
+  if (nodes.some((n) => n.attachLatency)) {
+    lines.push('#### Attach latency: `kheiron attach <pid> rules.mjs`, from the command to the rule being active, ms');
+    lines.push('');
+    const cell = (s: Series | null | undefined): string => (s ? `${num(s.median, 0)} <sub>${noise(s)}</sub>` : '–');
+    lines.push(
+      table(
+        ['target process', ...nodes.map((n) => `Node ${n.label}`)],
+        [
+          ['started with the loader (agent listening)', ...nodes.map((n) => cell(n.attachLatency?.preparedMs))],
+          ['started without Kheiron (agent loaded over the inspector)', ...nodes.map((n) => cell(n.attachLatency?.inspectorMs))],
+        ],
+      ),
+    );
+    lines.push('');
+  }
+
   if (nodes.some((n) => n.transform)) {
     const t = nodes.find((n) => n.transform)!.transform!;
     lines.push(`#### Transform throughput on \`${t.file}\` (${num(t.bytes / 1e6, 1)} MB), MB/s (first pass / best later pass)`);

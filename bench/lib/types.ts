@@ -84,6 +84,8 @@ export interface NodeResults {
   tsCheck: WorkloadResult | null;
   http: HttpResult | null;
   attach: AttachResult | null;
+  catalogue: CatalogueResult | null;
+  attachLatency: AttachLatencyResult | null;
   transform: TransformResult | null;
   startup: StartupResult | null;
   errors: string[];
@@ -109,4 +111,16 @@ export interface BenchResults {
   };
   nodes: NodeResults[];
   failures: string[];
+}
+
+export interface CatalogueResult {
+  /** Per catalogue entry: ns per call that it adds to a hot method when attached (median over processes). */
+  addedNs: Record<string, number>;
+}
+
+export interface AttachLatencyResult {
+  /** `kheiron attach` wall time, from the command to the rule being active, for a process started with the loader. */
+  preparedMs: Series;
+  /** The same for a process started without Kheiron (the agent loaded over the inspector). */
+  inspectorMs: Series;
 }
