@@ -129,7 +129,8 @@ export class RepairEngine {
   /** One control point of one rule: timed, its own exceptions caught and counted. */
   private run(live: Live, point: ControlPoint, fn: (ctx: RuleCallContext) => void, ctx: CallContext): void {
     if (!live.active) return;
-    if (point === 'before') live.calls++;
+    // Counted at the rule's first control point: an onThrow-only rule counts the failed calls.
+    if (point === (live.rule.before ? 'before' : live.rule.after ? 'after' : 'onThrow')) live.calls++;
     const { rule } = live;
     const where = { rule: rule.id, set: live.set, function: ctx.entry.name, module: ctx.entry.module };
     const view = new RuleCallContext(ctx, { id: rule.id, set: live.set }, (type, detail) => this.audit.record(type, { ...where, detail: { point, ...detail } }));
