@@ -54,12 +54,16 @@ export function onThrow(ctx: Context, error: unknown): unknown {
  * around a call of the shadow, which holds a copy of the body.
  */
 export function shadowCall(slot: HookSlot, thisArg: unknown, args: unknown[], shadow: Function): unknown {
-  const ctx = before(slot, thisArg, args, shadow);
-  if (ctx === undefined) return apply(shadow, thisArg, args);
+  return around(before(slot, thisArg, args, shadow), args, (a) => apply(shadow, thisArg, a));
+}
+
+/** Runs `body` with the arguments: after `before` (unless skipped), then `after` or `onThrow`. */
+function around(ctx: Context | undefined, args: unknown[], body: (args: unknown[]) => unknown): unknown {
+  if (ctx === undefined) return body(args);
   if (ctx.s) return ctx.r;
   let value: unknown;
   try {
-    value = apply(shadow, thisArg, ctx.a);
+    value = body(ctx.a);
   } catch (error) {
     return runThrow(ctx, error);
   }
@@ -75,30 +79,12 @@ export function entering(slot: HookSlot): boolean {
 
 /** The attached path of a function prepared for reentry: the control points around a call of itself. */
 export function reenter(slot: HookSlot, thisArg: unknown, args: unknown[], self: Function): unknown {
-  const ctx = before(slot, thisArg, args, self);
-  if (ctx === undefined) return invokeOriginal(slot, self, thisArg, args);
-  if (ctx.s) return ctx.r;
-  let value: unknown;
-  try {
-    value = invokeOriginal(slot, self, thisArg, ctx.a);
-  } catch (error) {
-    return runThrow(ctx, error);
-  }
-  return after(ctx, value);
+  return around(before(slot, thisArg, args, self), args, (a) => invokeOriginal(slot, self, thisArg, a));
 }
 
 /** The same for a constructor: the class is constructed again, with the same new.target. */
 export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newTarget: Function): unknown {
-  const ctx = before(slot, undefined, args, undefined);
-  if (ctx === undefined) return constructOriginal(slot, cls, args, newTarget);
-  if (ctx.s) return ctx.r;
-  let value: unknown;
-  try {
-    value = constructOriginal(slot, cls, ctx.a, newTarget);
-  } catch (error) {
-    return runThrow(ctx, error);
-  }
-  return after(ctx, value);
+  return around(before(slot, undefined, args, undefined), args, (a) => constructOriginal(slot, cls, a, newTarget));
 }
 
 function constructOriginal(slot: HookSlot, cls: Function, args: unknown[], newTarget: Function): unknown {
