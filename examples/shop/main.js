@@ -2,6 +2,4 @@
 import { startServer } from './server.js';
 
 const server = await startServer(Number(process.env.PORT ?? 0));
-const { port } = server.address();
-if (process.send) process.send({ type: 'listening', port });
-else console.log(`shop listening on http://127.0.0.1:${port}`);
+console.log(`shop listening on http://127.0.0.1:${server.address().port}`);

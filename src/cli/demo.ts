@@ -1,15 +1,15 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { AgentClient } from './client.js';
 import { UsageError } from './usage.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const REGISTER = join(ROOT, 'dist/src/loader/register.js');
-const CONTROL = join(ROOT, 'dist/src/demo/control.js');
 const SHOP = join(ROOT, 'examples/shop');
 
 interface Tally {
@@ -35,13 +35,15 @@ export async function demo(argv: string[]): Promise<number> {
   if (!(phase > 0) || !(connections > 0)) throw new UsageError('demo: --seconds and --connections must be positive numbers');
   const auditFile = join(mkdtempSync(join(tmpdir(), 'kheiron-demo-')), 'audit.jsonl');
 
-  const service = fork(join(SHOP, 'main.js'), [], {
-    execArgv: ['--import', REGISTER, '--import', CONTROL],
+  const service = spawn(process.execPath, ['--import', REGISTER, join(SHOP, 'main.js')], {
     env: { ...process.env, KHEIRON_INCLUDE: `${SHOP}/**`, KHEIRON_AUDIT_FILE: auditFile, KHEIRON_NO_CACHE: '1' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let agent: AgentClient | undefined;
   try {
-    const { port } = (await reply(service, 'listening')) as { port: number };
+    const port = await listening(service);
+    // The same way an engineer would from another terminal: through the service's agent.
+    agent = await AgentClient.open(service.pid!);
     out(`Kheiron demo: a shop service on http://127.0.0.1:${port} (pid ${service.pid}), every function prepared`);
     out(`load: ${connections} connections on loopback; GET /items/:id, DELETE /items/:id, GET /price/:id\n`);
     out('   time  requests  errors    rate  repairs');
@@ -49,18 +51,16 @@ export async function demo(argv: string[]): Promise<number> {
     const clock = { t: 0 };
     const before = await load.runFor(phase, clock, 'none attached');
 
-    out(`\n>>> attaching examples/shop/repairs.js to the running service, no restart`);
-    service.send({ type: 'attach', file: join(SHOP, 'repairs.js') });
-    const attached = (await reply(service, 'attached')) as { rules: { id: string; functions: string[] }[] };
-    for (const r of attached.rules) out(`    ${r.id} -> ${r.functions.join(', ')}`);
+    out(`\n>>> kheiron attach ${service.pid} examples/shop/repairs.js: the running service, no restart`);
+    const attached = (await agent.call('attach', { file: join(SHOP, 'repairs.js') })) as { rules: { id: string; functions: { name: string }[] }[] };
+    for (const r of attached.rules) out(`    ${r.id} -> ${r.functions.map((f) => f.name).join(', ')}`);
     out('');
     // The first second after the attach still sees requests that were in flight.
     await load.runFor(1000, clock, 'attached');
     const repaired = await load.runFor(phase, clock, 'attached');
 
-    out(`\n>>> detaching every rule: the service is dormant again`);
-    service.send({ type: 'detach' });
-    await reply(service, 'detached');
+    out(`\n>>> kheiron detach ${service.pid} --all: the service is dormant again`);
+    await agent.call('detach', { all: true });
     const after = await load.runFor(Math.min(phase, 2000), clock, 'none attached');
     load.close();
 
@@ -77,6 +77,7 @@ export async function demo(argv: string[]): Promise<number> {
     out(worked ? 'result: the repairs worked' : 'result: the repairs did NOT work');
     return worked ? 0 : 1;
   } finally {
+    agent?.close();
     service.kill();
   }
 }
@@ -85,27 +86,17 @@ function out(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function reply(child: ChildProcess, type: string): Promise<unknown> {
+/** The port the service prints when it listens. */
+function listening(child: ChildProcess): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const onMessage = (message: { type: string; message?: string }): void => {
-      if (message.type === 'error') {
-        cleanup();
-        reject(new Error(`service: ${message.message}`));
-      } else if (message.type === type) {
-        cleanup();
-        resolvePromise(message);
-      }
-    };
-    const onExit = (code: number | null): void => {
-      cleanup();
-      reject(new Error(`the service exited (code ${code}) before it answered '${type}'`));
-    };
-    const cleanup = (): void => {
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    child.on('message', onMessage);
-    child.on('exit', onExit);
+    let text = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      text += chunk;
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(text);
+      if (m) resolvePromise(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the service exited (code ${code}) before it listened`)));
   });
 }
 

@@ -57,10 +57,10 @@ export async function loadAgentOverInspector(pid: number, env: { socketDir?: str
     const options = JSON.stringify({ socketDir: env.socketDir });
     await evaluate(`process.getBuiltinModule('module').createRequire(${JSON.stringify(join(REMOTE_AGENT))})(${JSON.stringify(REMOTE_AGENT)}).start(${options})`);
   } finally {
-    // Closing the inspector ends this very connection: no answer comes; wait for the close.
-    const closed = ws.closed();
+    // Closing the inspector ends this very connection, so no answer comes: wait until the
+    // inspector no longer answers on its port.
     ws.send(JSON.stringify({ id: nextId++, method: 'Runtime.evaluate', params: { expression: `process.getBuiltinModule('inspector').close()` } }));
-    await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
+    for (let i = 0; i < 40 && (await inspectorTargets()); i++) await new Promise((r) => setTimeout(r, 50));
     ws.close();
   }
 }
