@@ -51,19 +51,17 @@ export function onThrow(ctx: Context, error: unknown): unknown {
 
 /**
  * The attached path of a function prepared with a shadow: all three control points
- * around a call of the shadow, which holds a copy of the body.
+ * around a call of the shadow, which holds a copy of the body. Written out, like the two
+ * below, rather than through a shared helper: every frame here is one more on the stack of
+ * a deep recursion through an attached function.
  */
 export function shadowCall(slot: HookSlot, thisArg: unknown, args: unknown[], shadow: Function): unknown {
-  return around(before(slot, thisArg, args, shadow), args, (a) => apply(shadow, thisArg, a));
-}
-
-/** Runs `body` with the arguments: after `before` (unless skipped), then `after` or `onThrow`. */
-function around(ctx: Context | undefined, args: unknown[], body: (args: unknown[]) => unknown): unknown {
-  if (ctx === undefined) return body(args);
+  const ctx = before(slot, thisArg, args, shadow);
+  if (ctx === undefined) return apply(shadow, thisArg, args);
   if (ctx.s) return ctx.r;
   let value: unknown;
   try {
-    value = body(ctx.a);
+    value = apply(shadow, thisArg, ctx.a);
   } catch (error) {
     return runThrow(ctx, error);
   }
@@ -79,12 +77,30 @@ export function entering(slot: HookSlot): boolean {
 
 /** The attached path of a function prepared for reentry: the control points around a call of itself. */
 export function reenter(slot: HookSlot, thisArg: unknown, args: unknown[], self: Function): unknown {
-  return around(before(slot, thisArg, args, self), args, (a) => invokeOriginal(slot, self, thisArg, a));
+  const ctx = before(slot, thisArg, args, self);
+  if (ctx === undefined) return invokeOriginal(slot, self, thisArg, args);
+  if (ctx.s) return ctx.r;
+  let value: unknown;
+  try {
+    value = invokeOriginal(slot, self, thisArg, ctx.a);
+  } catch (error) {
+    return runThrow(ctx, error);
+  }
+  return after(ctx, value);
 }
 
 /** The same for a constructor: the class is constructed again, with the same new.target. */
 export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newTarget: Function): unknown {
-  return around(before(slot, undefined, args, undefined), args, (a) => constructOriginal(slot, cls, a, newTarget));
+  const ctx = before(slot, undefined, args, undefined);
+  if (ctx === undefined) return constructOriginal(slot, cls, args, newTarget);
+  if (ctx.s) return ctx.r;
+  let value: unknown;
+  try {
+    value = constructOriginal(slot, cls, ctx.a, newTarget);
+  } catch (error) {
+    return runThrow(ctx, error);
+  }
+  return after(ctx, value);
 }
 
 function constructOriginal(slot: HookSlot, cls: Function, args: unknown[], newTarget: Function): unknown {
