@@ -18,7 +18,7 @@ export default defineRules(
   retry('examples/shop/inventory.js#Inventory.prototype.quote', {
     id: 'inventory-retry',
     // Under load other calls share the failing connection: allow a long run of resets.
-    attempts: 8,
+    attempts: 10,
     backoff: { initial: 2, max: 20 },
     when: (error) => error?.code === 'ECONNRESET',
   }),

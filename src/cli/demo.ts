@@ -12,6 +12,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const REGISTER = join(ROOT, 'dist/src/loader/register.js');
 const SHOP = join(ROOT, 'examples/shop');
 
+const TRANSPORT_ERROR = 599;
+
 interface Tally {
   requests: number;
   errors: number;
@@ -147,7 +149,10 @@ class Load {
     const r = this.random();
     const id = 1 + Math.floor(this.random() * 200);
     const [method, path] = r < 0.05 ? ['DELETE', `/items/${id}`] : r < 0.75 ? ['GET', `/items/${id}`] : ['GET', `/price/${id}`];
-    const { status, body } = await this.send(method, path);
+    let { status, body } = await this.send(method, path);
+    // A kept-alive socket that the server closed just then: the transport's fault, not the
+    // service's; the request never reached it, so it is sent once more.
+    if (status === TRANSPORT_ERROR) ({ status, body } = await this.send(method, path));
     if (status >= 500) return true;
     if (method === 'GET' && path.startsWith('/items/') && status === 200) return (body as { id?: number }).id !== id;
     return false;
@@ -169,7 +174,7 @@ class Load {
           resolvePromise({ status: res.statusCode ?? 0, body });
         });
       });
-      req.on('error', () => resolvePromise({ status: 599, body: undefined }));
+      req.on('error', () => resolvePromise({ status: TRANSPORT_ERROR, body: undefined }));
       req.end();
     });
   }
