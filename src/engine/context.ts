@@ -34,7 +34,8 @@ export class RuleCallContext implements RuleContext {
     return this.ctx.state;
   }
   get attempt(): number {
-    return (this.ctx.state.__attempt as number | undefined) ?? 1;
+    // Rules see each call once: a retry runs the original with the hooks off for that call.
+    return 1;
   }
   skip(result: unknown): void {
     this.ctx.skip(result);

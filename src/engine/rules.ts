@@ -18,7 +18,7 @@ export type Selector =
 
 /** What a rule sees at a control point: the call context, plus the engine's bookkeeping. */
 export interface RuleContext<This = any, Args extends unknown[] = any[], Result = any> extends CallContext<This, Args, Result> {
-  /** 1 for the call itself; retries of the call count on. */
+  /** The attempt of this call that the rule sees: always 1, since a retry runs the original with the hooks off for that call (retry's `when` gets the attempt number). */
   readonly attempt: number;
   readonly rule: { readonly id: string; readonly set: string };
   /** Records a failed consistency check in the audit trail. */
