@@ -65,6 +65,14 @@ describe('attach to a process started without Kheiron', () => {
     assert.equal(await status(app.port, '/2'), 200);
   });
 
+  it('refuses clearly under the permission model', { timeout: 60_000 }, async () => {
+    const app = await startPlain(process.execPath, ['--experimental-permission', '--allow-fs-read=*']);
+    const r = await kheiron(['attach', String(app.pid), 'quote-rules.mjs']);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, new RegExp(`process ${app.pid} did not open its inspector: .*the permission model`));
+    assert.equal(await status(app.port, '/-1'), 500);
+  });
+
   it('refuses clearly where the inspector is unavailable', { timeout: 60_000, skip: NODES.length < 2 ? 'needs Node 24 for --disable-sigusr1' : false }, async () => {
     const app = await startPlain(NODES[1]!.path, ['--disable-sigusr1']);
     const r = await kheiron(['attach', String(app.pid), 'quote-rules.mjs']);
