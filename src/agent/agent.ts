@@ -18,6 +18,8 @@ export interface AgentOptions {
   engine?: RepairEngine;
   /** Called before each request that reads or selects functions: registers newly reachable ones. */
   discover?: () => void;
+  /** The process was started without Kheiron: only patched functions can be reached. */
+  unprepared?: boolean;
 }
 
 export interface Agent {
@@ -164,7 +166,10 @@ export function startAgent(options: AgentOptions = {}): Agent {
     if (!set || typeof set !== 'object') throw new RpcError(ERRORS.rules, `${displayName ?? file}: the default export must be defineRules(...)`);
     try {
       const rules = engine.attach(set as never);
-      return { rules: rules.map((r) => ({ id: r.id, set: r.set, functions: r.functions.map((f) => ({ name: f.name, module: f.module, prepared: f.prepared })) })) };
+      return {
+        unprepared: options.unprepared === true,
+        rules: rules.map((r) => ({ id: r.id, set: r.set, functions: r.functions.map((f) => ({ name: f.name, module: f.module, prepared: f.prepared })) })),
+      };
     } catch (error) {
       if (error instanceof RuleError || error instanceof TypeError) throw new RpcError(ERRORS.rules, shown(error.message));
       throw error;

@@ -12,6 +12,6 @@ export function start(options: { socketDir?: string } = {}): string {
   if (started) return started;
   installRuntime();
   const patcher = new ReachablePatcher(runtimeRegistry());
-  started = startAgent({ dir: options.socketDir, discover: () => patcher.discover() }).path;
+  started = startAgent({ dir: options.socketDir, discover: () => patcher.discover(), unprepared: true }).path;
   return started;
 }

@@ -137,9 +137,9 @@ export async function attachRules(argv: string[]): Promise<number> {
     if (values.json) print(JSON.stringify(result));
     else
       for (const r of result.rules) {
-        const patchedOnly = r.functions.length > 0 && r.functions.every((f: any) => f.prepared === 'patched');
-        print(`attached ${r.id} (${r.set}) to ${r.functions.length === 0 ? 'no function yet: it applies to matching modules when they load' : r.functions.map((f: any) => `${f.name} [${f.prepared}]`).join(', ')}`);
-        if (patchedOnly) print('  (started without Kheiron: only functions exported by CommonJS modules, and their classes\' methods, can be reached)');
+        const none = result.unprepared ? 'no function: none of the reachable ones matches' : 'no function yet: it applies to matching modules when they load';
+        print(`attached ${r.id} (${r.set}) to ${r.functions.length === 0 ? none : r.functions.map((f: any) => `${f.name} [${f.prepared}]`).join(', ')}`);
+        if (result.unprepared) print("  (started without Kheiron: only functions exported by CommonJS modules, and their classes' methods, can be reached, by patching; ES modules, functions that are not exported and closures cannot)");
       }
     return 0;
   } finally {
