@@ -14,6 +14,8 @@ import type { Insertion } from './edits.js';
  *     ;if ($k$c !== void 0) return K.r($k$c, void 0); } catch ($k$e) {
  *     if ($k$c !== void 0) return K.t($k$c, $k$e); throw $k$e; } }
  *
+ * (the epilog follows the last statement of BODY directly, before any blank or comment).
+ *
  * where BODY' reports each `return X` to the runtime only when a call context exists.
  * `void 0`, not `undefined`: a parameter or variable may be named `undefined`.
  * SLOT is a global that holds `false` while nothing is attached and is never written then,
@@ -73,12 +75,17 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const guard = !site.hoistConflict;
   const open = `${directives ? ';' : ''}${declare}${start}${guard ? 'try {' : ''}`;
   const close = `;if (${CTX} !== void 0) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
-  if (at === body.end - 1) {
-    // An empty body: both halves at one position, in this order.
+  // The epilog goes right after the last statement, not against the closing brace: V8's
+  // LiveEdit reads a change that touches a function's end as a change of the code around it,
+  // which an ES module refuses (attach over the inspector edits scripts in place).
+  const statements = body.body as Node[];
+  const end = Math.max(at, statements.length > 0 ? statements[statements.length - 1]!.end : at);
+  if (end === at) {
+    // A body without statements (but directives): both halves at one position, in this order.
     out.push({ pos: at, closing: false, depth, text: open + close });
   } else {
     out.push({ pos: at, closing: false, depth, text: open });
-    out.push({ pos: body.end - 1, closing: true, depth, text: close });
+    out.push({ pos: end, closing: true, depth, text: close });
   }
 
   // A return site nests inside the body: at a shared position it closes first.
