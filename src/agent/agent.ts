@@ -4,7 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
 import { AUDIT_CHANNEL, RepairEngine, RuleError, inject } from '../engine/index.js';
-import { attach, functions, type CallContext } from '../runtime/index.js';
+import { attach, functions, type CallContext, type FunctionEntry } from '../runtime/index.js';
 import { InstrumentParseError, parse } from '../transform/parse.js';
 import { ensurePrivateDir, socketDir, socketPath } from './paths.js';
 import { ERRORS, LineReader, PROTOCOL_VERSION, RpcError, type Request, type Response } from './protocol.js';
@@ -17,7 +17,11 @@ export interface AgentOptions {
   token?: string;
   engine?: RepairEngine;
   /** Called before each request that reads or selects functions: registers newly reachable ones. */
-  discover?: () => void;
+  discover?: () => void | Promise<void>;
+  /** How a function was made attachable, for the attach report. */
+  means?: (entry: FunctionEntry) => string;
+  /** Modules that could not be made attachable, and why. */
+  unreachable?: () => { module: string; reason: string }[];
   /** The process was started without Kheiron: only patched functions can be reached. */
   unprepared?: boolean;
 }
@@ -96,7 +100,7 @@ export function startAgent(options: AgentOptions = {}): Agent {
       return { protocol: PROTOCOL_VERSION, pid: process.pid };
     }
     if (!session.greeted) throw new RpcError(ERRORS.outOfOrder, `'hello' must come first, got '${method}'`);
-    options.discover?.();
+    await options.discover?.();
     switch (method) {
       case 'status':
         return {
@@ -168,7 +172,8 @@ export function startAgent(options: AgentOptions = {}): Agent {
       const rules = engine.attach(set as never);
       return {
         unprepared: options.unprepared === true,
-        rules: rules.map((r) => ({ id: r.id, set: r.set, functions: r.functions.map((f) => ({ name: f.name, module: f.module, prepared: f.prepared })) })),
+        unreachable: options.unreachable?.() ?? [],
+        rules: rules.map((r) => ({ id: r.id, set: r.set, functions: r.functions.map((f) => ({ name: f.name, module: f.module, prepared: options.means?.(f) ?? f.prepared })) })),
       };
     } catch (error) {
       if (error instanceof RuleError || error instanceof TypeError) throw new RpcError(ERRORS.rules, shown(error.message));

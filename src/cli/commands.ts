@@ -139,8 +139,11 @@ export async function attachRules(argv: string[]): Promise<number> {
       for (const r of result.rules) {
         const none = result.unprepared ? 'no function: none of the reachable ones matches' : 'no function yet: it applies to matching modules when they load';
         print(`attached ${r.id} (${r.set}) to ${r.functions.length === 0 ? none : r.functions.map((f: any) => `${f.name} [${f.prepared}]`).join(', ')}`);
-        if (result.unprepared) print("  (started without Kheiron: only functions exported by CommonJS modules, and their classes' methods, can be reached, by patching; ES modules, functions that are not exported and closures cannot)");
       }
+    if (!values.json && result.unprepared) {
+      print('  (started without Kheiron: ES modules are prepared in place over V8 LiveEdit, where V8 allows it; of CommonJS modules, the exported functions and their classes\' methods are patched; other functions, and closures created before the edit, cannot be reached)');
+      for (const u of result.unreachable) print(`  not reachable: ${u.module}: ${u.reason}`);
+    }
     return 0;
   } finally {
     if (temporary) unlinkSync(temporary);

@@ -49,12 +49,13 @@ export class WebSocketClient {
   }
 
   close(): void {
-    if (this.socket.destroyed) return;
+    if (this.socket.destroyed || this.socket.writableEnded) return;
     this.frame(0x8, Buffer.alloc(0));
     this.socket.end();
   }
 
   private frame(opcode: number, payload: Buffer): void {
+    if (this.socket.destroyed || this.socket.writableEnded) return;
     const mask = randomBytes(4);
     const length = payload.length;
     const header = length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length]) : length < 65536 ? Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 255]) : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), bigLength(length)]);

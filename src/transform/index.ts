@@ -32,6 +32,16 @@ export interface InstrumentOptions {
   sourceType?: SourceType;
   /** A source map of `source` itself (from TypeScript, a bundler); the result maps through it. */
   inputSourceMap?: SourceMap;
+  /**
+   * Emit the module prologue that registers the functions (default true). Without it the
+   * caller registers `module` itself: for code edited in place over V8's LiveEdit.
+   */
+  prologue?: boolean;
+  /**
+   * No shadows: code edited in place over V8's LiveEdit may not gain function literals
+   * (an ES module's own code would change). Default true.
+   */
+  shadows?: boolean;
 }
 
 /** Phase I metadata of one prepared function. */
@@ -62,6 +72,8 @@ export interface InstrumentResult {
   readonly map: SourceMap;
   functions: FunctionInfo[];
   prefix: string;
+  /** The registry payload the prologue carries (JSON), for callers that register it themselves. */
+  module: string;
 }
 
 /** The per-module prefix of slot names: a hash of the module's name, so ids survive restarts. */
@@ -80,12 +92,13 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const sites = collectFunctions(ast, source, comments, sourceType === 'module', inputSourceMap && positionMapper(inputSourceMap));
   const prefix = modulePrefix(filename);
   if (sites.length === 0) {
-    return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions: [], prefix };
+    return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions: [], prefix, module: JSON.stringify({ prefix, module: filename, functions: [] }) };
   }
   const insertions: Insertion[] = [];
-  for (const site of sites) prepareFunction(site, source, prefix, insertions);
+  for (const site of sites) prepareFunction(site, source, prefix, insertions, options.shadows !== false);
   const functions = sites.map((site) => describe(site, prefix));
-  insertions.push(prologue(ast.body as unknown as Node[], source, sourceType, { prefix, module: filename, functions: sites.map(emitted) }));
+  const payload: EmittedModule = { prefix, module: filename, functions: sites.map(emitted) };
+  if (options.prologue !== false) insertions.push(prologue(ast.body as unknown as Node[], source, sourceType, payload));
   const code = applyInsertions(source, insertions);
   let map: SourceMap | undefined;
   return {
@@ -95,6 +108,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
     },
     functions,
     prefix,
+    module: JSON.stringify(payload),
   };
 }
 

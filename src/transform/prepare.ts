@@ -28,7 +28,7 @@ const CTX = '$k$c';
 const VAL = '$k$v';
 const ERR = '$k$e';
 
-export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[]): void {
+export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], shadows = true): void {
   const { node, depth } = site;
   const slot = slotName(prefix, site.index);
   const arrow = node.type === 'ArrowFunctionExpression';
@@ -44,7 +44,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const onThrow = `catch (${ERR}) { if (${CTX} !== void 0) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
   const report = (value: string): string => `${CTX} !== void 0 ? ${K}.r(${CTX}, ${value}) : ${value}`;
 
-  const shadowParams = shadowable(site, source);
+  const shadowParams = shadows ? shadowable(site, source) : undefined;
   if (shadowParams !== undefined) {
     prepareWithShadow(site, source, slot, thisArg, args, shadowParams, out);
     site.shadow = true;

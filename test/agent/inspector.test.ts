@@ -25,6 +25,10 @@ createServer((req, res) => {
 }).listen(0, '127.0.0.1', function () { console.log('listening ' + this.address().port); });
 `,
 );
+writeFileSync(
+  join(APP_DIR, 'esm-service.mjs'),
+  `export class Quotes {\n  quote(id) {\n    if (id < 0) throw new RangeError('negative id');\n    return { id, price: 3 };\n  }\n}\nsetInterval(() => new Quotes().quote(1), 100);\nconsole.log('ready');\n`,
+);
 writeFileSync(join(APP_DIR, 'quote-rules.mjs'), `import { defineRules, fallback } from ${JSON.stringify(join(ROOT, 'dist/src/index.js'))};\nexport default defineRules('quotes', fallback('Quotes.prototype.quote', { id: -1, price: 0 }, { id: 'quote-fallback' }));\n`);
 
 const children: ChildProcess[] = [];
@@ -55,7 +59,7 @@ describe('attach to a process started without Kheiron', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, new RegExp(`process ${app.pid} was started without Kheiron: loading the agent over its inspector`));
     assert.match(r.stdout, /attached quote-fallback \(quotes\) to Quotes\.prototype\.quote \[patched\]/);
-    assert.match(r.stdout, /only functions exported by CommonJS modules/);
+    assert.match(r.stdout, /of CommonJS modules, the exported functions and their classes' methods are patched/);
     assert.equal(await status(app.port, '/-1'), 200);
     // The inspector is closed again.
     assert.equal(await status(9229, '/json/list'), 0);
@@ -63,6 +67,16 @@ describe('attach to a process started without Kheiron', () => {
     assert.equal(d.code, 0, d.stderr);
     assert.equal(await status(app.port, '/-1'), 500);
     assert.equal(await status(app.port, '/2'), 200);
+  });
+
+  it('tries V8 LiveEdit on ES modules and reports, per module, what V8 refused', { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, [join(APP_DIR, 'esm-service.mjs')], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(child);
+    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+    const r = await kheiron(['attach', String(child.pid), 'quote-rules.mjs']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /attached quote-fallback \(quotes\) to no function: none of the reachable ones matches/);
+    assert.match(r.stdout, new RegExp(`not reachable: ${join(APP_DIR, 'esm-service.mjs').replace(/[.]/g, '\\.')}: refused by V8 LiveEdit: \\w+`));
   });
 
   it('refuses clearly under the permission model', { timeout: 60_000 }, async () => {
