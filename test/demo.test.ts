@@ -12,6 +12,12 @@ it('kheiron demo: errors without repairs, none with the rules attached at run ti
   assert.ok(rates, r.stdout);
   assert.ok(Number(rates[1]) > 1, `errors before the repairs: ${rates[1]}%`);
   assert.equal(Number(rates[2]), 0);
-  assert.match(r.stdout, /audit trail: \d+ events \(attach 2, check-failed \d+, repair \d+, detach 2\)/);
+  const summary = /audit trail: \d+ events \(([^)]*)\)/.exec(r.stdout);
+  assert.ok(summary, r.stdout);
+  // Event types in the order they first happened: which repair comes first varies.
+  const counts = Object.fromEntries(summary[1]!.split(', ').map((part) => part.split(' ')).map(([type, n]) => [type, Number(n)]));
+  assert.equal(counts.attach, 2);
+  assert.equal(counts.detach, 2);
+  assert.ok(counts['check-failed']! > 0 && counts.repair! > 0, summary[1]);
   assert.match(r.stdout, /result: the repairs worked/);
 });
