@@ -380,7 +380,7 @@ function inertField(member: Node): boolean {
 }
 
 /** An expression whose evaluation has no effect anyone could observe, but an allocation. */
-export function isInert(node: Node): boolean {
+function isInert(node: Node): boolean {
   switch (node.type) {
     case 'Literal':
     case 'ArrowFunctionExpression':

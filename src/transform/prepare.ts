@@ -1,5 +1,5 @@
 import { RUNTIME_GLOBAL as K, slotName } from '../emitted.js';
-import { isInert, type FunctionSite, type Node } from './collect.js';
+import type { FunctionSite, Node } from './collect.js';
 import type { Insertion } from './edits.js';
 
 /*
