@@ -36,6 +36,10 @@ export const PREPARED_AS = [
   // not prepared at load: a function of a process started without Kheiron, reached through
   // the exports of its CommonJS module; while hooks are attached, the property holds a wrapper
   'patched',
+  // not prepared at load: a function of a process started without Kheiron whose module was
+  // edited in place over V8's LiveEdit (the in-place shape, without references to itself
+  // unless it is a plain module-level name)
+  'live-edit',
 ] as const;
 
 /** Changes whenever prepared code changes shape: part of the key of cached prepared code. */

@@ -3,9 +3,11 @@ import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
-import { AUDIT_CHANNEL, RepairEngine, RuleError, inject } from '../engine/index.js';
+import { AUDIT_CHANNEL, RepairEngine, RuleError, inject, type RuleSet, type Selector } from '../engine/index.js';
+import { compileSelector } from '../engine/validate.js';
 import { attach, functions, type CallContext, type FunctionEntry } from '../runtime/index.js';
 import { InstrumentParseError, parse } from '../transform/parse.js';
+import type { Unreached } from './live-edit.js';
 import { ensurePrivateDir, socketDir, socketPath } from './paths.js';
 import { ERRORS, LineReader, PROTOCOL_VERSION, RpcError, type Request, type Response } from './protocol.js';
 
@@ -18,10 +20,8 @@ export interface AgentOptions {
   engine?: RepairEngine;
   /** Called before each request that reads or selects functions: registers newly reachable ones. */
   discover?: () => void | Promise<void>;
-  /** How a function was made attachable, for the attach report. */
-  means?: (entry: FunctionEntry) => string;
-  /** Modules that could not be made attachable, and why. */
-  unreachable?: () => { module: string; reason: string }[];
+  /** Functions that could not be made attachable, and why: each rule's report lists those it would match. */
+  unreachable?: () => Unreached[];
   /** The process was started without Kheiron: only patched functions can be reached. */
   unprepared?: boolean;
 }
@@ -170,10 +170,16 @@ export function startAgent(options: AgentOptions = {}): Agent {
     if (!set || typeof set !== 'object') throw new RpcError(ERRORS.rules, `${displayName ?? file}: the default export must be defineRules(...)`);
     try {
       const rules = engine.attach(set as never);
+      const unreachable = options.unreachable?.() ?? [];
+      const targets = new Map((set as RuleSet).rules.map((r) => [r.id, r.target]));
       return {
         unprepared: options.unprepared === true,
-        unreachable: options.unreachable?.() ?? [],
-        rules: rules.map((r) => ({ id: r.id, set: r.set, functions: r.functions.map((f) => ({ name: f.name, module: f.module, prepared: options.means?.(f) ?? f.prepared })) })),
+        rules: rules.map((r) => ({
+          id: r.id,
+          set: r.set,
+          functions: r.functions.map((f) => ({ name: f.name, module: f.module, prepared: f.prepared })),
+          unreachable: matching(unreachable, targets.get(r.id)!),
+        })),
       };
     } catch (error) {
       if (error instanceof RuleError || error instanceof TypeError) throw new RpcError(ERRORS.rules, shown(error.message));
@@ -254,6 +260,16 @@ function listenUnix(path: string, onConnection: (socket: Socket) => void): Serve
   }
   server.unref();
   return server;
+}
+
+/** The functions a rule's target would have matched, had they been attachable. */
+function matching(unreachable: Unreached[], target: Selector): Omit<Unreached, 'kind' | 'async' | 'generator'>[] {
+  const matches = compileSelector(target, (problem) => {
+    throw new Error(problem);
+  });
+  return unreachable
+    .filter((u) => u.name === '*' || matches({ ...u, id: '', static: false, safe: false, reinvocable: false, params: 0, prepared: 'in-place' }))
+    .map(({ module, name, line, column, reason }) => ({ module, name, line, column, reason }));
 }
 
 function send(session: Session, response: Response): void {

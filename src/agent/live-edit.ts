@@ -1,58 +1,161 @@
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import type { Registry } from '../runtime/registry.js';
-import { instrument } from '../transform/index.js';
+import type { FunctionKind } from '../emitted.js';
+import { defineSlot, type Registry } from '../runtime/registry.js';
+import { planLiveEdit, type LiveEditPlan } from '../transform/live-edit.js';
+
+/** A function that no means could make attachable, and why. */
+export interface Unreached {
+  module: string;
+  /** `*` when no function of the module could be looked at (it did not parse). */
+  name: string;
+  kind: FunctionKind;
+  async: boolean;
+  generator: boolean;
+  line: number;
+  column: number;
+  reason: string;
+}
 
 /** Kheiron's own files are not the application's. */
 const OWN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** What V8's refusals mean for the function that caused them. */
+const REFUSALS: Record<string, string> = {
+  BlockedByActiveFunction: 'V8 LiveEdit refused: the function is running now (on a stack)',
+  BlockedByActiveGenerator: 'V8 LiveEdit refused: a suspended activation of it exists (an async function awaiting, a generator)',
+  BlockedByTopLevelEsModuleChange: "V8 LiveEdit refused: preparing it would change the module's top-level code",
+  BlockedByRunning: 'V8 LiveEdit refused: the function is running now (on a stack)',
+};
+
+const DISPLACED =
+  "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where the function starts or ends (typical of a function written on one line)";
+
+type Post = <T>(method: string, params?: object) => Promise<T>;
+interface EditResult {
+  status?: string;
+  exceptionDetails?: { text?: string; lineNumber?: number; exception?: { description?: string } };
+}
+
 /**
- * Prepares the ES modules of a process started without Kheiron in place, over V8's
- * LiveEdit (`Debugger.setScriptSource` through an in-process inspector session): each
- * module's source is replaced by its prepared form, checked with a dry run first.
- * What V8 refuses (a suspended generator of the module, for example) is reported.
+ * Prepares the functions of a process started without Kheiron in place, over V8's LiveEdit
+ * (`Debugger.setScriptSource` through an in-process inspector session). V8 refuses some
+ * edits, function by function: each function's edit is checked with dry runs first, those
+ * that pass are applied together, and the others are reported with V8's reason.
  */
 export class LiveEditor {
-  /** Module path -> 'live-edit', or why it could not be edited. */
-  readonly outcome = new Map<string, string>();
+  /** Functions that could not be edited in place, and why. */
+  readonly refused: Unreached[] = [];
+  /** The new text of every function edited in place (as `toString` shows it). */
+  readonly edited = new Set<string>();
+  private readonly handled = new Set<string>();
 
   constructor(private readonly registry: Registry) {}
 
+  /** Whether `fn` runs code this editor prepared: a method's text starts with its key, hence the suffix. */
+  covers(fn: Function): boolean {
+    const text = Function.prototype.toString.call(fn);
+    for (const edited of this.edited) {
+      if (text === edited || (text.endsWith(edited) && !text.slice(0, -edited.length).includes('=>'))) return true;
+    }
+    return false;
+  }
+
+  /** Edits the application's scripts parsed since the last call. */
   async discover(): Promise<void> {
     const session = new Session();
     session.connect();
-    const post = <T>(method: string, params?: object): Promise<T> =>
-      new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
-    const modules: { scriptId: string; url: string }[] = [];
+    const post: Post = (method, params) =>
+      new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as never))));
+    const scripts: { scriptId: string; path: string; module: boolean }[] = [];
     session.on('Debugger.scriptParsed', ({ params }: { params: { scriptId: string; url: string; isModule?: boolean } }) => {
-      if (params.isModule && params.url.startsWith('file:')) modules.push(params);
+      const path = params.url.startsWith('file:') ? fileURLToPath(params.url) : params.url.startsWith('/') ? params.url : undefined;
+      if (path && !path.startsWith(OWN_ROOT) && !path.includes('/node_modules/')) scripts.push({ scriptId: params.scriptId, path, module: params.isModule === true });
     });
     try {
       await post('Debugger.enable');
-      for (const { scriptId, url } of modules) {
-        const path = fileURLToPath(url);
-        if (this.outcome.has(path) || path.startsWith(OWN_ROOT) || path.includes('/node_modules/')) continue;
-        this.outcome.set(path, await this.edit(post, scriptId, path));
+      for (const script of scripts) {
+        if (this.handled.has(script.path)) continue;
+        this.handled.add(script.path);
+        await this.edit(post, script);
       }
     } finally {
       session.disconnect();
     }
   }
 
-  private async edit(post: <T>(method: string, params?: object) => Promise<T>, scriptId: string, path: string): Promise<string> {
+  private async edit(post: Post, { scriptId, path, module }: { scriptId: string; path: string; module: boolean }): Promise<void> {
     const { scriptSource } = await post<{ scriptSource: string }>('Debugger.getScriptSource', { scriptId });
-    let prepared;
+    let plan: LiveEditPlan;
     try {
-      prepared = instrument(scriptSource, { filename: path, sourceType: 'module', prologue: false, shadows: false });
+      plan = planLiveEdit(scriptSource, { filename: path, sourceType: module ? 'module' : 'commonjs' });
     } catch (error) {
-      return `not parsed: ${(error as Error).message}`;
+      this.refused.push({ module: path, name: '*', kind: 'function', async: false, generator: false, line: 0, column: 0, reason: `not parsed: ${(error as Error).message}` });
+      return;
     }
-    if (prepared.functions.length === 0) return 'no functions';
-    const dry = await post<{ status?: string }>('Debugger.setScriptSource', { scriptId, scriptSource: prepared.code, dryRun: true });
-    if (dry.status && dry.status !== 'Ok') return `refused by V8 LiveEdit: ${dry.status}`;
-    // The slots exist before the edited code can read them.
-    this.registry.define(prepared.module, globalThis);
-    const done = await post<{ status?: string }>('Debugger.setScriptSource', { scriptId, scriptSource: prepared.code });
-    return done.status && done.status !== 'Ok' ? `refused by V8 LiveEdit: ${done.status}` : 'live-edit';
+    const refused = new Set<number>();
+    const refuse = (index: number, reason: string): void => {
+      refused.add(index);
+      const { name, kind, async, generator, line, column } = plan.functions[index]!;
+      this.refused.push({ module: path, name, kind, async, generator, line, column, reason });
+    };
+    const candidates: number[] = [];
+    for (const f of plan.functions) {
+      if (f.excluded) refuse(f.index, f.excluded);
+      else candidates.push(f.index);
+    }
+    if (candidates.length === 0) return;
+    // A dry run of the edit that prepares `chosen`, less what V8 would not map (see render).
+    const attempt = async (chosen: number[]): Promise<{ chosen: number[]; result: EditResult }> => {
+      const rendered = plan.render(chosen);
+      if (rendered.chosen.length === 0) return { chosen: [], result: {} };
+      return { chosen: rendered.chosen, result: await post<EditResult>('Debugger.setScriptSource', { scriptId, scriptSource: rendered.code, dryRun: true }) };
+    };
+
+    const all = await attempt(candidates);
+    let accepted = all.chosen;
+    if (!ok(all.result)) {
+      // Whole outermost functions first (few dry runs), then the functions of a refused one alone.
+      accepted = [];
+      const groups = new Map<number, number[]>();
+      for (const index of candidates) {
+        const group = plan.functions[index]!.group;
+        groups.set(group, [...(groups.get(group) ?? []), index]);
+      }
+      for (const members of groups.values()) {
+        const whole = await attempt([...accepted, ...members]);
+        if (ok(whole.result)) {
+          accepted = whole.chosen;
+          continue;
+        }
+        for (const index of members) {
+          const alone = await attempt([...accepted, index]);
+          if (ok(alone.result)) accepted = alone.chosen;
+          else refuse(index, reason(alone.result));
+        }
+      }
+    }
+    const rendered = plan.render(accepted);
+    for (const index of candidates) if (!rendered.chosen.includes(index) && !refused.has(index)) refuse(index, DISPLACED);
+    if (rendered.chosen.length === 0) return;
+    // The edited code reads its slots at once: dormant ones exist before it is swapped in.
+    for (const slot of rendered.slots) defineSlot(globalThis, slot, false);
+    const done = await post<EditResult>('Debugger.setScriptSource', { scriptId, scriptSource: rendered.code });
+    if (!ok(done)) {
+      for (const index of rendered.chosen) refuse(index, reason(done));
+      return;
+    }
+    this.registry.define(rendered.module, globalThis);
+    for (const text of rendered.texts) this.edited.add(text);
   }
+}
+
+function ok(result: EditResult): boolean {
+  return (result.status === undefined || result.status === 'Ok') && !result.exceptionDetails;
+}
+
+function reason(result: EditResult): string {
+  if (result.status && result.status !== 'CompileError') return REFUSALS[result.status] ?? `V8 LiveEdit refused: ${result.status}`;
+  const details = result.exceptionDetails;
+  return `V8 LiveEdit could not compile the prepared code: ${details?.exception?.description ?? details?.text ?? 'unknown error'}`;
 }

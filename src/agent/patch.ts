@@ -26,7 +26,14 @@ export class ReachablePatcher {
   private readonly patches = new Map<ModuleRecord, Patch[]>();
   private readonly seen = new Set<string>();
 
-  constructor(private readonly registry: Registry) {
+  /** `module#name` of every function patched. */
+  private readonly names = new Set<string>();
+
+  constructor(
+    private readonly registry: Registry,
+    /** Functions made attachable by other means, left alone. */
+    private readonly covered: (fn: Function) => boolean = () => false,
+  ) {
     registry.onModule((record) => this.adopt(record));
     registry.onHooks((record, index, hooks) => {
       const patch = this.patches.get(record)?.[index];
@@ -48,24 +55,28 @@ export class ReachablePatcher {
         const descriptor = Object.getOwnPropertyDescriptor(owner, key);
         const value = descriptor?.value as unknown;
         if (typeof value !== 'function' || !descriptor?.writable) return;
+        const add = (name: string, kind: string, isStatic: boolean, owner: Record<string, unknown>, key: string, original: Function): void => {
+          if (!this.covered(original)) found.push({ name, kind, isStatic, patch: { owner, key, original } });
+        };
         if (isClass(value)) {
           const cls = value as unknown as { prototype: Record<string, unknown> } & Record<string, unknown>;
           for (const m of Object.getOwnPropertyNames(cls.prototype)) {
             const d = Object.getOwnPropertyDescriptor(cls.prototype, m)!;
-            if (m !== 'constructor' && typeof d.value === 'function' && d.writable) found.push({ name: `${value.name || key}.prototype.${m}`, kind: 'method', isStatic: false, patch: { owner: cls.prototype, key: m, original: d.value } });
+            if (m !== 'constructor' && typeof d.value === 'function' && d.writable) add(`${value.name || key}.prototype.${m}`, 'method', false, cls.prototype, m, d.value);
           }
           for (const m of Object.getOwnPropertyNames(cls)) {
             const d = Object.getOwnPropertyDescriptor(cls, m)!;
-            if (typeof d.value === 'function' && d.writable && !['prototype', 'length', 'name'].includes(m)) found.push({ name: `${value.name || key}.${m}`, kind: 'method', isStatic: true, patch: { owner: cls, key: m, original: d.value } });
+            if (typeof d.value === 'function' && d.writable && !['prototype', 'length', 'name'].includes(m)) add(`${value.name || key}.${m}`, 'method', true, cls, m, d.value);
           }
         } else {
-          found.push({ name: `${prefix}${key}`, kind: 'function', isStatic: false, patch: { owner, key, original: value } });
+          add(`${prefix}${key}`, 'function', false, owner, key, value);
         }
       };
       if (exportsValue && (typeof exportsValue === 'object' || typeof exportsValue === 'function')) {
         for (const key of Object.keys(exportsValue)) visit(exportsValue as Record<string, unknown>, key, 'exports.');
       }
       if (found.length === 0) continue;
+      for (const f of found) this.names.add(`${filename}#${f.name}`);
       const prefix = modulePrefix(`${filename}#reachable`);
       const functions: EmittedFunction[] = found.map((f) => [
         f.name,
@@ -80,6 +91,11 @@ export class ReachablePatcher {
       this.pendingByPrefix.set(prefix, found.map((f) => ({ ...f.patch, wrapper: undefined })));
       this.registry.define(JSON.stringify({ prefix, module: filename, functions }), globalThis);
     }
+  }
+
+  /** Whether a function of `module` named `name` (as its source names it) was patched. */
+  reaches({ module, name }: { module: string; name: string }): boolean {
+    return this.names.has(`${module}#${name}`) || this.names.has(`${module}#exports.${name}`);
   }
 
   private readonly pendingByPrefix = new Map<string, Patch[]>();

@@ -12,17 +12,17 @@ let started: string | undefined;
 export function start(options: { socketDir?: string } = {}): string {
   if (started) return started;
   installRuntime();
-  const patcher = new ReachablePatcher(runtimeRegistry());
   const editor = new LiveEditor(runtimeRegistry());
+  // What LiveEdit prepared needs no patch: hooks would run twice.
+  const patcher = new ReachablePatcher(runtimeRegistry(), (fn) => editor.covers(fn));
   started = startAgent({
     dir: options.socketDir,
     unprepared: true,
     discover: async () => {
-      patcher.discover();
       await editor.discover();
+      patcher.discover();
     },
-    means: (entry) => (entry.prepared === 'patched' ? 'patched' : editor.outcome.get(entry.module) === 'live-edit' ? 'live-edit' : 'prepared'),
-    unreachable: () => [...editor.outcome].filter(([, outcome]) => outcome.startsWith('refused') || outcome.startsWith('not parsed')).map(([module, reason]) => ({ module, reason })),
+    unreachable: () => editor.refused.filter((u) => !patcher.reaches(u)),
   }).path;
   return started;
 }

@@ -135,14 +135,15 @@ export async function attachRules(argv: string[]): Promise<number> {
     }
     const result = await withAgent(pid, (c) => c.call('attach', { file: loadable, displayName: file }));
     if (values.json) print(JSON.stringify(result));
-    else
+    else {
       for (const r of result.rules) {
-        const none = result.unprepared ? 'no function: none of the reachable ones matches' : 'no function yet: it applies to matching modules when they load';
+        const none = result.unprepared ? 'no function: none of the attachable ones matches' : 'no function yet: it applies to matching modules when they load';
         print(`attached ${r.id} (${r.set}) to ${r.functions.length === 0 ? none : r.functions.map((f: any) => `${f.name} [${f.prepared}]`).join(', ')}`);
+        for (const u of r.unreachable ?? []) print(`  not attached to ${u.name === '*' ? 'any function of' : u.name} (${u.module}${u.line ? `:${u.line}` : ''}): ${u.reason}`);
       }
-    if (!values.json && result.unprepared) {
-      print('  (started without Kheiron: ES modules are prepared in place over V8 LiveEdit, where V8 allows it; of CommonJS modules, the exported functions and their classes\' methods are patched; other functions, and closures created before the edit, cannot be reached)');
-      for (const u of result.unreachable) print(`  not reachable: ${u.module}: ${u.reason}`);
+      if (result.unprepared) {
+        print("  (started without Kheiron: functions are prepared in place over V8 LiveEdit where V8 allows it [live-edit]; where it does not, a CommonJS module's exported functions and its exported classes' methods are patched [patched])");
+      }
     }
     return 0;
   } finally {

@@ -147,7 +147,7 @@ export class Registry {
 // Captured at load: the application may replace builtins.
 const { defineProperty } = Object;
 
-function defineSlot(realm: object, name: string, value: unknown): void {
+export function defineSlot(realm: object, name: string, value: unknown): void {
   delete (realm as Record<string, unknown>)[name];
   defineProperty(realm, name, { value, writable: true, configurable: true, enumerable: false });
 }

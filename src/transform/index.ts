@@ -18,12 +18,15 @@ import {
 import { collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
 import { parse, type SourceType } from './parse.js';
+import { describe, emitted } from './metadata.js';
 import { prepareFunction } from './prepare.js';
 import { buildSourceMap, type SourceMap } from './sourcemap.js';
+import type { FunctionInfo } from './metadata.js';
 
 export { InstrumentParseError } from './parse.js';
 export type { SourceType } from './parse.js';
 export type { SourceMap } from './sourcemap.js';
+export type { FunctionInfo } from './metadata.js';
 
 export interface InstrumentOptions {
   /** Path or URL of the module; names it in the registry, in errors and in the source map. */
@@ -32,38 +35,6 @@ export interface InstrumentOptions {
   sourceType?: SourceType;
   /** A source map of `source` itself (from TypeScript, a bundler); the result maps through it. */
   inputSourceMap?: SourceMap;
-  /**
-   * Emit the module prologue that registers the functions (default true). Without it the
-   * caller registers `module` itself: for code edited in place over V8's LiveEdit.
-   */
-  prologue?: boolean;
-  /**
-   * No shadows: code edited in place over V8's LiveEdit may not gain function literals
-   * (an ES module's own code would change). Default true.
-   */
-  shadows?: boolean;
-}
-
-/** Phase I metadata of one prepared function. */
-export interface FunctionInfo {
-  /** `<module prefix>:<index>`: stable as long as the file's path and content are. */
-  id: string;
-  index: number;
-  name: string;
-  kind: FunctionKind;
-  async: boolean;
-  generator: boolean;
-  static: boolean;
-  /** Declared safe for scheduled repairs by a `@kheiron-safe` tag in its leading comment. */
-  safe: boolean;
-  /** The engine can run the original again (`ctx.invoke`), e.g. for a retry. */
-  reinvocable: boolean;
-  params: number;
-  line: number;
-  column: number;
-  prepared: PreparedAs;
-  /** The global that holds this function's hook slot. */
-  slot: string;
 }
 
 export interface InstrumentResult {
@@ -72,8 +43,6 @@ export interface InstrumentResult {
   readonly map: SourceMap;
   functions: FunctionInfo[];
   prefix: string;
-  /** The registry payload the prologue carries (JSON), for callers that register it themselves. */
-  module: string;
 }
 
 /** The per-module prefix of slot names: a hash of the module's name, so ids survive restarts. */
@@ -92,13 +61,13 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const sites = collectFunctions(ast, source, comments, sourceType === 'module', inputSourceMap && positionMapper(inputSourceMap));
   const prefix = modulePrefix(filename);
   if (sites.length === 0) {
-    return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions: [], prefix, module: JSON.stringify({ prefix, module: filename, functions: [] }) };
+    return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions: [], prefix };
   }
   const insertions: Insertion[] = [];
-  for (const site of sites) prepareFunction(site, source, prefix, insertions, options.shadows !== false);
+  for (const site of sites) prepareFunction(site, source, prefix, insertions);
   const functions = sites.map((site) => describe(site, prefix));
-  const payload: EmittedModule = { prefix, module: filename, functions: sites.map(emitted) };
-  if (options.prologue !== false) insertions.push(prologue(ast.body as unknown as Node[], source, sourceType, payload));
+  const payload: EmittedModule = { prefix, module: filename, functions: sites.map((site) => emitted(site)) };
+  insertions.push(prologue(ast.body as unknown as Node[], source, sourceType, payload));
   const code = applyInsertions(source, insertions);
   let map: SourceMap | undefined;
   return {
@@ -108,7 +77,6 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
     },
     functions,
     prefix,
-    module: JSON.stringify(payload),
   };
 }
 
@@ -124,43 +92,6 @@ function positionMapper(inputSourceMap: SourceMap): PositionMapper | undefined {
     const original = originalPositionFor(map, { line, column });
     return original.line === null ? { line, column } : { line: original.line, column: original.column };
   };
-}
-
-function describe(site: FunctionSite, prefix: string): FunctionInfo {
-  return {
-    id: `${prefix}:${site.index}`,
-    index: site.index,
-    name: site.name,
-    kind: site.kind,
-    async: site.async,
-    generator: site.generator,
-    static: site.static,
-    safe: site.safe,
-    reinvocable: site.self !== undefined || site.shadow === true,
-    params: site.node.params.length,
-    line: site.line,
-    column: site.column,
-    prepared: preparedAs(site),
-    slot: slotName(prefix, site.index),
-  };
-}
-
-function preparedAs(site: FunctionSite): PreparedAs {
-  if (site.shadow) return 'shadow';
-  if (site.reentry) return 'reentry';
-  if (site.hoistConflict) return 'in-place-no-catch';
-  if (site.generator && !site.beforeAtCall) return 'in-place-generator';
-  return site.node.body.type === 'BlockStatement' ? 'in-place' : 'in-place-expression';
-}
-
-function emitted(site: FunctionSite): EmittedFunction {
-  const flags =
-    (site.async ? FLAG_ASYNC : 0) |
-    (site.generator ? FLAG_GENERATOR : 0) |
-    (site.static ? FLAG_STATIC : 0) |
-    (site.safe ? FLAG_SAFE : 0) |
-    (site.self || site.shadow ? FLAG_REINVOCABLE : 0);
-  return [site.name, FUNCTION_KINDS.indexOf(site.kind), flags, site.node.params.length, site.line, site.column, PREPARED_AS.indexOf(preparedAs(site))];
 }
 
 /**

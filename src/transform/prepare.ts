@@ -28,7 +28,14 @@ const CTX = '$k$c';
 const VAL = '$k$v';
 const ERR = '$k$e';
 
-export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], shadows = true): void {
+/**
+ * 'load' prepares code before it first runs. 'live-edit' prepares code that V8's LiveEdit
+ * swaps in while it runs: only the in-place shape, whose text stays inside the function,
+ * because a shadow or a reentry would have to name the function from the code around it.
+ */
+export type PrepareMode = 'load' | 'live-edit';
+
+export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], mode: PrepareMode = 'load'): void {
   const { node, depth } = site;
   const slot = slotName(prefix, site.index);
   const arrow = node.type === 'ArrowFunctionExpression';
@@ -44,13 +51,13 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const onThrow = `catch (${ERR}) { if (${CTX} !== void 0) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
   const report = (value: string): string => `${CTX} !== void 0 ? ${K}.r(${CTX}, ${value}) : ${value}`;
 
-  const shadowParams = shadows ? shadowable(site, source) : undefined;
+  const shadowParams = mode === 'load' ? shadowable(site, source) : undefined;
   if (shadowParams !== undefined) {
     prepareWithShadow(site, source, slot, thisArg, args, shadowParams, out);
     site.shadow = true;
     return;
   }
-  if (reenterable(site)) {
+  if (mode === 'load' && reenterable(site)) {
     prepareReentry(site, slot, thisArg, args, out);
     site.reentry = true;
     return;
