@@ -29,7 +29,7 @@ const REFUSALS: Record<string, string> = {
 };
 
 const DISPLACED =
-  "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where the function starts or ends (typical of a function written on one line)";
+  "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where the function starts or ends";
 
 type Post = <T>(method: string, params?: object) => Promise<T>;
 interface EditResult {
@@ -136,7 +136,12 @@ export class LiveEditor {
       }
     }
     const rendered = plan.render(accepted);
-    for (const index of candidates) if (!rendered.chosen.includes(index) && !refused.has(index)) refuse(index, DISPLACED);
+    for (const index of candidates) {
+      if (rendered.chosen.includes(index) || refused.has(index)) continue;
+      // Left out for its diff: V8 may have a more fundamental objection to it alone.
+      const alone = await attempt([index]);
+      refuse(index, alone.chosen.length > 0 && !ok(alone.result) ? reason(alone.result) : DISPLACED);
+    }
     if (rendered.chosen.length === 0) return;
     // The edited code reads its slots at once: dormant ones exist before it is swapped in.
     for (const slot of rendered.slots) defineSlot(globalThis, slot, false);

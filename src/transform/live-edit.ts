@@ -51,16 +51,21 @@ export function planLiveEdit(source: string, options: { filename: string; source
   const prefix = modulePrefix(options.filename);
   const exported = exportedDeclarations(ast.body as unknown as Node[]);
   // Every function literal V8 sees: the functions, and the classes (a class is its constructor's literal).
-  const boundaries: Boundary[] = [
-    ...sites.flatMap(({ node }, index) => [literalStart(node, source), node.end].map((position) => ({ position, owner: index }))),
-    ...classes(ast as unknown as Node).flatMap((c) => [c.start, c.end].map((position) => ({ position, owner: -1 }))),
-  ];
-  const lines = lineStarts(source);
+  const boundaries = [...sites.flatMap(({ node }) => [literalStart(node, source), node.end]), ...classes(ast as unknown as Node).flatMap((c) => [c.start, c.end])];
+  boundaries.sort((x, y) => x - y);
+  const encloses = (outer: number, inner: number): boolean => {
+    for (let p = parents[inner]; p !== undefined; p = parents[p]) if (p === outer) return true;
+    return false;
+  };
+  const cache = new Map<string, Change[]>();
+  const keepsBoundaries = ({ code, insertions }: { code: string; insertions: Insertion[] }): boolean => !misplaced(v8Diff(source, code, cache), boundaries, insertions);
   const groups: number[] = [];
+  const parents: (number | undefined)[] = [];
   const open: FunctionSite[] = [];
   const functions = sites.map((site, index): LiveEditFunction => {
     while (open.length > 0 && open[open.length - 1]!.node.end <= site.node.start) open.pop();
     groups[index] = open.length > 0 ? groups[open[0]!.index]! : index;
+    parents[index] = open.length > 0 ? open[open.length - 1]!.index : undefined;
     open.push(site);
     return {
       index,
@@ -71,110 +76,93 @@ export function planLiveEdit(source: string, options: { filename: string; source
       line: site.line,
       column: site.column,
       group: groups[index]!,
-      excluded: site.node.body.type === 'BlockStatement' ? undefined : 'an arrow function with an expression body: preparing it changes where the function ends, which V8 LiveEdit cannot map',
+      excluded:
+        site.node.body.type !== 'BlockStatement'
+          ? 'an arrow function with an expression body: preparing it changes where the function ends, which V8 LiveEdit cannot map'
+          : site.kind === 'constructor'
+            ? "a class constructor: V8 LiveEdit maps it by the whole class's text, which it does not keep in place"
+            : undefined,
     };
   });
   return {
     prefix,
     functions,
     render(requested) {
-      let chosen = [...requested];
+      // Each function joins with the first of its texts that keeps every boundary in place.
+      const variants = new Map<number, number>();
+      const accepted: number[] = [];
       const displaced: number[] = [];
-      for (;;) {
+      // Innermost first: V8 leaves the closures of a function whose enclosing function changes
+      // too on their old code, and the inner function (a handler, a callback) is the one that runs.
+      for (const index of [...requested].sort((a, b) => b - a)) {
+        if (!sites[index] || functions[index]!.excluded) throw new Error(`internal: function ${index} cannot be edited`);
+        const enclosing = accepted.some((other) => encloses(index, other));
+        let fits = false;
+        for (let variant = 0; variant < VARIANTS && !fits && !enclosing; variant++) {
+          variants.set(index, variant);
+          fits = keepsBoundaries(build([...accepted, index].sort((a, b) => a - b)));
+        }
+        if (fits) accepted.push(index);
+        else displaced.push(index);
+      }
+      accepted.sort((a, b) => a - b);
+      displaced.sort((a, b) => a - b);
+      const { code, insertions, payload, nodes } = build(accepted);
+      const texts = nodes.map(({ start, end }) =>
+        applyInsertions(
+          source.slice(start, end),
+          insertions.filter((i) => i.pos > start && i.pos < end).map((i) => ({ ...i, pos: i.pos - start })),
+        ),
+      );
+      const slots = accepted.map((_, slot) => slotName(prefix, slot));
+      return { chosen: accepted, code, module: JSON.stringify(payload), slots, texts, displaced };
+
+      function build(chosen: number[]) {
         const insertions: Insertion[] = [];
         const payload: EmittedModule = { prefix, module: options.filename, functions: [] };
-        const owners: number[] = [];
         const nodes = chosen.map((index, slot) => {
-          const original = sites[index];
-          if (!original || functions[index]!.excluded) throw new Error(`internal: function ${index} cannot be edited`);
+          const original = sites[index]!;
           const site: FunctionSite = { ...original, index: slot, self: exported.has(original.node) ? original.self : undefined };
-          const before = insertions.length;
-          prepareFunction(site, source, prefix, insertions, 'live-edit');
-          owners.push(...insertions.slice(before).map(() => index));
+          prepareFunction(site, source, prefix, insertions, 'live-edit', variants.get(index) ?? 0);
           payload.functions.push(emitted(site, 'live-edit'));
           return site.node;
         });
-        const owned = insertions.map((insertion, i) => ({ pos: insertion.pos, length: insertion.text.length, owner: owners[i]! }));
-        const code = applyInsertions(source, insertions);
-        const lost = misplaced(v8Diff(source, code), boundaries, owned, lines);
-        if (lost.length > 0) {
-          displaced.push(...lost);
-          chosen = chosen.filter((index) => !lost.includes(index));
-          continue;
-        }
-        const texts = nodes.map(({ start, end }) =>
-          applyInsertions(
-            source.slice(start, end),
-            insertions.filter((i) => i.pos > start && i.pos < end).map((i) => ({ ...i, pos: i.pos - start })),
-          ),
-        );
-        const slots = chosen.map((_, slot) => slotName(prefix, slot));
-        return { chosen, code, module: JSON.stringify(payload), slots, texts, displaced: displaced.sort((a, b) => a - b) };
+        return { code: applyInsertions(source, insertions), insertions, payload, nodes };
       }
     },
   };
 }
 
 /**
- * The functions whose edits make V8 lose a function boundary. V8 maps each function by its
- * old positions, shifted by the changes of its diff before them; a boundary inside a change,
- * or shifted otherwise than the edit shifted it, is lost. V8 then keeps the function's
- * existing closures on their old code (a damaged literal) and recompiles the code around
- * it, which a dry run reports only where that is an ES module's top level. The edits on the
- * changed lines around a lost boundary are the cause (a diff by characters matches the
- * function's closing brace with an inserted one, say, or a long run of lines changes whole).
+ * Whether the edit makes V8 lose a function boundary. V8 maps each function by its old
+ * positions, shifted by the changes of its diff before them; a boundary inside a change, or
+ * shifted otherwise than the edit shifted it, is lost. V8 then keeps the function's existing
+ * closures on their old code (a damaged literal) and recompiles the code around it, which a
+ * dry run reports only where that is an ES module's top level. V8's diff goes by characters
+ * and can match a function's own brace or parenthesis with an inserted one: it is not the
+ * edit's own account of what it inserted where.
  */
-function misplaced(changes: Change[], boundaries: Boundary[], insertions: { pos: number; length: number; owner: number }[], lines: number[]): number[] {
-  const changedLines = new Set(insertions.map((i) => lineOf(lines, i.pos)));
-  for (const { position, owner } of boundaries) {
-    let delta = 0;
-    let inside = false;
-    for (const change of changes) {
-      if (change.start < position && change.end >= position) inside = true;
-      else if (change.end < position) delta += change.newEnd - change.newStart - (change.end - change.start);
+function misplaced(changes: Change[], boundaries: number[], insertions: Insertion[]): boolean {
+  let change = 0;
+  let delta = 0;
+  let insertion = 0;
+  let shift = 0;
+  for (const position of boundaries) {
+    while (change < changes.length && changes[change]!.end < position) {
+      const c = changes[change++]!;
+      delta += c.newEnd - c.newStart - (c.end - c.start);
     }
-    let shift = 0;
-    for (const insertion of insertions) if (insertion.pos < position) shift += insertion.length;
-    if (!inside && delta === shift) continue;
-    // The run of changed lines at (or else before) the boundary.
-    let last = lineOf(lines, position);
-    while (last >= 0 && !changedLines.has(last)) last--;
-    let first = last;
-    while (changedLines.has(first - 1)) first--;
-    const culprits = new Set<number>();
-    for (const insertion of insertions) {
-      const line = lineOf(lines, insertion.pos);
-      if (line >= first && line <= last) culprits.add(insertion.owner);
-    }
-    // The function whose boundary it is goes last: the others' edits may be what moved it.
-    if (culprits.size > 1) culprits.delete(owner);
-    return [...culprits];
+    const next = changes[change];
+    if (next && next.start < position && next.end >= position) return true;
+    // Insertions are sorted by position (applyInsertions sorts them).
+    while (insertion < insertions.length && insertions[insertion]!.pos < position) shift += insertions[insertion++]!.text.length;
+    if (delta !== shift) return true;
   }
-  return [];
+  return false;
 }
 
-/** A position where a function literal starts or ends, and the function (-1: a class). */
-interface Boundary {
-  position: number;
-  owner: number;
-}
-
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (const match of source.matchAll(/\r\n?|[\n\u2028\u2029]/g)) starts.push(match.index + match[0].length);
-  return starts;
-}
-
-function lineOf(starts: number[], position: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= position) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
+/** How many padded texts of a function's edit to try. */
+const VARIANTS = 4;
 
 function classes(node: Node, found: Node[] = []): Node[] {
   if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(node);

@@ -35,7 +35,11 @@ const ERR = '$k$e';
  */
 export type PrepareMode = 'load' | 'live-edit';
 
-export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], mode: PrepareMode = 'load'): void {
+/**
+ * `variant` pads a live edit with empty statements: the same code, a different text, for
+ * when V8's diff of one text loses where the function starts or ends.
+ */
+export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], mode: PrepareMode = 'load', variant = 0): void {
   const { node, depth } = site;
   const slot = slotName(prefix, site.index);
   const arrow = node.type === 'ArrowFunctionExpression';
@@ -80,8 +84,9 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
     : enter;
   const at = directives ? directives.end : body.start + 1;
   const guard = !site.hoistConflict;
-  const open = `${directives ? ';' : ''}${declare}${start}${guard ? 'try {' : ''}`;
-  const close = `;if (${CTX} !== void 0) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
+  const pad = ';'.repeat(variant);
+  const open = `${directives ? ';' : ''}${declare}${start}${guard ? 'try {' : ''}${pad}`;
+  const close = `${pad};if (${CTX} !== void 0) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
   // The epilog goes right after the last statement, not against the closing brace: V8's
   // LiveEdit reads a change that touches a function's end as a change of the code around it,
   // which an ES module refuses (attach over the inspector edits scripts in place).

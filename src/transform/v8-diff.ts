@@ -16,7 +16,8 @@ export interface Change {
 
 const CHUNK_LEN_LIMIT = 800;
 
-export function v8Diff(a: string, b: string): Change[] {
+/** `cache` keeps the character diffs of changed runs of lines between calls on one old text. */
+export function v8Diff(a: string, b: string, cache?: Map<string, Change[]>): Change[] {
   const ends1 = lineEnds(a);
   const ends2 = lineEnds(b);
   const lineStart = (ends: number[], i: number): number => (i === 0 ? 0 : lineEnd(ends, i - 1, ends === ends1 ? a.length : b.length));
@@ -43,9 +44,17 @@ export function v8Diff(a: string, b: string): Change[] {
     const len1 = start1(l1 + prefix + n1) - p1;
     const len2 = start2(l2 + prefix + n2) - p2;
     if (len1 < CHUNK_LEN_LIMIT && len2 < CHUNK_LEN_LIMIT) {
-      myers(len1, len2, (i, j) => a.charCodeAt(p1 + i) === b.charCodeAt(p2 + j), (c1, c2, m1, m2) => {
-        changes.push({ start: p1 + c1, end: p1 + c1 + m1, newStart: p2 + c2, newEnd: p2 + c2 + m2 });
-      });
+      const key = `${p1}:${len1}:${b.slice(p2, p2 + len2)}`;
+      let local = cache?.get(key);
+      if (!local) {
+        const found: Change[] = [];
+        myers(len1, len2, (i, j) => a.charCodeAt(p1 + i) === b.charCodeAt(p2 + j), (c1, c2, m1, m2) => {
+          found.push({ start: c1, end: c1 + m1, newStart: c2, newEnd: c2 + m2 });
+        });
+        local = found;
+        cache?.set(key, local);
+      }
+      for (const c of local) changes.push({ start: p1 + c.start, end: p1 + c.end, newStart: p2 + c.newStart, newEnd: p2 + c.newEnd });
     } else {
       changes.push({ start: p1, end: p1 + len1, newStart: p2, newEnd: p2 + len2 });
     }

@@ -7,17 +7,58 @@ import { after, describe, it } from 'node:test';
 import { NODES, ROOT } from '../support/node.js';
 import { APP_DIR, kheiron } from './fixture.js';
 
-// A service started without Kheiron: plain `node service.cjs`.
+// A line this long changes whole in V8's diff of an edit, so V8 LiveEdit would leave the
+// existing closures of a function on it with their old code.
+const LONG = `// ${'-'.repeat(800)}`;
+
+// A service started without Kheiron: plain `node service.cjs`. `quote` and `round` can be
+// prepared in place over V8 LiveEdit; `label`, on a long line, cannot: its export is patched.
 writeFileSync(
   join(APP_DIR, 'service.cjs'),
   `const { createServer } = require('node:http');
 class Quotes {
   quote(id) {
     if (id < 0) throw new RangeError('negative id');
-    return { id, price: 3 };
+    return { id, price: round(3) };
   }
 }
+function round(x) {
+  return Math.round(x);
+}
 exports.Quotes = Quotes;
+exports.label = function label(id) { return 'quote ' + id; }; ${LONG}
+const quotes = new Quotes();
+createServer((req, res) => {
+  if (req.url.startsWith('/label/')) return res.end(exports.label(req.url.slice(7)));
+  try { res.end(JSON.stringify(quotes.quote(Number(req.url.slice(1))))); }
+  catch (e) { res.statusCode = 500; res.end(e.message); }
+}).listen(0, '127.0.0.1', function () { console.log('listening ' + this.address().port); });
+`,
+);
+// The same as an ES module, with what LiveEdit cannot reach: a concise arrow, a function on
+// a long line, and an async function suspended in an await.
+writeFileSync(
+  join(APP_DIR, 'esm-service.mjs'),
+  `import { createServer } from 'node:http';
+export class Quotes {
+  quote(id) {
+    if (id < 0) throw new RangeError('negative id');
+    return { id, price: round(3) };
+  }
+}
+function round(x) {
+  return Math.round(x);
+}
+export const double = (x) => x * 2;
+export function triple(x) { return x * 3; } ${LONG}
+async function waiting() {
+  const never = new Promise(function (resolve) {
+    setTimeout(resolve, 1e9);
+  });
+  await never;
+  return 1;
+}
+waiting();
 const quotes = new Quotes();
 createServer((req, res) => {
   try { res.end(JSON.stringify(quotes.quote(Number(req.url.slice(1))))); }
@@ -25,17 +66,24 @@ createServer((req, res) => {
 }).listen(0, '127.0.0.1', function () { console.log('listening ' + this.address().port); });
 `,
 );
+const INDEX = JSON.stringify(join(ROOT, 'dist/src/index.js'));
+writeFileSync(join(APP_DIR, 'quote-rules.mjs'), `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('quotes', fallback('Quotes.prototype.quote', { id: -1, price: 0 }, { id: 'quote-fallback' }));\n`);
 writeFileSync(
-  join(APP_DIR, 'esm-service.mjs'),
-  `export class Quotes {\n  quote(id) {\n    if (id < 0) throw new RangeError('negative id');\n    return { id, price: 3 };\n  }\n}\nsetInterval(() => new Quotes().quote(1), 100);\nconsole.log('ready');\n`,
+  join(APP_DIR, 'reach-rules.mjs'),
+  `import { defineRules } from ${INDEX};
+export default defineRules('reach', [
+  { id: 'round', target: 'round', after(ctx) { ctx.replaceResult(100); } },
+  { id: 'label', target: '{label,exports.label}', after(ctx) { ctx.replaceResult('patched ' + ctx.result); } },
+  { id: 'unreachable', target: '{double,triple,waiting}', before() {} },
+]);
+`,
 );
-writeFileSync(join(APP_DIR, 'quote-rules.mjs'), `import { defineRules, fallback } from ${JSON.stringify(join(ROOT, 'dist/src/index.js'))};\nexport default defineRules('quotes', fallback('Quotes.prototype.quote', { id: -1, price: 0 }, { id: 'quote-fallback' }));\n`);
 
 const children: ChildProcess[] = [];
 after(() => children.forEach((c) => c.kill()));
 
-function startPlain(node: string, flags: string[] = []): Promise<{ pid: number; port: number }> {
-  const child = spawn(node, [...flags, join(APP_DIR, 'service.cjs')], { stdio: ['ignore', 'pipe', 'ignore'] });
+function startPlain(node: string, flags: string[] = [], file = 'service.cjs'): Promise<{ pid: number; port: number }> {
+  const child = spawn(node, [...flags, join(APP_DIR, file)], { stdio: ['ignore', 'pipe', 'ignore'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.setEncoding('utf8');
@@ -51,33 +99,70 @@ function status(port: number, path: string): Promise<number> {
   return new Promise((resolve) => get({ host: '127.0.0.1', port, path }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', () => resolve(0)));
 }
 
-describe('attach to a process started without Kheiron', () => {
-  it('loads the agent over the inspector, patches reachable methods, closes the inspector; detach restores', { timeout: 60_000 }, async () => {
-    const app = await startPlain(process.execPath);
-    assert.equal(await status(app.port, '/-1'), 500);
-    const r = await kheiron(['attach', String(app.pid), 'quote-rules.mjs']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, new RegExp(`process ${app.pid} was started without Kheiron: loading the agent over its inspector`));
-    assert.match(r.stdout, /attached quote-fallback \(quotes\) to Quotes\.prototype\.quote \[patched\]/);
-    assert.match(r.stdout, /of CommonJS modules, the exported functions and their classes' methods are patched/);
-    assert.equal(await status(app.port, '/-1'), 200);
-    // The inspector is closed again.
-    assert.equal(await status(9229, '/json/list'), 0);
-    const d = await kheiron(['detach', String(app.pid), '--all']);
-    assert.equal(d.code, 0, d.stderr);
-    assert.equal(await status(app.port, '/-1'), 500);
-    assert.equal(await status(app.port, '/2'), 200);
+function body(port: number, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
+    }).on('error', reject);
   });
+}
 
-  it('tries V8 LiveEdit on ES modules and reports, per module, what V8 refused', { timeout: 60_000 }, async () => {
-    const child = spawn(process.execPath, [join(APP_DIR, 'esm-service.mjs')], { stdio: ['ignore', 'pipe', 'ignore'] });
-    children.push(child);
-    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
-    const r = await kheiron(['attach', String(child.pid), 'quote-rules.mjs']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /attached quote-fallback \(quotes\) to no function: none of the reachable ones matches/);
-    assert.match(r.stdout, new RegExp(`not reachable: ${join(APP_DIR, 'esm-service.mjs').replace(/[.]/g, '\\.')}: refused by V8 LiveEdit: \\w+`));
-  });
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('attach to a process started without Kheiron', () => {
+  for (const node of NODES) {
+    it(`loads the agent over the inspector into a CommonJS service, prepares it over LiveEdit, closes the inspector; detach restores (${node.label})`, { timeout: 60_000 }, async () => {
+      const app = await startPlain(node.path);
+      assert.equal(await status(app.port, '/-1'), 500);
+      const r = await kheiron(['attach', String(app.pid), 'quote-rules.mjs']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, new RegExp(`process ${app.pid} was started without Kheiron: loading the agent over its inspector`));
+      assert.match(r.stdout, /attached quote-fallback \(quotes\) to Quotes\.prototype\.quote \[live-edit\]/);
+      assert.match(r.stdout, /started without Kheiron: functions are prepared in place over V8 LiveEdit/);
+      assert.equal(await status(app.port, '/-1'), 200);
+      // The inspector is closed again.
+      assert.equal(await status(9229, '/json/list'), 0);
+      const d = await kheiron(['detach', String(app.pid), '--all']);
+      assert.equal(d.code, 0, d.stderr);
+      assert.equal(await status(app.port, '/-1'), 500);
+      assert.equal(await status(app.port, '/2'), 200);
+    });
+
+    it(`reaches unexported functions over LiveEdit and patches exports where LiveEdit cannot (${node.label})`, { timeout: 60_000 }, async () => {
+      const app = await startPlain(node.path);
+      assert.equal(await body(app.port, '/2'), '{"id":2,"price":3}');
+      const r = await kheiron(['attach', String(app.pid), 'reach-rules.mjs', '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      const result = JSON.parse(r.stdout);
+      const rule = (id: string) => result.rules.find((x: { id: string }) => x.id === id);
+      assert.deepEqual(rule('round').functions.map((f: { name: string; prepared: string }) => [f.name, f.prepared]), [['round', 'live-edit']]);
+      // LiveEdit would leave `label`'s closure on the old code, so the export is patched.
+      assert.deepEqual(rule('label').functions.map((f: { name: string; prepared: string }) => [f.name, f.prepared]), [['exports.label', 'patched']]);
+      assert.deepEqual(rule('label').unreachable, []);
+      assert.equal(await body(app.port, '/2'), '{"id":2,"price":100}');
+      assert.equal(await body(app.port, '/label/7'), 'patched quote 7');
+      await kheiron(['detach', String(app.pid), '--all']);
+      assert.equal(await body(app.port, '/2'), '{"id":2,"price":3}');
+      assert.equal(await body(app.port, '/label/7'), 'quote 7');
+    });
+
+    it(`prepares an ES module in place and reports, per rule and function, what V8 LiveEdit cannot reach and why (${node.label})`, { timeout: 60_000 }, async () => {
+      const app = await startPlain(node.path, [], 'esm-service.mjs');
+      const file = escape(join(APP_DIR, 'esm-service.mjs'));
+      const r = await kheiron(['attach', String(app.pid), 'reach-rules.mjs']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /attached round \(reach\) to round \[live-edit\]/);
+      assert.equal(await body(app.port, '/2'), '{"id":2,"price":100}');
+      assert.match(r.stdout, /attached unreachable \(reach\) to no function: none of the attachable ones matches/);
+      assert.match(r.stdout, new RegExp(`not attached to double \\(${file}:11\\): an arrow function with an expression body`));
+      assert.match(r.stdout, new RegExp(`not attached to triple \\(${file}:12\\): V8 LiveEdit would keep the function's existing closures on their old code`));
+      assert.match(r.stdout, new RegExp(`not attached to waiting \\(${file}:13\\): V8 LiveEdit refused: a suspended activation of it exists`));
+      const d = await kheiron(['detach', String(app.pid), '--all']);
+      assert.equal(d.code, 0, d.stderr);
+      assert.equal(await body(app.port, '/2'), '{"id":2,"price":3}');
+    });
+  }
 
   it('refuses clearly under the permission model', { timeout: 60_000 }, async () => {
     const app = await startPlain(process.execPath, ['--experimental-permission', '--allow-fs-read=*']);
