@@ -64,7 +64,10 @@ export class RepairEngine {
       if (rule.invokes) {
         const unreachable = functions(matches).filter((e) => !e.reinvocable);
         if (unreachable.length > 0) {
-          throw new RuleError(rule.id, rule.origin, `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (an anonymous function or a private method: name it, or target a named caller)`);
+          const why = unreachable.every((e) => e.prepared === 'live-edit')
+            ? 'prepared in place over V8 LiveEdit in a process started without Kheiron, which keeps no copy of the original'
+            : 'an anonymous function or a private method: name it, or target a named caller';
+          throw new RuleError(rule.id, rule.origin, `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (${why})`);
         }
       }
       return { rule, matches };

@@ -78,6 +78,7 @@ export default defineRules('reach', [
 ]);
 `,
 );
+writeFileSync(join(APP_DIR, 'retry-rules.mjs'), `import { defineRules, retry } from ${INDEX};\nexport default defineRules('again', retry('round', { id: 'round-retry' }));\n`);
 
 const children: ChildProcess[] = [];
 after(() => children.forEach((c) => c.kill()));
@@ -158,6 +159,10 @@ describe('attach to a process started without Kheiron', () => {
       assert.match(r.stdout, new RegExp(`not attached to double \\(${file}:11\\): an arrow function with an expression body`));
       assert.match(r.stdout, new RegExp(`not attached to triple \\(${file}:12\\): V8 LiveEdit would keep the function's existing closures on their old code`));
       assert.match(r.stdout, new RegExp(`not attached to waiting \\(${file}:13\\): V8 LiveEdit refused: a suspended activation of it exists`));
+      // An edit in place keeps no copy of the original: a rule that runs it again is refused.
+      const again = await kheiron(['attach', String(app.pid), 'retry-rules.mjs']);
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /round-retry.*runs the original function again, which is not possible for round \(prepared in place over V8 LiveEdit/);
       const d = await kheiron(['detach', String(app.pid), '--all']);
       assert.equal(d.code, 0, d.stderr);
       assert.equal(await body(app.port, '/2'), '{"id":2,"price":3}');
