@@ -150,7 +150,7 @@ export class LiveEditor {
       for (const index of rendered.chosen) refuse(index, reason(done));
       return;
     }
-    this.registry.define(rendered.module, globalThis);
+    for (const module of rendered.modules) this.registry.define(module, globalThis);
     for (const text of rendered.texts) this.edited.add(text);
   }
 }

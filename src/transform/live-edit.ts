@@ -24,16 +24,16 @@ export interface LiveEditFunction {
 }
 
 export interface LiveEditPlan {
-  prefix: string;
   functions: LiveEditFunction[];
   /**
-   * The script with the functions `chosen` (indices into `functions`) prepared in place, and
-   * the registry payload that defines their slots (numbered within `chosen`), and the new
-   * text of each chosen function, as `Function.prototype.toString` will show it.
+   * The script with the functions `chosen` (indices into `functions`) prepared in place, the
+   * registry payloads that define their slots (one per function, so that a function's edit
+   * reads the same whatever else is edited), and the new text of each chosen function, as
+   * `Function.prototype.toString` will show it.
    * Functions whose edit V8 would not map onto their existing closures are left out: `chosen`
    * is what was prepared, `displaced` what was left out for that reason (see `misplaced`).
    */
-  render(chosen: readonly number[]): { chosen: number[]; code: string; module: string; slots: string[]; texts: string[]; displaced: number[] };
+  render(chosen: readonly number[]): { chosen: number[]; code: string; modules: string[]; slots: string[]; texts: string[]; displaced: number[] };
 }
 
 /**
@@ -48,7 +48,7 @@ export interface LiveEditPlan {
 export function planLiveEdit(source: string, options: { filename: string; sourceType: SourceType }): LiveEditPlan {
   const { ast, comments } = parse(source, options.filename, options.sourceType);
   const sites = collectFunctions(ast, source, comments, options.sourceType === 'module');
-  const prefix = modulePrefix(options.filename);
+  const prefixes = sites.map((_, index) => modulePrefix(`${options.filename}#live-edit:${index}`));
   const exported = exportedDeclarations(ast.body as unknown as Node[]);
   // Every function literal V8 sees: the functions, and the classes (a class is its constructor's literal).
   const boundaries = [...sites.flatMap(({ node }) => [literalStart(node, source), node.end]), ...classes(ast as unknown as Node).flatMap((c) => [c.start, c.end])];
@@ -85,7 +85,6 @@ export function planLiveEdit(source: string, options: { filename: string; source
     };
   });
   return {
-    prefix,
     functions,
     render(requested) {
       // Each function joins with the first of its texts that keeps every boundary in place.
@@ -107,27 +106,28 @@ export function planLiveEdit(source: string, options: { filename: string; source
       }
       accepted.sort((a, b) => a - b);
       displaced.sort((a, b) => a - b);
-      const { code, insertions, payload, nodes } = build(accepted);
+      const { code, insertions, modules, nodes } = build(accepted);
       const texts = nodes.map(({ start, end }) =>
         applyInsertions(
           source.slice(start, end),
           insertions.filter((i) => i.pos > start && i.pos < end).map((i) => ({ ...i, pos: i.pos - start })),
         ),
       );
-      const slots = accepted.map((_, slot) => slotName(prefix, slot));
-      return { chosen: accepted, code, module: JSON.stringify(payload), slots, texts, displaced };
+      const slots = accepted.map((index) => slotName(prefixes[index]!, 0));
+      return { chosen: accepted, code, modules, slots, texts, displaced };
 
       function build(chosen: number[]) {
         const insertions: Insertion[] = [];
-        const payload: EmittedModule = { prefix, module: options.filename, functions: [] };
-        const nodes = chosen.map((index, slot) => {
+        const modules: string[] = [];
+        const nodes = chosen.map((index) => {
           const original = sites[index]!;
-          const site: FunctionSite = { ...original, index: slot, self: exported.has(original.node) ? original.self : undefined };
-          prepareFunction(site, source, prefix, insertions, 'live-edit', variants.get(index) ?? 0);
-          payload.functions.push(emitted(site, 'live-edit'));
+          const site: FunctionSite = { ...original, index: 0, self: exported.has(original.node) ? original.self : undefined };
+          prepareFunction(site, source, prefixes[index]!, insertions, 'live-edit', variants.get(index) ?? 0);
+          const payload: EmittedModule = { prefix: prefixes[index]!, module: options.filename, functions: [emitted(site, 'live-edit')] };
+          modules.push(JSON.stringify(payload));
           return site.node;
         });
-        return { code: applyInsertions(source, insertions), insertions, payload, nodes };
+        return { code: applyInsertions(source, insertions), insertions, modules, nodes };
       }
     },
   };
