@@ -105,6 +105,10 @@ describe('live edit plan', () => {
           rendered = plan.render(rendered.chosen.filter((i) => plan.functions[i]!.group === i));
         }
         assert.ok(rendered.chosen.length >= 4, `prepared only ${rendered.chosen.map((i) => plan.functions[i]!.name)}`);
+        // Never a function and one it encloses: V8 would leave the inner one's closures behind.
+        for (const index of rendered.chosen) {
+          for (let p = plan.functions[index]!.parent; p !== undefined; p = plan.functions[p]!.parent) assert.ok(!rendered.chosen.includes(p), `${plan.functions[p]!.name} encloses ${plan.functions[index]!.name}`);
+        }
         for (const slot of rendered.slots) Object.defineProperty(globalThis, slot, { value: false, writable: true, configurable: true });
         const done = await post<{ status: string }>('Debugger.setScriptSource', { scriptId: script.scriptId, scriptSource: rendered.code });
         assert.equal(done.status, 'Ok');
@@ -133,6 +137,17 @@ describe('live edit plan', () => {
     assert.deepEqual(rendered.chosen, [1]);
     assert.deepEqual(rendered.displaced, [0]);
     assert.ok(!rendered.code.split('\n')[0]!.includes('$k$c'));
+  });
+});
+
+describe('live edit plan, nesting', () => {
+  it('prepares the inner of two nested functions, not both', () => {
+    const source = 'function outer() {\n  return function inner(a) {\n    return a + 1;\n  };\n}\n';
+    const plan = planLiveEdit(source, { filename: '/app/nest.js', sourceType: 'commonjs' });
+    assert.equal(plan.functions[1]!.parent, 0);
+    const rendered = plan.render([0, 1]);
+    assert.deepEqual(rendered.chosen, [1]);
+    assert.deepEqual(rendered.displaced, [0]);
   });
 });
 

@@ -25,9 +25,10 @@ const REFUSALS: Record<string, string> = {
   BlockedByActiveFunction: 'V8 LiveEdit refused: the function is running now (on a stack)',
   BlockedByActiveGenerator: 'V8 LiveEdit refused: a suspended activation of it exists (an async function awaiting, a generator)',
   BlockedByTopLevelEsModuleChange: "V8 LiveEdit refused: preparing it would change the module's top-level code",
-  BlockedByRunning: 'V8 LiveEdit refused: the function is running now (on a stack)',
 };
 
+const ENCLOSING =
+  'it encloses a function prepared in place, whose closures V8 LiveEdit would leave on their old code if both changed';
 const DISPLACED =
   "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where the function starts or ends";
 
@@ -140,7 +141,11 @@ export class LiveEditor {
       if (rendered.chosen.includes(index) || refused.has(index)) continue;
       // Left out for its diff: V8 may have a more fundamental objection to it alone.
       const alone = await attempt([index]);
-      refuse(index, alone.chosen.length > 0 && !ok(alone.result) ? reason(alone.result) : DISPLACED);
+      const encloses = rendered.chosen.some((inner) => {
+        for (let p = plan.functions[inner]!.parent; p !== undefined; p = plan.functions[p]!.parent) if (p === index) return true;
+        return false;
+      });
+      refuse(index, alone.chosen.length > 0 && !ok(alone.result) ? reason(alone.result) : encloses ? ENCLOSING : DISPLACED);
     }
     if (rendered.chosen.length === 0) return;
     // The edited code reads its slots at once: dormant ones exist before it is swapped in.

@@ -19,6 +19,8 @@ export interface LiveEditFunction {
   column: number;
   /** Index of the outermost function that contains this one (its own index at top level). */
   group: number;
+  /** Index of the innermost function that contains this one. */
+  parent?: number;
   /** Why no edit can include this function; undefined when one may. */
   excluded?: string;
 }
@@ -37,13 +39,14 @@ export interface LiveEditPlan {
 }
 
 /**
- * V8's LiveEdit (`Debugger.setScriptSource`) maps the functions of the old script to those of
- * the new one by their positions, from a diff of the two texts. A function whose end is
- * touched by the diff, or whose surrounding scopes gain a captured variable, cannot be
- * mapped: V8 then recompiles the code around it instead, which for an ES module is its
- * top-level code, and refuses. So an edit prepares the in-place shape only (no shadows, no
- * reentry), inserts nothing outside function bodies, and names a function from inside only
- * where the name is an exported declaration of an ES module.
+ * Plans the in-place preparation of a script that runs already, for V8's LiveEdit
+ * (`Debugger.setScriptSource`). V8 maps the functions of the old script onto the new one by
+ * their positions, from its own diff of the two texts, and by their scopes: an edit that
+ * moves a function's boundary or gives a surrounding scope a captured variable leaves the
+ * function's closures on their old code. So an edit prepares the in-place shape only (no
+ * shadows, no reentry), inserts nothing outside function bodies, names a function from
+ * inside only where it is an exported declaration of an ES module, and is checked against
+ * V8's diff before it is used (see `misplaced`).
  */
 export function planLiveEdit(source: string, options: { filename: string; sourceType: SourceType }): LiveEditPlan {
   const { ast, comments } = parse(source, options.filename, options.sourceType);
@@ -76,6 +79,7 @@ export function planLiveEdit(source: string, options: { filename: string; source
       line: site.line,
       column: site.column,
       group: groups[index]!,
+      parent: parents[index],
       excluded:
         site.node.body.type !== 'BlockStatement'
           ? 'an arrow function with an expression body: preparing it changes where the function ends, which V8 LiveEdit cannot map'
