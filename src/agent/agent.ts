@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
 import { AUDIT_CHANNEL, RepairEngine, RuleError, inject, type RuleSet, type Selector } from '../engine/index.js';
 import { compileSelector } from '../engine/validate.js';
-import { attach, functions, type CallContext, type FunctionEntry } from '../runtime/index.js';
+import { attach, functions, type CallContext } from '../runtime/index.js';
 import { InstrumentParseError, parse } from '../transform/parse.js';
 import type { Unreached } from './live-edit.js';
 import { ensurePrivateDir, socketDir, socketPath } from './paths.js';
@@ -22,7 +22,7 @@ export interface AgentOptions {
   discover?: () => void | Promise<void>;
   /** Functions that could not be made attachable, and why: each rule's report lists those it would match. */
   unreachable?: () => Unreached[];
-  /** The process was started without Kheiron: only patched functions can be reached. */
+  /** The process was started without Kheiron: its functions are edited in place or patched, where they can be. */
   unprepared?: boolean;
 }
 

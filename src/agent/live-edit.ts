@@ -1,21 +1,13 @@
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import type { FunctionKind } from '../emitted.js';
 import { defineSlot, type Registry } from '../runtime/registry.js';
-import { planLiveEdit, type LiveEditPlan } from '../transform/live-edit.js';
+import { planLiveEdit, type LiveEditFunction, type LiveEditPlan } from '../transform/live-edit.js';
 
-/** A function that no means could make attachable, and why. */
-export interface Unreached {
-  module: string;
-  /** `*` when no function of the module could be looked at (it did not parse). */
-  name: string;
-  kind: FunctionKind;
-  async: boolean;
-  generator: boolean;
-  line: number;
-  column: number;
-  reason: string;
-}
+/**
+ * A function that no means could make attachable, and why. `name` is `*` when no function
+ * of the module could be looked at (it did not parse).
+ */
+export type Unreached = Pick<LiveEditFunction, 'name' | 'kind' | 'async' | 'generator' | 'line' | 'column'> & { module: string; reason: string };
 
 /** Kheiron's own files are not the application's. */
 const OWN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

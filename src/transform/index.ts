@@ -1,27 +1,12 @@
 import { createHash } from 'node:crypto';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import {
-  FLAG_ASYNC,
-  FLAG_GENERATOR,
-  FLAG_SAFE,
-  FLAG_REINVOCABLE,
-  FLAG_STATIC,
-  FUNCTION_KINDS,
-  PREPARED_AS,
-  RUNTIME_GLOBAL,
-  slotName,
-  type EmittedFunction,
-  type EmittedModule,
-  type FunctionKind,
-  type PreparedAs,
-} from '../emitted.js';
-import { collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
+import { RUNTIME_GLOBAL, type EmittedModule } from '../emitted.js';
+import { collectFunctions, type Node, type PositionMapper } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
 import { parse, type SourceType } from './parse.js';
-import { describe, emitted } from './metadata.js';
+import { describe, emitted, type FunctionInfo } from './metadata.js';
 import { prepareFunction } from './prepare.js';
 import { buildSourceMap, type SourceMap } from './sourcemap.js';
-import type { FunctionInfo } from './metadata.js';
 
 export { InstrumentParseError } from './parse.js';
 export type { SourceType } from './parse.js';
