@@ -95,28 +95,39 @@ describe('live edit plan', () => {
         assert.deepEqual(plan.functions.map((f) => f.name).sort(), Object.keys(byName).sort());
         assert.deepEqual(plan.functions.filter((f) => f.excluded).map((f) => f.name).sort(), ['Shape.constructor', 'concise']);
         const candidates = plan.functions.filter((f) => !f.excluded).map((f) => f.index);
-        let rendered = plan.render(candidates);
-        assert.deepEqual([...rendered.chosen, ...rendered.displaced].sort((a, b) => a - b), candidates);
-        const dry = await post<{ status: string }>('Debugger.setScriptSource', { scriptId: script.scriptId, scriptSource: rendered.code, dryRun: true });
-        if (dry.status !== 'Ok') {
-          // An ES module refuses edits that change its top level: what remains must be accepted.
-          assert.equal(kind, 'module');
-          assert.equal(dry.status, 'BlockedByTopLevelEsModuleChange');
-          rendered = plan.render(rendered.chosen.filter((i) => plan.functions[i]!.group === i));
+        // Edits in rounds, as the agent makes them: each from what the last one left.
+        const prepared: number[] = [];
+        let remaining = candidates;
+        for (let round = 0; round < 4 && remaining.length > 0; round++) {
+          let rendered = plan.render(remaining);
+          assert.deepEqual([...rendered.chosen, ...rendered.displaced].sort((a, b) => a - b), remaining);
+          const dry = await post<{ status: string }>('Debugger.setScriptSource', { scriptId: script.scriptId, scriptSource: rendered.code, dryRun: true });
+          if (dry.status !== 'Ok') {
+            // An ES module refuses edits that change its top level: outermost functions alone must pass.
+            assert.equal(kind, 'module');
+            assert.equal(dry.status, 'BlockedByTopLevelEsModuleChange');
+            rendered = plan.render(rendered.chosen.filter((i) => plan.functions[i]!.group === i));
+          }
+          if (rendered.chosen.length === 0) break;
+          for (const slot of rendered.slots) Object.defineProperty(globalThis, slot, { value: false, writable: true, configurable: true });
+          const done = await post<{ status: string }>('Debugger.setScriptSource', { scriptId: script.scriptId, scriptSource: rendered.code });
+          assert.equal(done.status, 'Ok');
+          plan.applied(rendered);
+          for (const index of rendered.chosen) {
+            const { name } = plan.functions[index]!;
+            const text = Function.prototype.toString.call(byName[name]);
+            assert.ok(rendered.texts.some((t) => text.endsWith(t)), `${name} still runs its old code: ${text.slice(0, 80)}`);
+          }
+          prepared.push(...rendered.chosen);
+          remaining = remaining.filter((i) => !prepared.includes(i));
         }
-        assert.ok(rendered.chosen.length >= 4, `prepared only ${rendered.chosen.map((i) => plan.functions[i]!.name)}`);
+        assert.ok(prepared.length >= 6, `prepared only ${prepared.map((i) => plan.functions[i]!.name)}`);
         // Never a function and one it encloses: V8 would leave the inner one's closures behind.
-        for (const index of rendered.chosen) {
-          for (let p = plan.functions[index]!.parent; p !== undefined; p = plan.functions[p]!.parent) assert.ok(!rendered.chosen.includes(p), `${plan.functions[p]!.name} encloses ${plan.functions[index]!.name}`);
+        for (const index of prepared) {
+          for (let p = plan.functions[index]!.parent; p !== undefined; p = plan.functions[p]!.parent) assert.ok(!prepared.includes(p), `${plan.functions[p]!.name} encloses ${plan.functions[index]!.name}`);
         }
-        for (const slot of rendered.slots) Object.defineProperty(globalThis, slot, { value: false, writable: true, configurable: true });
-        const done = await post<{ status: string }>('Debugger.setScriptSource', { scriptId: script.scriptId, scriptSource: rendered.code });
-        assert.equal(done.status, 'Ok');
-        for (const index of rendered.chosen) {
-          const { name } = plan.functions[index]!;
-          const text = Function.prototype.toString.call(byName[name]);
-          assert.ok(rendered.texts.some((t) => text.endsWith(t)), `${name} still runs its old code: ${text.slice(0, 80)}`);
-        }
+        // Earlier rounds' functions still run their prepared code after later rounds.
+        for (const index of prepared) assert.match(Function.prototype.toString.call(byName[plan.functions[index]!.name]), /\$k\$c/);
         // Dormant, the prepared code behaves as before.
         assert.equal(loaded.multi(1), 4);
         assert.equal(loaded.arrow(2), 6);

@@ -24,6 +24,10 @@ const ENCLOSING =
 const DISPLACED =
   "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where the function starts or ends";
 
+/** Edits after which what is left is reported rather than tried again. */
+const ROUNDS = 4;
+
+type Attempt = (chosen: number[]) => Promise<{ chosen: number[]; result: EditResult }>;
 type Post = <T>(method: string, params?: object) => Promise<T>;
 interface EditResult {
   status?: string;
@@ -99,56 +103,66 @@ export class LiveEditor {
     }
     if (candidates.length === 0) return;
     // A dry run of the edit that prepares `chosen`, less what V8 would not map (see render).
-    const attempt = async (chosen: number[]): Promise<{ chosen: number[]; result: EditResult }> => {
+    const attempt: Attempt = async (chosen) => {
       const rendered = plan.render(chosen);
       if (rendered.chosen.length === 0) return { chosen: [], result: {} };
       return { chosen: rendered.chosen, result: await post<EditResult>('Debugger.setScriptSource', { scriptId, scriptSource: rendered.code, dryRun: true }) };
     };
 
-    const all = await attempt(candidates);
-    let accepted = all.chosen;
-    if (!ok(all.result)) {
-      // Whole outermost functions first (few dry runs), then the functions of a refused one alone.
-      accepted = [];
-      const groups = new Map<number, number[]>();
-      for (const index of candidates) {
-        const group = plan.functions[index]!.group;
-        groups.set(group, [...(groups.get(group) ?? []), index]);
+    // Rounds: each edit starts from what the last one left, and a smaller edit diffs cleaner.
+    const prepared: number[] = [];
+    let remaining = candidates;
+    for (let round = 0; round < ROUNDS && remaining.length > 0; round++) {
+      const rendered = plan.render(await this.accept(remaining, attempt, refuse, plan));
+      if (rendered.chosen.length === 0) break;
+      // The edited code reads its slots at once: dormant ones exist before it is swapped in.
+      for (const slot of rendered.slots) defineSlot(globalThis, slot, false);
+      const done = await post<EditResult>('Debugger.setScriptSource', { scriptId, scriptSource: rendered.code });
+      if (!ok(done)) {
+        for (const index of rendered.chosen) refuse(index, reason(done));
+        break;
       }
-      for (const members of groups.values()) {
-        const whole = await attempt([...accepted, ...members]);
-        if (ok(whole.result)) {
-          accepted = whole.chosen;
-          continue;
-        }
-        for (const index of members) {
-          const alone = await attempt([...accepted, index]);
-          if (ok(alone.result)) accepted = alone.chosen;
-          else refuse(index, reason(alone.result));
-        }
-      }
+      plan.applied(rendered);
+      for (const module of rendered.modules) this.registry.define(module, globalThis);
+      for (const text of rendered.texts) this.edited.add(text);
+      prepared.push(...rendered.chosen);
+      remaining = remaining.filter((index) => !prepared.includes(index) && !refused.has(index));
     }
-    const rendered = plan.render(accepted);
-    for (const index of candidates) {
-      if (rendered.chosen.includes(index) || refused.has(index)) continue;
+    for (const index of remaining) {
+      if (refused.has(index)) continue;
       // Left out for its diff: V8 may have a more fundamental objection to it alone.
       const alone = await attempt([index]);
-      const encloses = rendered.chosen.some((inner) => {
+      const encloses = prepared.some((inner) => {
         for (let p = plan.functions[inner]!.parent; p !== undefined; p = plan.functions[p]!.parent) if (p === index) return true;
         return false;
       });
       refuse(index, alone.chosen.length > 0 && !ok(alone.result) ? reason(alone.result) : encloses ? ENCLOSING : DISPLACED);
     }
-    if (rendered.chosen.length === 0) return;
-    // The edited code reads its slots at once: dormant ones exist before it is swapped in.
-    for (const slot of rendered.slots) defineSlot(globalThis, slot, false);
-    const done = await post<EditResult>('Debugger.setScriptSource', { scriptId, scriptSource: rendered.code });
-    if (!ok(done)) {
-      for (const index of rendered.chosen) refuse(index, reason(done));
-      return;
+  }
+
+  /** The candidates V8 accepts in one edit: all of them, or else narrowed by outermost function, then by function. */
+  private async accept(candidates: number[], attempt: Attempt, refuse: (index: number, reason: string) => void, plan: LiveEditPlan): Promise<number[]> {
+    const all = await attempt(candidates);
+    if (ok(all.result)) return all.chosen;
+    let accepted: number[] = [];
+    const groups = new Map<number, number[]>();
+    for (const index of candidates) {
+      const group = plan.functions[index]!.group;
+      groups.set(group, [...(groups.get(group) ?? []), index]);
     }
-    for (const module of rendered.modules) this.registry.define(module, globalThis);
-    for (const text of rendered.texts) this.edited.add(text);
+    for (const members of groups.values()) {
+      const whole = await attempt([...accepted, ...members]);
+      if (ok(whole.result)) {
+        accepted = whole.chosen;
+        continue;
+      }
+      for (const index of members) {
+        const alone = await attempt([...accepted, index]);
+        if (ok(alone.result)) accepted = alone.chosen;
+        else refuse(index, reason(alone.result));
+      }
+    }
+    return accepted;
   }
 }
 

@@ -28,14 +28,26 @@ export interface LiveEditFunction {
 export interface LiveEditPlan {
   functions: LiveEditFunction[];
   /**
-   * The script with the functions `chosen` (indices into `functions`) prepared in place, the
-   * registry payloads that define their slots (one per function, so that a function's edit
-   * reads the same whatever else is edited), and the new text of each chosen function, as
-   * `Function.prototype.toString` will show it.
-   * Functions whose edit V8 would not map onto their existing closures are left out: `chosen`
-   * is what was prepared, `displaced` what was left out for that reason (see `misplaced`).
+   * The script with the functions applied so far and those of `chosen` (indices into
+   * `functions`) prepared in place; the registry payloads that define the slots of the newly
+   * chosen (one per function, so that a function's edit reads the same whatever else is
+   * edited); and their new text, as `Function.prototype.toString` will show it.
+   * Functions whose edit V8 would not map onto their existing closures, from the script as it
+   * runs now, are left out: `chosen` is what was prepared, `displaced` what was left out for
+   * that reason (see `misplaced`).
    */
-  render(chosen: readonly number[]): { chosen: number[]; code: string; modules: string[]; slots: string[]; texts: string[]; displaced: number[] };
+  render(chosen: readonly number[]): Rendered;
+  /** Records that V8 runs `rendered.code` now: later renders edit that. */
+  applied(rendered: Rendered): void;
+}
+
+export interface Rendered {
+  chosen: number[];
+  code: string;
+  modules: string[];
+  slots: string[];
+  texts: string[];
+  displaced: number[];
 }
 
 /**
@@ -60,8 +72,38 @@ export function planLiveEdit(source: string, options: { filename: string; source
     for (let p = parents[inner]; p !== undefined; p = parents[p]) if (p === outer) return true;
     return false;
   };
-  const cache = new Map<string, Change[]>();
-  const keepsBoundaries = ({ code, insertions }: { code: string; insertions: Insertion[] }): boolean => !misplaced(v8Diff(source, code, cache), boundaries, insertions);
+  // What V8 runs now: the functions of earlier edits, their texts, and the diff cache for it.
+  const variants = new Map<number, number>();
+  let done: number[] = [];
+  let current = source;
+  let cache = new Map<string, Change[]>();
+  let before: Insertion[] = [];
+  /** Whether V8, editing what it runs now into the script with `chosen` prepared too, maps every function onto its new place. */
+  const keepsBoundaries = (chosen: number[]): boolean => {
+    // Positions in the current text: shifted by what earlier edits inserted before them.
+    const inCurrent = (position: number): number => position + inserted(before, position);
+    const added = build(chosen).insertions.map((i) => ({ ...i, pos: inCurrent(i.pos) }));
+    return !misplaced(v8Diff(current, build([...done, ...chosen].sort((a, b) => a - b)).code, cache), boundaries.map(inCurrent), added);
+  };
+  interface Built {
+    code: string;
+    insertions: Insertion[];
+    modules: string[];
+    nodes: Node[];
+  }
+  const build = (chosen: number[]): Built => {
+    const insertions: Insertion[] = [];
+    const modules: string[] = [];
+    const nodes = chosen.map((index) => {
+      const original = sites[index]!;
+      const site: FunctionSite = { ...original, index: 0, self: exported.has(original.node) ? original.self : undefined };
+      prepareFunction(site, source, prefixes[index]!, insertions, 'live-edit', variants.get(index) ?? 0);
+      const payload: EmittedModule = { prefix: prefixes[index]!, module: options.filename, functions: [emitted(site, 'live-edit')] };
+      modules.push(JSON.stringify(payload));
+      return site.node;
+    });
+    return { code: applyInsertions(source, insertions), insertions, modules, nodes };
+  };
   const groups: number[] = [];
   const parents: (number | undefined)[] = [];
   const open: FunctionSite[] = [];
@@ -92,47 +134,42 @@ export function planLiveEdit(source: string, options: { filename: string; source
     functions,
     render(requested) {
       // Each function joins with the first of its texts that keeps every boundary in place.
-      const variants = new Map<number, number>();
       const accepted: number[] = [];
       const displaced: number[] = [];
       // Innermost first: V8 leaves the closures of a function whose enclosing function changes
       // too on their old code, and the inner function (a handler, a callback) is the one that runs.
       for (const index of [...requested].sort((a, b) => b - a)) {
-        if (!sites[index] || functions[index]!.excluded) throw new Error(`internal: function ${index} cannot be edited`);
-        const enclosing = accepted.some((other) => encloses(index, other));
+        if (!sites[index] || functions[index]!.excluded || done.includes(index)) throw new Error(`internal: function ${index} cannot be edited`);
+        const enclosing = [...done, ...accepted].some((other) => encloses(index, other));
         let fits = false;
         for (let variant = 0; variant < VARIANTS && !fits && !enclosing; variant++) {
           variants.set(index, variant);
-          fits = keepsBoundaries(build([...accepted, index].sort((a, b) => a - b)));
+          fits = keepsBoundaries([...accepted, index].sort((a, b) => a - b));
         }
         if (fits) accepted.push(index);
-        else displaced.push(index);
+        else {
+          variants.delete(index);
+          displaced.push(index);
+        }
       }
       accepted.sort((a, b) => a - b);
       displaced.sort((a, b) => a - b);
-      const { code, insertions, modules, nodes } = build(accepted);
-      const texts = nodes.map(({ start, end }) =>
+      const all = build([...done, ...accepted].sort((a, b) => a - b));
+      const mine = build(accepted);
+      const texts = mine.nodes.map(({ start, end }) =>
         applyInsertions(
           source.slice(start, end),
-          insertions.filter((i) => i.pos > start && i.pos < end).map((i) => ({ ...i, pos: i.pos - start })),
+          mine.insertions.filter((i) => i.pos > start && i.pos < end).map((i) => ({ ...i, pos: i.pos - start })),
         ),
       );
       const slots = accepted.map((index) => slotName(prefixes[index]!, 0));
-      return { chosen: accepted, code, modules, slots, texts, displaced };
-
-      function build(chosen: number[]) {
-        const insertions: Insertion[] = [];
-        const modules: string[] = [];
-        const nodes = chosen.map((index) => {
-          const original = sites[index]!;
-          const site: FunctionSite = { ...original, index: 0, self: exported.has(original.node) ? original.self : undefined };
-          prepareFunction(site, source, prefixes[index]!, insertions, 'live-edit', variants.get(index) ?? 0);
-          const payload: EmittedModule = { prefix: prefixes[index]!, module: options.filename, functions: [emitted(site, 'live-edit')] };
-          modules.push(JSON.stringify(payload));
-          return site.node;
-        });
-        return { code: applyInsertions(source, insertions), insertions, modules, nodes };
-      }
+      return { chosen: accepted, code: all.code, modules: mine.modules, slots, texts, displaced };
+    },
+    applied(rendered) {
+      done = [...done, ...rendered.chosen].sort((a, b) => a - b);
+      current = rendered.code;
+      before = build(done).insertions;
+      cache = new Map();
     },
   };
 }
@@ -163,6 +200,13 @@ function misplaced(changes: Change[], boundaries: number[], insertions: Insertio
     if (delta !== shift) return true;
   }
   return false;
+}
+
+/** How much text `insertions` put before `position`. */
+function inserted(insertions: Insertion[], position: number): number {
+  let length = 0;
+  for (const insertion of insertions) if (insertion.pos < position) length += insertion.text.length;
+  return length;
 }
 
 /** How many padded texts of a function's edit to try. */

@@ -52,12 +52,10 @@ function round(x) {
 export const double = (x) => x * 2;
 export function triple(x) { return x * 3; } ${LONG}
 async function waiting() {
-  const never = new Promise(function (resolve) {
-    setTimeout(resolve, 1e9);
-  });
   await never;
   return 1;
 }
+const never = new Promise((resolve) => setTimeout(resolve, 1e9));
 waiting();
 const quotes = new Quotes();
 createServer((req, res) => {
