@@ -565,6 +565,25 @@ describe('Phase I metadata', () => {
     );
   });
 
+  test('a constructor re-enters with defaulted parameters, unless a default captures its frame', () => {
+    const src = [
+      'class A { constructor(x = 0, y = x * 2, ...rest) { this.x = x; } }',
+      'class B { constructor(read = () => this.v) { this.read = read; } }',
+      'class C { constructor(kind = new.target.name) { this.kind = kind; } }',
+      'class D { constructor({ x } = {}) { this.x = x; } }',
+    ].join('\n');
+    const { functions } = instrument(src, { filename: '/app/ctors.js', sourceType: 'module' });
+    assert.deepEqual(
+      functions.filter((f) => f.kind === 'constructor').map((f) => [f.name, f.prepared]),
+      [
+        ['A.constructor', 'reentry'],
+        ['B.constructor', 'in-place'],
+        ['C.constructor', 'in-place'],
+        ['D.constructor', 'in-place'],
+      ],
+    );
+  });
+
   test('@kheiron-safe counts only in the comment that leads the function', () => {
     const src = [
       '// @kheiron-safe',

@@ -169,7 +169,27 @@ function prepareReentry(site: FunctionSite, slot: string, thisArg: string, args:
  */
 function reenterable(site: FunctionSite): boolean {
   if (site.kind !== 'constructor' || !site.self) return false;
-  return (site.node.params as Node[]).every((p) => p.type === 'Identifier' || (p.type === 'RestElement' && p.argument.type === 'Identifier'));
+  // A defaulted parameter is passed on with its default applied, so the body sees the same
+  // value, unless the default captured the first construction's `this` or its parameters.
+  return (site.node.params as Node[]).every(
+    (p) =>
+      p.type === 'Identifier' ||
+      (p.type === 'AssignmentPattern' && p.left.type === 'Identifier' && !captures(p.right)) ||
+      (p.type === 'RestElement' && p.argument.type === 'Identifier'),
+  );
+}
+
+const CAPTURING = new Set(['ThisExpression', 'Super', 'MetaProperty', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassExpression']);
+
+/** Whether evaluating `node` can capture its frame: `this`, `new.target`, a closure. */
+function captures(node: Node): boolean {
+  if (CAPTURING.has(node.type)) return true;
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      if (value.some((child) => child && typeof child.type === 'string' && captures(child as Node))) return true;
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string' && captures(value as Node)) return true;
+  }
+  return false;
 }
 
 const SHADOW_MAX = 400;
