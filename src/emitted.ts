@@ -43,7 +43,7 @@ export const PREPARED_AS = [
 ] as const;
 
 /** Changes whenever prepared code changes shape: part of the key of cached prepared code. */
-export const EMIT_FORMAT = 6;
+export const EMIT_FORMAT = 7;
 export type PreparedAs = (typeof PREPARED_AS)[number];
 
 /** Bits of the flags field of emitted metadata. */

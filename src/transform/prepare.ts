@@ -9,7 +9,7 @@ import type { Insertion } from './edits.js';
  *
  * becomes, on the same lines,
  *
- *   function f(a, b) { var $k$c, $k$v; if (SLOT !== false && ($k$c = K.b(SLOT, this, [a, b])) !== void 0)
+ *   function f(a, b) { var $k$c, $k$v; if (SLOT && ($k$c = K.b(SLOT, this, [a, b])) !== void 0)
  *     { if ($k$c.s) return $k$c.r; if ($k$c.n) [a, b] = $k$c.a; } try { BODY'
  *     ;if ($k$c !== void 0) return K.r($k$c, void 0); } catch ($k$e) {
  *     if ($k$c !== void 0) return K.t($k$c, $k$e); throw $k$e; } }
@@ -20,6 +20,8 @@ import type { Insertion } from './edits.js';
  * `void 0`, not `undefined`: a parameter or variable may be named `undefined`.
  * SLOT is a global that holds `false` while nothing is attached and is never written then,
  * so V8 folds the check away in optimised code; everything after it is the attached path.
+ * The check tests SLOT for truth (a hook slot is an object), not `!== false`: bytecode is
+ * what V8's inlining budget counts, and the shorter test leaves more of it to the program.
  * The runtime is passed the parameters, not `arguments`, unless the body uses `arguments`
  * itself: mentioning it in sloppy code moves every parameter into a heap context.
  */
@@ -50,7 +52,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const call = `${K}.b(${slot}, ${thisArg}, ${args}${site.self ? `, ${site.self}` : ''})`;
 
   const enter =
-    `if (${slot} !== false && (${CTX} = ${call}) !== void 0) ` +
+    `if (${slot} && (${CTX} = ${call}) !== void 0) ` +
     `{ if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `;
   const onThrow = `catch (${ERR}) { if (${CTX} !== void 0) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
   const report = (value: string): string => `${CTX} !== void 0 ? ${K}.r(${CTX}, ${value}) : ${value}`;
@@ -117,7 +119,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
  * A small function on one line gets its body copied into a shadow that only the attached
  * path creates and calls; the dormant function grows by the check and one call, no more:
  *
- *   add(o) { if (SLOT !== false) return K.s(SLOT, this, [o], function (o) { return ...; }); return ...; }
+ *   add(o) { if (SLOT) return K.s(SLOT, this, [o], function (o) { return ...; }); return ...; }
  *
  * V8 inlines small functions by bytecode size; the full in-place shape (try/catch, return
  * sites) would push these over its budgets. Copying a body is only possible where it keeps
@@ -130,10 +132,10 @@ function prepareWithShadow(site: FunctionSite, source: string, slot: string, thi
   if (body.type === 'BlockStatement') {
     const inner = source.slice(body.start + 1, body.end - 1);
     const shadow = arrow ? `(${params}) => {${inner}}` : `function (${params}) {${inner}}`;
-    out.push({ pos: body.start + 1, closing: false, depth, text: `if (${slot} !== false) return ${K}.s(${slot}, ${thisArg}, ${args}, ${shadow}); ` });
+    out.push({ pos: body.start + 1, closing: false, depth, text: `if (${slot}) return ${K}.s(${slot}, ${thisArg}, ${args}, ${shadow}); ` });
   } else {
     const expression = source.slice(body.start, body.end);
-    out.push({ pos: body.start, closing: false, depth, text: `${slot} !== false ? ${K}.s(${slot}, void 0, ${args}, (${params}) => (${expression})) : ` });
+    out.push({ pos: body.start, closing: false, depth, text: `${slot} ? ${K}.s(${slot}, void 0, ${args}, (${params}) => (${expression})) : ` });
   }
 }
 
@@ -141,7 +143,7 @@ function prepareWithShadow(site: FunctionSite, source: string, slot: string, thi
  * A constructor of a named class runs its own body on the attached path: the runtime
  * constructs the class again, and that one call passes the check. No try/catch:
  *
- *   constructor(n) { if (SLOT !== false && K.e(SLOT)) return K.n(SLOT, [n], Cache, new.target); ...
+ *   constructor(n) { if (SLOT && K.e(SLOT)) return K.n(SLOT, [n], Cache, new.target); ...
  *
  * Parameters are evaluated again by that call: only plain ones.
  */
@@ -152,7 +154,7 @@ function prepareReentry(site: FunctionSite, slot: string, thisArg: string, args:
     site.kind === 'constructor'
       ? `${K}.n(${slot}, ${args}, ${site.self}, new.target)`
       : `${K}.c(${slot}, ${thisArg}, ${args}, ${site.self})`;
-  const check = `${slot} !== false && ${K}.e(${slot})`;
+  const check = `${slot} && ${K}.e(${slot})`;
   if (body.type === 'BlockStatement') {
     const directives = leadingDirectives(body);
     out.push({ pos: directives ? directives.end : body.start + 1, closing: false, depth, text: `${directives ? ';' : ''}if (${check}) return ${call}; ` });
@@ -216,7 +218,7 @@ function shadowable(site: FunctionSite, source: string): string | undefined {
  * The body of a generator runs at its first `next()`; its parameters are bound at the call.
  * A trailing rest parameter whose pattern has a computed key (a symbol no array has) runs
  * the `before` control point at the call and binds the context:
- *   function* g(a, ...{ [K.k]: $k$c = SLOT !== false ? K.b(SLOT, this, arguments) : void 0 })
+ *   function* g(a, ...{ [K.k]: $k$c = SLOT ? K.b(SLOT, this, arguments) : void 0 })
  * `length` is unchanged (a rest parameter does not count). Not possible with a rest parameter
  * already there, with a "use strict" directive (forbidden with such parameters), or where
  * sloppy code reads `arguments` (they would no longer be mapped to the parameters).
@@ -227,7 +229,7 @@ function beforeAtCall(site: FunctionSite, source: string, slot: string, out: Ins
   // Sloppy code: mapped arguments, eval and duplicate parameter names need simple parameters.
   if (!site.strict && (site.usesArguments || site.usesEval || hasDuplicates(params))) return false;
   if ((site.node.body.body as Node[]).some((s) => s.directive === 'use strict')) return false;
-  const rest = `...{ [${K}.k]: ${CTX} = ${slot} !== false ? ${K}.b(${slot}, this, arguments${site.self ? `, ${site.self}` : ''}) : void 0 }`;
+  const rest = `...{ [${K}.k]: ${CTX} = ${slot} ? ${K}.b(${slot}, this, arguments${site.self ? `, ${site.self}` : ''}) : void 0 }`;
   const last = params[params.length - 1];
   const close = closingParen(source, last ? last.end : source.indexOf('(', site.node.id ? site.node.id.end : site.node.start) + 1);
   if (close < 0) return false;
