@@ -36,9 +36,9 @@ export const PREPARED_AS = [
   // not prepared at load: a function of a process started without Kheiron, reached through
   // the exports of its CommonJS module; while hooks are attached, the property holds a wrapper
   'patched',
-  // not prepared at load: a function of a process started without Kheiron whose module was
-  // edited in place over V8's LiveEdit (the in-place shape, without references to itself
-  // unless it is a plain module-level name)
+  // not prepared at load: a function of a process started without Kheiron, edited in place
+  // over V8's LiveEdit (the in-place shape; it names itself only where it is an exported
+  // declaration of an ES module, so the others cannot run the original again)
   'live-edit',
 ] as const;
 
