@@ -132,10 +132,7 @@ export class LiveEditor {
       if (refused.has(index)) continue;
       // Left out for its diff: V8 may have a more fundamental objection to it alone.
       const alone = await attempt([index]);
-      const encloses = prepared.some((inner) => {
-        for (let p = plan.functions[inner]!.parent; p !== undefined; p = plan.functions[p]!.parent) if (p === index) return true;
-        return false;
-      });
+      const encloses = prepared.some((inner) => plan.encloses(index, inner));
       refuse(index, alone.chosen.length > 0 && !ok(alone.result) ? reason(alone.result) : encloses ? ENCLOSING : DISPLACED);
     }
   }

@@ -68,6 +68,17 @@ export type PositionMapper = (line: number, column: number) => { line: number; c
 
 const identity: PositionMapper = (line, column) => ({ line, column });
 
+/** The child nodes of an AST node, in no particular order. */
+export function children(node: Node): Node[] {
+  const found: Node[] = [];
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === 'string') found.push(child as Node);
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') found.push(value as Node);
+  }
+  return found;
+}
+
 export function collectFunctions(
   ast: Program,
   source: string,

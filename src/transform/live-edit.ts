@@ -1,5 +1,5 @@
 import { slotName, type EmittedModule, type FunctionKind } from '../emitted.js';
-import { collectFunctions, type FunctionSite, type Node } from './collect.js';
+import { children, collectFunctions, type FunctionSite, type Node } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
 import { modulePrefix } from './index.js';
 import { emitted } from './metadata.js';
@@ -37,6 +37,8 @@ export interface LiveEditPlan {
    * that reason (see `misplaced`).
    */
   render(chosen: readonly number[]): Rendered;
+  /** Whether function `outer` contains function `inner`. */
+  encloses(outer: number, inner: number): boolean;
   /** Records that V8 runs `rendered.code` now: later renders edit that. */
   applied(rendered: Rendered): void;
 }
@@ -132,6 +134,7 @@ export function planLiveEdit(source: string, options: { filename: string; source
   });
   return {
     functions,
+    encloses,
     render(requested) {
       // Each function joins with the first of its texts that keeps every boundary in place.
       const accepted: number[] = [];
@@ -214,10 +217,7 @@ const VARIANTS = 4;
 
 function classes(node: Node, found: Node[] = []): Node[] {
   if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(node);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) for (const child of value) if (child && typeof child.type === 'string') classes(child as Node, found);
-    if (value && typeof value === 'object' && typeof (value as Node).type === 'string') classes(value as Node, found);
-  }
+  for (const child of children(node)) classes(child, found);
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { RUNTIME_GLOBAL as K, slotName } from '../emitted.js';
-import type { FunctionSite, Node } from './collect.js';
+import { children, type FunctionSite, type Node } from './collect.js';
 import type { Insertion } from './edits.js';
 
 /*
@@ -185,13 +185,7 @@ const CAPTURING = new Set(['ThisExpression', 'Super', 'MetaProperty', 'FunctionE
 
 /** Whether evaluating `node` can capture its frame: `this`, `new.target`, a closure. */
 function captures(node: Node): boolean {
-  if (CAPTURING.has(node.type)) return true;
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) {
-      if (value.some((child) => child && typeof child.type === 'string' && captures(child as Node))) return true;
-    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string' && captures(value as Node)) return true;
-  }
-  return false;
+  return CAPTURING.has(node.type) || children(node).some(captures);
 }
 
 const SHADOW_MAX = 400;
