@@ -145,7 +145,7 @@ function prepareWithShadow(site: FunctionSite, source: string, slot: string, thi
  *
  *   constructor(n) { if (SLOT && K.e(SLOT)) return K.n(SLOT, [n], Cache, new.target); ...
  *
- * Parameters are evaluated again by that call: only plain ones.
+ * That call receives the parameters' values: plain or defaulted ones, not destructured ones.
  */
 function prepareReentry(site: FunctionSite, slot: string, thisArg: string, args: string, out: Insertion[]): void {
   const { node, depth } = site;
