@@ -40,6 +40,9 @@ export const PREPARED_AS = [
   // over V8's LiveEdit (the in-place shape; it names itself only where it is an exported
   // declaration of an ES module, so the others cannot run the original again)
   'live-edit',
+  // dormant in its original text; prepared in place over V8's LiveEdit (the 'live-edit'
+  // shape) when a rule first targets it, and put back when the last hook is detached
+  'at-attach',
 ] as const;
 
 /** Changes whenever prepared code changes shape: part of the key of cached prepared code. */

@@ -12,6 +12,11 @@ export interface LoaderConfig {
   /** Kheiron's own files: never prepared, or the runtime would hook itself. */
   ownRoot: string;
   version: string;
+  /**
+   * When Phase II happens: 'attach' leaves functions in their original text until a rule
+   * targets them (V8 LiveEdit), 'load' prepares every function as its module loads.
+   */
+  phase2: 'attach' | 'load';
 }
 
 export const CONFIG_FILE = 'kheiron.config.json';
@@ -27,7 +32,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const exclude = list(env.KHEIRON_EXCLUDE, file.exclude ?? []).map((g) => absoluteGlob(g, cwd));
   const noCache = env.KHEIRON_NO_CACHE === '1' || file.cache === false;
   const cacheDir = noCache ? undefined : resolve(cwd, env.KHEIRON_CACHE_DIR || file.cacheDir || defaultCacheDir(cwd));
-  return { include, exclude, cacheDir, ownRoot, version: packageVersion() };
+  const phase2 = env.KHEIRON_PREPARE || file.prepare || 'attach';
+  if (phase2 !== 'attach' && phase2 !== 'load') throw new Error(`kheiron: KHEIRON_PREPARE / 'prepare' must be 'attach' or 'load', got '${phase2}'`);
+  return { include, exclude, cacheDir, ownRoot, version: packageVersion(), phase2 };
 }
 
 interface ConfigFile {
@@ -35,6 +42,7 @@ interface ConfigFile {
   exclude?: string[];
   cache?: boolean;
   cacheDir?: string;
+  prepare?: string;
 }
 
 function readConfigFile(cwd: string): ConfigFile {
@@ -54,8 +62,8 @@ function readConfigFile(cwd: string): ConfigFile {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`kheiron: ${path}: expected an object`);
   const config = parsed as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!['include', 'exclude', 'cache', 'cacheDir'].includes(key)) {
-      throw new Error(`kheiron: ${path}: unknown option '${key}' (known: include, exclude, cache, cacheDir)`);
+    if (!['include', 'exclude', 'cache', 'cacheDir', 'prepare'].includes(key)) {
+      throw new Error(`kheiron: ${path}: unknown option '${key}' (known: include, exclude, cache, cacheDir, prepare)`);
     }
   }
   for (const key of ['include', 'exclude'] as const) {
@@ -66,6 +74,7 @@ function readConfigFile(cwd: string): ConfigFile {
   }
   if (config.cache !== undefined && typeof config.cache !== 'boolean') throw new Error(`kheiron: ${path}: 'cache' must be true or false`);
   if (config.cacheDir !== undefined && typeof config.cacheDir !== 'string') throw new Error(`kheiron: ${path}: 'cacheDir' must be a string`);
+  if (config.prepare !== undefined && config.prepare !== 'attach' && config.prepare !== 'load') throw new Error(`kheiron: ${path}: 'prepare' must be 'attach' or 'load'`);
   return config as ConfigFile;
 }
 

@@ -4,12 +4,12 @@ import type { SourcePreparer } from './prepare-source.js';
 
 type Compile = (this: unknown, content: string, filename: string, ...rest: unknown[]) => unknown;
 
-/** Node < 22.15 has no synchronous hooks for require(): prepare CommonJS where it is compiled. */
+/** Loaders that compile CommonJS themselves (tsx) pass it to Module#_compile: prepare it there. */
 export function installCompileHook(preparer: SourcePreparer): void {
   const proto = (Module as unknown as { prototype: { _compile: Compile } }).prototype;
   const original = proto._compile;
   proto._compile = function (content, filename, ...rest) {
-    const code = typeof content === 'string' && !isPrepared(content) && preparer.accepts(filename) ? preparer.prepare(content, filename, 'commonjs') : content;
+    const code = typeof content === 'string' && !isPrepared(content) && !preparer.prepared(content, filename) && preparer.accepts(filename) ? preparer.prepare(content, filename, 'commonjs') : content;
     return original.call(this, code, filename, ...rest);
   };
 }

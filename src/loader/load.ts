@@ -7,14 +7,14 @@ export interface LoadResult {
   shortCircuit?: boolean;
 }
 
-/** The part of a `load` hook that both hook flavours share: prepare what was loaded. */
-export function prepareLoaded(url: string, result: LoadResult, preparer: SourcePreparer): LoadResult {
+/** The `load` hook: prepare what was loaded. */
+export function prepareLoaded<R extends LoadResult>(url: string, result: R, preparer: SourcePreparer): R {
   const { format, source } = result;
   if (source == null || !url.startsWith('file:') || (format !== 'module' && format !== 'commonjs')) return result;
   const filename = fileURLToPath(url);
   if (!preparer.accepts(filename)) return result;
   const text = typeof source === 'string' ? source : Buffer.from(source as ArrayBuffer).toString('utf8');
-  return { ...result, source: preparer.prepare(text, filename, format === 'module' ? 'module' : 'commonjs') };
+  return { ...result, source: preparer.prepare(text, filename, format === 'module' ? 'module' : 'commonjs', url) };
 }
 
 /** Prepared code begins with its module prologue; seeing it twice must not prepare twice. */

@@ -1,4 +1,6 @@
-import { EMIT_FORMAT } from '../emitted.js';
+import { pathToFileURL } from 'node:url';
+import { EMIT_FORMAT, type EmittedModule } from '../emitted.js';
+import { defineModule, selectedAtLoad } from '../runtime/index.js';
 import { instrument, InstrumentParseError, type SourceMap, type SourceType } from '../transform/index.js';
 import { PreparedCache } from './cache.js';
 import type { LoaderConfig } from './config.js';
@@ -6,53 +8,90 @@ import { createFilter } from './filter.js';
 
 const MAP_COMMENT = /\/\/[#@] sourceMappingURL=data:application\/json(?:;charset=[\w-]+)?;base64,([A-Za-z0-9+/=]+)\s*$/;
 
-/** Turns a module's source into prepared code: the one step every loader path shares. */
+/**
+ * Turns a module's source into prepared code: the one step every loader path shares. With
+ * Phase II at attach, it also registers the module, whose code then has no prologue.
+ */
 export class SourcePreparer {
   readonly accepts: (filename: string) => boolean;
   private readonly cache: PreparedCache | undefined;
   private readonly warned = new Set<string>();
+  /** Code handed to V8 per file, so that a second hook on the same module leaves it alone. */
+  private readonly handed = new Map<string, string>();
 
   constructor(
     config: LoaderConfig,
     private readonly emitMaps: boolean,
+    private readonly phase2: 'attach' | 'load' = config.phase2,
   ) {
     this.accepts = createFilter(config);
     this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, `${config.version}/${EMIT_FORMAT}`) : undefined;
   }
 
+  /** Whether `code` is what this preparer made of the file. */
+  prepared(code: string, filename: string): boolean {
+    return this.handed.get(filename) === code;
+  }
+
   /** Prepared code for `source`, or `source` itself when it cannot be parsed (with one warning). */
-  prepare(source: string, filename: string, sourceType: SourceType): string {
+  prepare(source: string, filename: string, sourceType: SourceType, url = pathToFileURL(filename).href): string {
+    const code = this.phase2 === 'attach' ? this.prepareAtAttach(source, filename, sourceType, url) : this.prepareAtLoad(source, filename, sourceType);
+    this.handed.set(filename, code);
+    return code;
+  }
+
+  private prepareAtLoad(source: string, filename: string, sourceType: SourceType): string {
     const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}`);
     const cached = key && this.cache!.get(key);
     if (cached) return cached;
-    const code = this.transform(source, filename, sourceType);
+    const code = this.transform(source, filename, sourceType, false).code;
     if (key) this.cache!.set(key, code);
     return code;
   }
 
-  private transform(source: string, filename: string, sourceType: SourceType): string {
+  /** Functions stay in their original text unless a hook attached already wants them now. */
+  private prepareAtAttach(source: string, filename: string, sourceType: SourceType, url: string): string {
+    const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}:attach`);
+    const cached = key && this.cache!.get(key);
+    let prepared: { code: string; payload?: EmittedModule };
+    if (cached) {
+      const { payload, code } = JSON.parse(cached) as { payload?: EmittedModule; code: string | null };
+      prepared = { code: code ?? source, payload };
+    } else {
+      prepared = this.transform(source, filename, sourceType, true);
+      if (key) this.cache!.set(key, JSON.stringify({ payload: prepared.payload, code: prepared.code === source ? null : prepared.code }));
+    }
+    const { code, payload } = prepared;
+    if (!payload || payload.functions.length === 0) return code;
+    if (selectedAtLoad(payload)) return this.prepareAtLoad(source, filename, sourceType);
+    defineModule(payload, { url, sourceType, original: code === source ? undefined : source });
+    return code;
+  }
+
+  private transform(source: string, filename: string, sourceType: SourceType, defer: boolean): { code: string; payload?: EmittedModule } {
     const mapComment = MAP_COMMENT.exec(source);
     const inputSourceMap = mapComment ? decodeMap(mapComment[1]!) : undefined;
     let result;
     try {
-      result = instrument(source, { filename, sourceType, inputSourceMap });
+      result = instrument(source, { filename, sourceType, inputSourceMap, defer: defer ? {} : undefined });
     } catch (error) {
       if (!(error instanceof InstrumentParseError)) throw error;
       // ES module syntax in a CommonJS file: Node detects it and loads it as a module,
       // through the module hooks, where it is prepared.
-      if (sourceType === 'commonjs' && parsesAsModule(source, filename)) return source;
+      if (sourceType === 'commonjs' && parsesAsModule(source, filename)) return { code: source };
       if (!this.warned.has(filename)) {
         this.warned.add(filename);
         process.stderr.write(`kheiron: not prepared: ${error.message}\n`);
       }
-      return source;
+      return { code: source };
     }
-    if (result.functions.length === 0 || !(this.emitMaps || inputSourceMap)) return result.code;
+    const payload = result.payload;
+    if (result.insertions.length === 0 || !(this.emitMaps || inputSourceMap)) return { code: result.code, payload };
     // Replace the incoming map comment, on the same line, by the composed map.
     const mapUrl = `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(result.map)).toString('base64')}`;
     const code = result.code;
     const old = MAP_COMMENT.exec(code);
-    return old ? code.slice(0, old.index) + mapUrl : `${code}\n${mapUrl}`;
+    return { code: old ? code.slice(0, old.index) + mapUrl : `${code}\n${mapUrl}`, payload };
   }
 }
 

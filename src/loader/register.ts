@@ -1,31 +1,28 @@
 /**
  * `node --import kheiron/register app.js`: installs the runtime and the module hooks, so
- * that every function of the application's own files is prepared as it loads.
+ * that every function of the application's own files is recorded as it loads (Phase I), and
+ * made attachable (Phase II) when a rule first targets it, or as it loads (`prepare: 'load'`).
  */
 import module from 'node:module';
 import { startAgent } from '../agent/agent.js';
-import { installRuntime } from '../runtime/index.js';
+import { AttachTimeEditor } from '../live-edit/attach-time.js';
+import { InProcessDebugger } from '../live-edit/debugger.js';
+import { installRuntime, setAttachTimeEditor } from '../runtime/index.js';
 import { loadConfig } from './config.js';
 import { installCompileHook } from './hooks-cjs.js';
-import { prepareLoaded, type LoadResult } from './load.js';
+import { prepareLoaded } from './load.js';
 import { SourcePreparer, sourceMapsWanted } from './prepare-source.js';
-
-type RegisterHooks = (hooks: {
-  load(url: string, context: unknown, nextLoad: (url: string, context: unknown) => LoadResult): LoadResult;
-}) => unknown;
 
 installRuntime();
 const config = loadConfig();
-const emitMaps = sourceMapsWanted();
-const registerHooks = (module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
+// Phase II at attach edits scripts over an in-process inspector session; where there is none
+// (the permission model, a Node built without the inspector), functions are prepared at load.
+const phase2 = config.phase2 === 'attach' && InProcessDebugger.available() ? 'attach' : 'load';
+if (phase2 === 'attach') setAttachTimeEditor(new AttachTimeEditor());
 
-const preparer = new SourcePreparer(config, emitMaps);
-if (typeof registerHooks === 'function') {
-  // Node >= 22.15: synchronous, in-thread hooks for import and require alike.
-  registerHooks({ load: (url, context, nextLoad) => prepareLoaded(url, nextLoad(url, context), preparer) });
-} else {
-  module.register('./hooks-async.js', import.meta.url, { data: { config, emitMaps } });
-}
+const preparer = new SourcePreparer(config, sourceMapsWanted(), phase2);
+// Synchronous, in-thread hooks for import and require alike.
+module.registerHooks({ load: (url, context, nextLoad) => prepareLoaded(url, nextLoad(url, context), preparer) });
 // Loaders such as tsx compile CommonJS through Module#_compile, past the load hooks.
 installCompileHook(preparer);
 

@@ -16,6 +16,8 @@ export interface AttachHandle {
   readonly id: number;
   /** Functions the hooks are attached to now; grows as matching modules load. */
   readonly functions: readonly FunctionEntry[];
+  /** Functions the target selects that could not be made attachable, and why. */
+  readonly unreached: readonly { entry: FunctionEntry; reason: string }[];
   readonly active: boolean;
   /** Exceptions the hooks threw, caught by the runtime. */
   readonly errors: number;
@@ -35,6 +37,9 @@ const hookErrors = channel('kheiron:hook-error');
 const POINTS = ['before', 'after', 'onThrow'] as const;
 
 let nextId = 1;
+
+/** What each live handle selects: the loader asks it of a module before the module runs. */
+export const selects = new WeakMap<AttachHandle, (entry: FunctionEntry) => boolean>();
 
 export function attachHooks(registry: Registry, active: Set<AttachHandle>, options: AttachOptions): AttachHandle {
   if (options === null || typeof options !== 'object') throw new TypeError('kheiron: attach() takes an options object');
@@ -68,13 +73,24 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
     },
   };
 
+  const unreached: { entry: FunctionEntry; reason: string }[] = [];
   const add = (record: ModuleRecord): void => {
+    const selected: number[] = [];
     record.entries.forEach((entry, index) => {
-      if (!matches(entry)) return;
+      if (matches(entry)) selected.push(index);
+    });
+    if (selected.length === 0) return;
+    const refused = registry.prepare(record, selected);
+    for (const index of selected) {
+      const reason = refused.get(index);
+      if (reason !== undefined) {
+        unreached.push({ entry: record.entries[index]!, reason });
+        continue;
+      }
       const current = record.slots[index]?.hooks ?? [];
       registry.setHooks(record, index, current.concat(hook).sort(byPriority));
       attachedTo.push({ record, index });
-    });
+    }
   };
   for (const record of registry.modules.values()) add(record);
   const unsubscribe = registry.onModule(add);
@@ -83,6 +99,9 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
     id,
     get functions() {
       return attachedTo.map(({ record, index }) => record.entries[index]!);
+    },
+    get unreached() {
+      return unreached;
     },
     get active() {
       return active.has(handle);
@@ -100,6 +119,7 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
       attachedTo.length = 0;
     },
   };
+  selects.set(handle, matches);
   active.add(handle);
   return handle;
 }

@@ -1,7 +1,8 @@
 import { RUNTIME_GLOBAL } from '../emitted.js';
-import { attachHooks, type AttachHandle, type AttachOptions } from './attach.js';
+import { attachHooks, selects, type AttachHandle, type AttachOptions } from './attach.js';
 import { after, before, entering, onThrow, reconstruct, reenter, shadowCall } from './dispatch.js';
-import { Registry, type FunctionEntry } from './registry.js';
+import { entriesOf, Registry, type AttachTimeEditing, type FunctionEntry, type ModuleSource } from './registry.js';
+import type { EmittedModule } from '../emitted.js';
 import { compileTarget, type Target } from './selector.js';
 import { runtimeState } from './state.js';
 
@@ -65,4 +66,28 @@ export function runtimeRegistry(): Registry {
 /** Detaches every handle: all functions dormant again. */
 export function detachAll(): void {
   for (const handle of [...state.handles]) handle.detach();
+}
+
+/**
+ * For the loader, where Phase II happens at attach: whether a hook attached already selects
+ * a function of `module`, which must then be prepared as it loads.
+ */
+export function selectedAtLoad(module: EmittedModule): boolean {
+  if (state.handles.size === 0) return false;
+  const entries = entriesOf(module);
+  for (const handle of state.handles) {
+    const matches = selects.get(handle);
+    if (matches && entries.some(matches)) return true;
+  }
+  return false;
+}
+
+/** For the loader: registers a module that has no prologue, before it runs. */
+export function defineModule(module: EmittedModule, source: ModuleSource): void {
+  state.registry.define(module, globalThis, source);
+}
+
+/** For the loader: what edits functions prepared at attach into their scripts. */
+export function setAttachTimeEditor(editor: AttachTimeEditing): void {
+  state.registry.editor = editor;
 }

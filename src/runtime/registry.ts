@@ -53,6 +53,28 @@ export interface ModuleRecord {
   readonly slots: (HookSlot | undefined)[];
   /** Global objects of the realms this module was evaluated in. */
   readonly realms: Set<object>;
+  /** Where a module with functions prepared at attach runs: what the edit of its script needs. */
+  readonly source?: ModuleSource;
+}
+
+/** A module loaded with Phase II at attach, as the loader handed it to V8. */
+export interface ModuleSource {
+  /** The URL V8 knows the script by. */
+  url: string;
+  sourceType: 'module' | 'commonjs' | 'script';
+  /** The source before the load-time preparation, when that changed it. */
+  original?: string;
+}
+
+/**
+ * Phase II at attach (`src/live-edit`): prepares functions of a loaded script in place, and
+ * puts them back. `prepare` answers, for each function it could not prepare, why.
+ */
+export interface AttachTimeEditing {
+  prepare(record: ModuleRecord, indices: readonly number[]): Map<number, string>;
+  release(record: ModuleRecord, indices: readonly number[]): void;
+  /** Whether function `index` of `record` runs prepared code now. */
+  prepared(record: ModuleRecord, index: number): boolean;
 }
 
 export class Registry {
@@ -60,6 +82,10 @@ export class Registry {
   readonly byId = new Map<string, { record: ModuleRecord; index: number }>();
   private readonly listeners = new Set<(record: ModuleRecord) => void>();
   private readonly hookListeners = new Set<(record: ModuleRecord, index: number, hooks: readonly AttachedHook[]) => void>();
+  /** Set by the loader where Phase II happens at attach. */
+  editor: AttachTimeEditing | undefined;
+  /** Functions prepared at attach whose last hook was detached: put back together, after the current task. */
+  private readonly releasing = new Map<ModuleRecord, Set<number>>();
 
   /** Calls `listener` whenever the hooks of a function change (for functions patched at run time). */
   onHooks(listener: (record: ModuleRecord, index: number, hooks: readonly AttachedHook[]) => void): () => void {
@@ -67,34 +93,21 @@ export class Registry {
     return () => this.hookListeners.delete(listener);
   }
 
-  /** Called by a module's prologue: defines its slots in `realm`, registers its functions. */
-  define(json: string, realm: object): ModuleRecord {
-    const emitted = JSON.parse(json) as EmittedModule;
+  /**
+   * Called by a module's prologue, or by the loader for a module without one: defines its
+   * slots in `realm`, registers its functions.
+   */
+  define(json: string | EmittedModule, realm: object, source?: ModuleSource): ModuleRecord {
+    const emitted = typeof json === 'string' ? (JSON.parse(json) as EmittedModule) : json;
     let record = this.modules.get(emitted.prefix);
     if (record && record.module !== displayModule(emitted.module)) {
       throw new Error(`kheiron: modules ${record.module} and ${emitted.module} have the same slot prefix ${emitted.prefix}`);
     }
     const isNew = !record;
     if (!record) {
+      const entries = entriesOf(emitted);
       const module = displayModule(emitted.module);
-      const entries = emitted.functions.map(([name, kind, flags, params, line, column, prepared], index): FunctionEntry =>
-        Object.freeze({
-          id: `${emitted.prefix}:${index}`,
-          module,
-          name,
-          kind: FUNCTION_KINDS[kind]!,
-          async: (flags & FLAG_ASYNC) !== 0,
-          generator: (flags & FLAG_GENERATOR) !== 0,
-          static: (flags & FLAG_STATIC) !== 0,
-          safe: (flags & FLAG_SAFE) !== 0,
-          reinvocable: (flags & FLAG_REINVOCABLE) !== 0,
-          params,
-          line,
-          column,
-          prepared: PREPARED_AS[prepared]!,
-        }),
-      );
-      record = { prefix: emitted.prefix, module, entries, slots: new Array(entries.length).fill(undefined), realms: new Set() };
+      record = { prefix: emitted.prefix, module, entries, slots: new Array(entries.length).fill(undefined), realms: new Set(), source };
       this.modules.set(record.prefix, record);
       entries.forEach((_, index) => this.byId.set(`${record!.prefix}:${index}`, { record: record!, index }));
     }
@@ -118,6 +131,19 @@ export class Registry {
     for (const record of this.modules.values()) yield* record.entries;
   }
 
+  /**
+   * Makes functions of `record` attachable that are prepared at attach: edits them in where
+   * they run their original text. Answers, per function that stays unattachable, why.
+   */
+  prepare(record: ModuleRecord, indices: readonly number[]): Map<number, string> {
+    const pending = indices.filter((index) => record.entries[index]!.prepared === 'at-attach');
+    if (pending.length === 0) return new Map();
+    const editor = this.editor;
+    if (!editor || !record.source) return new Map(pending.map((index) => [index, 'prepared at attach, but this process has no in-process debugger to edit it in']));
+    for (const index of pending) this.releasing.get(record)?.delete(index);
+    return editor.prepare(record, pending);
+  }
+
   /** Installs `hooks` as the slot's hook list, in every realm; an empty list restores the dormant state. */
   setHooks(record: ModuleRecord, index: number, hooks: readonly AttachedHook[]): void {
     this.updateHooks(record, index, hooks);
@@ -132,6 +158,7 @@ export class Registry {
       record.slots[index] = undefined;
       // A fresh property, not a write: V8 again treats the never-written global as a constant.
       for (const realm of record.realms) defineSlot(realm, name, false);
+      if (record.entries[index]!.prepared === 'at-attach') this.release(record, index);
       return;
     }
     if (!slot) {
@@ -142,6 +169,25 @@ export class Registry {
     }
     slot.hooks = hooks;
   }
+
+  /** Puts a function prepared at attach back into its original text, with the others of its task. */
+  private release(record: ModuleRecord, index: number): void {
+    if (!this.editor?.prepared(record, index)) return;
+    const first = this.releasing.size === 0;
+    let indices = this.releasing.get(record);
+    if (!indices) this.releasing.set(record, (indices = new Set()));
+    indices.add(index);
+    if (!first) return;
+    // A detach from inside a hook has the function on the stack: V8 edits it once that returned.
+    setImmediate(() => {
+      const batches = [...this.releasing];
+      this.releasing.clear();
+      for (const [record, indices] of batches) {
+        const idle = [...indices].filter((i) => record.slots[i] === undefined);
+        if (idle.length > 0) this.editor?.release(record, idle);
+      }
+    }).unref();
+  }
 }
 
 // Captured at load: the application may replace builtins.
@@ -150,6 +196,28 @@ const { defineProperty } = Object;
 export function defineSlot(realm: object, name: string, value: unknown): void {
   delete (realm as Record<string, unknown>)[name];
   defineProperty(realm, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+/** The registry entries of an emitted module. */
+export function entriesOf(emitted: EmittedModule): FunctionEntry[] {
+  const module = displayModule(emitted.module);
+  return emitted.functions.map(([name, kind, flags, params, line, column, prepared], index): FunctionEntry =>
+    Object.freeze({
+      id: `${emitted.prefix}:${index}`,
+      module,
+      name,
+      kind: FUNCTION_KINDS[kind]!,
+      async: (flags & FLAG_ASYNC) !== 0,
+      generator: (flags & FLAG_GENERATOR) !== 0,
+      static: (flags & FLAG_STATIC) !== 0,
+      safe: (flags & FLAG_SAFE) !== 0,
+      reinvocable: (flags & FLAG_REINVOCABLE) !== 0,
+      params,
+      line,
+      column,
+      prepared: PREPARED_AS[prepared]!,
+    }),
+  );
 }
 
 function displayModule(module: string): string {

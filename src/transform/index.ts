@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { RUNTIME_GLOBAL, type EmittedModule } from '../emitted.js';
-import { collectFunctions, type Node, type PositionMapper } from './collect.js';
+import { RUNTIME_GLOBAL, type EmittedModule, type PreparedAs } from '../emitted.js';
+import { collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
+import { classes, literalStart } from './live-edit.js';
 import { parse, type SourceType } from './parse.js';
-import { describe, emitted, type FunctionInfo } from './metadata.js';
+import { describe, emitted, preparedAs, type FunctionInfo } from './metadata.js';
 import { prepareFunction } from './prepare.js';
 import { buildSourceMap, type SourceMap } from './sourcemap.js';
 
@@ -20,6 +21,13 @@ export interface InstrumentOptions {
   sourceType?: SourceType;
   /** A source map of `source` itself (from TypeScript, a bundler); the result maps through it. */
   inputSourceMap?: SourceMap;
+  /**
+   * Phase II at attach: leave every function that V8's LiveEdit can prepare later in its
+   * original text (see `preparedAtLoad`), and emit no module prologue (the loader registers
+   * the module itself). `edits` maps such functions (by index) to the variant of the
+   * in-place shape that an attach has swapped in: the code is then the script as V8 runs it.
+   */
+  defer?: { edits?: ReadonlyMap<number, number> };
 }
 
 export interface InstrumentResult {
@@ -28,6 +36,10 @@ export interface InstrumentResult {
   readonly map: SourceMap;
   functions: FunctionInfo[];
   prefix: string;
+  /** The registry payload of the module (the prologue's, when one is emitted). */
+  payload: EmittedModule;
+  /** What was inserted into `source` to make `code`. */
+  insertions: Insertion[];
 }
 
 /** The per-module prefix of slot names: a hash of the module's name, so ids survive restarts. */
@@ -40,29 +52,87 @@ export function modulePrefix(filename: string): string {
  * Throws InstrumentParseError, naming file, line and column, when the source does not parse.
  */
 export function instrument(source: string, options: InstrumentOptions): InstrumentResult {
+  const module = parseModule(source, options);
   const { filename, inputSourceMap } = options;
   const sourceType = options.sourceType ?? 'module';
-  const { ast, comments } = parse(source, filename, sourceType);
-  const sites = collectFunctions(ast, source, comments, sourceType === 'module', inputSourceMap && positionMapper(inputSourceMap));
-  const prefix = modulePrefix(filename);
-  if (sites.length === 0) {
-    return { code: source, get map() { return buildSourceMap(source, filename, sourceType, [], inputSourceMap); }, functions: [], prefix };
-  }
-  const insertions: Insertion[] = [];
-  for (const site of sites) prepareFunction(site, source, prefix, insertions);
-  const functions = sites.map((site) => describe(site, prefix));
-  const payload: EmittedModule = { prefix, module: filename, functions: sites.map((site) => emitted(site)) };
-  insertions.push(prologue(ast.body as unknown as Node[], source, sourceType, payload));
-  const code = applyInsertions(source, insertions);
+  const { code, insertions } = module.render(options.defer?.edits);
   let map: SourceMap | undefined;
   return {
     code,
     get map() {
       return (map ??= buildSourceMap(source, filename, sourceType, insertions, inputSourceMap));
     },
-    functions,
-    prefix,
+    functions: module.functions,
+    prefix: module.payload.prefix,
+    payload: module.payload,
+    insertions,
   };
+}
+
+/** A module parsed once and prepared at load, which attach-time edits render again. */
+export interface ParsedModule {
+  readonly functions: FunctionInfo[];
+  readonly payload: EmittedModule;
+  /** The functions as the transform found them, in source order (their index is their id). */
+  readonly sites: readonly FunctionSite[];
+  /**
+   * The code with the functions of `edits` (index -> variant) prepared in place too, the
+   * insertions of it all, and those of `edits` alone.
+   */
+  render(edits?: ReadonlyMap<number, number>): { code: string; insertions: Insertion[]; added: Insertion[] };
+  /** Where V8's function literals (functions and classes) start and end in `source`, sorted. */
+  boundaries(): number[];
+}
+
+export function parseModule(source: string, options: InstrumentOptions): ParsedModule {
+  const { filename, inputSourceMap } = options;
+  const sourceType = options.sourceType ?? 'module';
+  const { ast, comments } = parse(source, filename, sourceType);
+  const sites = collectFunctions(ast, source, comments, sourceType === 'module', inputSourceMap && positionMapper(inputSourceMap));
+  const prefix = modulePrefix(filename);
+  const defer = options.defer !== undefined;
+  const base: Insertion[] = [];
+  const prepared: PreparedAs[] = [];
+  for (const site of sites) {
+    if (!defer || preparedAtLoad(site)) {
+      prepareFunction(site, source, prefix, base);
+      prepared.push(preparedAs(site));
+    } else {
+      // Attach-time functions name themselves nowhere: a new reference would change a surrounding scope.
+      site.self = undefined;
+      prepared.push('at-attach');
+    }
+  }
+  const payload: EmittedModule = { prefix, module: filename, functions: sites.map((site, i) => emitted(site, prepared[i]!)) };
+  if (!defer && sites.length > 0) base.push(prologue(ast.body as unknown as Node[], source, sourceType, payload));
+  return {
+    functions: sites.map((site, i) => describe(site, prefix, prepared[i]!)),
+    payload,
+    sites,
+    render(edits) {
+      const added: Insertion[] = [];
+      for (const [index, variant] of edits ?? []) {
+        if (prepared[index] !== 'at-attach') throw new Error(`internal: function ${index} of ${filename} is not prepared at attach`);
+        prepareFunction({ ...sites[index]! }, source, prefix, added, 'live-edit', variant);
+      }
+      const insertions = [...base, ...added];
+      return { code: insertions.length === 0 ? source : applyInsertions(source, insertions), insertions, added };
+    },
+    boundaries() {
+      const found = [...sites.flatMap(({ node }) => [literalStart(node, source), node.end]), ...classes(ast as unknown as Node).flatMap((c) => [c.start, c.end])];
+      return found.sort((x, y) => x - y);
+    },
+  };
+}
+
+/**
+ * With Phase II at attach, which functions are still prepared at load: those V8's LiveEdit
+ * cannot reach reliably later. An async function or a generator with a suspended activation
+ * refuses an edit (and V8 does not inline either, so the load-time check costs them little);
+ * an arrow with an expression body would need its end moved.
+ */
+export function preparedAtLoad(site: FunctionSite): boolean {
+  return site.async || site.generator || site.node.body.type !== 'BlockStatement';
 }
 
 /** With an input map (TypeScript, a bundler), the registry names the original positions. */

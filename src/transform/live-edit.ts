@@ -186,7 +186,7 @@ export function planLiveEdit(source: string, options: { filename: string; source
  * and can match a function's own brace or parenthesis with an inserted one: it is not the
  * edit's own account of what it inserted where.
  */
-function misplaced(changes: Change[], boundaries: number[], insertions: Insertion[]): boolean {
+export function misplaced(changes: Change[], boundaries: number[], insertions: Insertion[]): boolean {
   let change = 0;
   let delta = 0;
   let insertion = 0;
@@ -213,16 +213,16 @@ function inserted(insertions: Insertion[], position: number): number {
 }
 
 /** How many padded texts of a function's edit to try. */
-const VARIANTS = 4;
+export const VARIANTS = 4;
 
-function classes(node: Node, found: Node[] = []): Node[] {
+export function classes(node: Node, found: Node[] = []): Node[] {
   if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(node);
   for (const child of children(node)) classes(child, found);
   return found;
 }
 
 /** V8's start of a function literal: its parameter list (or an arrow's first parameter). */
-function literalStart(node: Node, source: string): number {
+export function literalStart(node: Node, source: string): number {
   if (node.type === 'ArrowFunctionExpression') return node.async ? node.start + 5 + source.slice(node.start + 5).search(/\S/) : node.start;
   return source.indexOf('(', (node.id as Node | null)?.end ?? node.start);
 }

@@ -35,7 +35,7 @@ export interface FunctionInfo {
   slot: string;
 }
 
-export function describe(site: FunctionSite, prefix: string): FunctionInfo {
+export function describe(site: FunctionSite, prefix: string, prepared: PreparedAs = preparedAs(site)): FunctionInfo {
   return {
     id: `${prefix}:${site.index}`,
     index: site.index,
@@ -49,7 +49,7 @@ export function describe(site: FunctionSite, prefix: string): FunctionInfo {
     params: site.node.params.length,
     line: site.line,
     column: site.column,
-    prepared: preparedAs(site),
+    prepared,
     slot: slotName(prefix, site.index),
   };
 }

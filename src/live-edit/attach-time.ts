@@ -1,0 +1,231 @@
+import type { AttachTimeEditing, ModuleRecord } from '../runtime/registry.js';
+import { sortInsertions, type Insertion } from '../transform/edits.js';
+import { parseModule, type ParsedModule } from '../transform/index.js';
+import { misplaced, VARIANTS } from '../transform/live-edit.js';
+import { v8Diff, type Change } from '../transform/v8-diff.js';
+import { InProcessDebugger, type EditResult, type ScriptEditor } from './debugger.js';
+
+/*
+ * Phase II at attach, for modules the loader left in their original text.
+ *
+ * 1. When a rule first targets a function, the script V8 runs is read back over an
+ *    in-process inspector session; it must be exactly what the loader handed V8.
+ * 2. The module is parsed again, and the function's in-place shape (the 'live-edit' shape of
+ *    the transform, whose text stays inside the function) is rendered into the script.
+ * 3. V8 maps the functions of the old script onto the new one by its own diff of the two
+ *    texts (`v8Diff` computes the same): an edit is used only if every function literal keeps
+ *    its place, else V8 would leave that function's existing closures on their old code.
+ *    A few padded texts of the edit are tried. Inner functions are edited before the
+ *    functions that enclose them, in separate edits, for the same reason.
+ * 4. `Debugger.setScriptSource` swaps the new text in: existing closures, instances and
+ *    module state stay, and run the prepared code from their next call on.
+ * 5. When the last hook of a function is detached, the script is edited back without it:
+ *    the program is its original text again, and V8 optimises it as before.
+ */
+
+/** An edit of one module's script that V8 runs now. */
+interface Edited {
+  module: ParsedModule;
+  /** The script V8 ran before the first edit (the loader's code). */
+  loaded: string;
+  /** Its source-map comment line, where the loader replaced the original's. */
+  mapLine: string | undefined;
+  /** The function index -> text variant of the functions swapped in. */
+  edits: Map<number, number>;
+  /** The script V8 runs now. */
+  current: string;
+  boundaries: number[];
+}
+
+const REFUSALS: Record<string, string> = {
+  BlockedByActiveFunction: 'V8 LiveEdit refused: the function is running now (on a stack)',
+  BlockedByActiveGenerator: 'V8 LiveEdit refused: a suspended activation of it exists',
+  BlockedByTopLevelEsModuleChange: "V8 LiveEdit refused: the edit would change the module's top-level code",
+};
+const DISPLACED = "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where a function starts or ends";
+
+export class AttachTimeEditor implements AttachTimeEditing {
+  private readonly scripts = new WeakMap<ModuleRecord, Edited>();
+
+  constructor(private readonly debug = new InProcessDebugger()) {}
+
+  prepared(record: ModuleRecord, index: number): boolean {
+    return this.scripts.get(record)?.edits.has(index) ?? false;
+  }
+
+  prepare(record: ModuleRecord, indices: readonly number[]): Map<number, string> {
+    const refused = new Map<number, string>();
+    const wanted = indices.filter((index) => !this.prepared(record, index));
+    if (wanted.length === 0) return refused;
+    try {
+      this.debug.use((editor) => {
+        const found = this.open(record, editor);
+        if (typeof found === 'string') {
+          for (const index of wanted) refused.set(index, found);
+          return;
+        }
+        const { scriptId, script } = found;
+        let todo = wanted;
+        while (todo.length > 0) {
+          // Innermost first, one layer an edit.
+          const layer = todo.filter((index) => !todo.some((other) => other !== index && encloses(script.module, index, other)));
+          const accepted = this.fit(script, layer, refused);
+          if (accepted.size > 0) this.apply(editor, scriptId, script, accepted, refused);
+          todo = todo.filter((index) => !layer.includes(index));
+        }
+        if (script.edits.size === 0) this.scripts.delete(record);
+      });
+    } catch (error) {
+      for (const index of wanted) if (!this.prepared(record, index)) refused.set(index, `not edited in: ${(error as Error).message}`);
+    }
+    return refused;
+  }
+
+  release(record: ModuleRecord, indices: readonly number[]): void {
+    const script = this.scripts.get(record);
+    if (!script) return;
+    const edits = new Map(script.edits);
+    for (const index of indices) edits.delete(index);
+    if (edits.size === script.edits.size) return;
+    try {
+      this.debug.use((editor) => {
+        const scriptId = record.source && editor.scriptId(record.source.url);
+        if (!scriptId || editor.source(scriptId) !== script.current) return;
+        const code = edits.size === 0 ? script.loaded : this.render(script, edits).code;
+        if (!ok(editor.setSource(scriptId, code))) return;
+        // A function V8 could not put back runs its prepared code, dormant: the same behaviour.
+        script.edits = edits;
+        script.current = code;
+        if (edits.size === 0) this.scripts.delete(record);
+      });
+    } catch {
+      // Still prepared and dormant: correct, a check slower.
+    }
+  }
+
+  /** The script of `record` and its edit state, or why it cannot be edited. */
+  private open(record: ModuleRecord, editor: ScriptEditor): { scriptId: string; script: Edited } | string {
+    const source = record.source;
+    if (!source) return 'prepared at attach, but the loader recorded no source for its module';
+    const scriptId = editor.scriptId(source.url);
+    if (!scriptId) return `V8 has no script for ${source.url}`;
+    const running = editor.source(scriptId);
+    let script = this.scripts.get(record);
+    if (script) {
+      if (running !== script.current) return 'its script was changed by something other than Kheiron since it was edited';
+      return { scriptId, script };
+    }
+    const original = source.original ?? running;
+    const module = parseModule(original, { filename: record.module, sourceType: source.sourceType, defer: {} });
+    if (module.sites.length !== record.entries.length) return 'its module reads differently now than when it was loaded';
+    const loaded = module.render().code;
+    const mapLine = loaded === running ? undefined : sourceMapLine(running);
+    if (loaded !== running && (mapLine === undefined || withMapLine(loaded, mapLine) !== running)) {
+      return 'the script V8 runs is not the code the loader prepared (another tool changed it)';
+    }
+    script = { module, loaded: running, mapLine, edits: new Map(), current: running, boundaries: module.boundaries() };
+    this.scripts.set(record, script);
+    return { scriptId, script };
+  }
+
+  /** The functions of `layer` whose edit keeps every function in place, each with the first text that does. */
+  private fit(script: Edited, layer: number[], refused: Map<number, string>): Map<number, number> {
+    const cache = new Map<string, Change[]>();
+    const accepted = new Map<number, number>();
+    const fits = (trial: Map<number, number>): boolean => {
+      const { code } = this.render(script, new Map([...script.edits, ...trial]));
+      const shift = shifter(this.render(script, script.edits).insertions);
+      const inCurrent = script.boundaries.map(shift);
+      const addedInCurrent = this.render(script, trial).added.map((i) => ({ ...i, pos: shift(i.pos) }));
+      sortInsertions(addedInCurrent);
+      return !misplaced(v8Diff(script.current, withMapLine(code, script.mapLine), cache), inCurrent, addedInCurrent);
+    };
+    // Most edits are clean: all of the layer at once, then function by function.
+    const all = new Map(layer.map((index) => [index, 0]));
+    if (fits(all)) return all;
+    for (const index of [...layer].sort((a, b) => b - a)) {
+      let placed = false;
+      for (let variant = 0; variant < VARIANTS && !placed; variant++) {
+        const trial = new Map([...accepted, [index, variant]]);
+        if (fits(trial)) {
+          accepted.set(index, variant);
+          placed = true;
+        }
+      }
+      if (!placed) refused.set(index, DISPLACED);
+    }
+    return accepted;
+  }
+
+  private apply(editor: ScriptEditor, scriptId: string, script: Edited, accepted: Map<number, number>, refused: Map<number, string>): void {
+    const attempt = (trial: Map<number, number>): EditResult => {
+      const edits = new Map([...script.edits, ...trial]);
+      const code = withMapLine(this.render(script, edits).code, script.mapLine);
+      const result = editor.setSource(scriptId, code);
+      if (ok(result)) {
+        script.edits = edits;
+        script.current = code;
+      }
+      return result;
+    };
+    if (ok(attempt(accepted))) return;
+    // V8 refuses some: one by one, to say which and why.
+    for (const [index, variant] of accepted) {
+      const result = attempt(new Map([[index, variant]]));
+      if (!ok(result)) refused.set(index, reason(result));
+    }
+  }
+
+  private render(script: Edited, edits: ReadonlyMap<number, number>): { code: string; insertions: Insertion[]; added: Insertion[] } {
+    return script.module.render(edits);
+  }
+}
+
+function encloses(module: ParsedModule, outer: number, inner: number): boolean {
+  const a = module.sites[outer]!.node;
+  const b = module.sites[inner]!.node;
+  return a.start <= b.start && b.end <= a.end && outer !== inner;
+}
+
+/** Maps a position of the original source to the text with `insertions` applied. */
+function shifter(insertions: Insertion[]): (position: number) => number {
+  const positions = insertions.map((i) => i.pos);
+  const lengths = insertions.map((i) => i.text.length);
+  const order = positions.map((_, i) => i).sort((a, b) => positions[a]! - positions[b]!);
+  const sorted = order.map((i) => positions[i]!);
+  const sums: number[] = [0];
+  for (const i of order) sums.push(sums[sums.length - 1]! + lengths[i]!);
+  return (position) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return position + sums[lo]!;
+  };
+}
+
+const MAP_LINE = /\n?\/\/[#@] sourceMappingURL=[^\n]*\s*$/;
+
+function sourceMapLine(code: string): string | undefined {
+  return MAP_LINE.exec(code)?.[0];
+}
+
+/** The loader's code carries its own source-map comment in place of the original's: keep it. */
+function withMapLine(code: string, mapLine: string | undefined): string {
+  if (mapLine === undefined) return code;
+  const own = MAP_LINE.exec(code);
+  return (own ? code.slice(0, own.index) : code) + mapLine;
+}
+
+function ok(result: EditResult): boolean {
+  return (result.status === undefined || result.status === 'Ok') && !result.exceptionDetails;
+}
+
+function reason(result: EditResult): string {
+  if (result.status && result.status !== 'CompileError') return REFUSALS[result.status] ?? `V8 LiveEdit refused: ${result.status}`;
+  const details = result.exceptionDetails;
+  return `V8 LiveEdit could not compile the prepared code: ${details?.exception?.description ?? details?.text ?? 'unknown error'}`;
+}

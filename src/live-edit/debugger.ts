@@ -1,0 +1,87 @@
+import { Session } from 'node:inspector';
+import { setFlagsFromString } from 'node:v8';
+
+/** What V8 answers to `Debugger.setScriptSource`. */
+export interface EditResult {
+  status?: string;
+  exceptionDetails?: { text?: string; lineNumber?: number; exception?: { description?: string } };
+}
+
+/** The debugger of this very thread, enabled for the span of one call of `use`. */
+export interface ScriptEditor {
+  /** The id of the script V8 loaded from `url`, if any. */
+  scriptId(url: string): string | undefined;
+  source(scriptId: string): string;
+  setSource(scriptId: string, source: string, dryRun?: boolean): EditResult;
+}
+
+/** V8 >= 14 answers this until `--inspector-live-edit` is set. */
+const DISABLED = 'setScriptSource functionality no longer available';
+
+/**
+ * V8's debugger over an in-process `node:inspector` session: no port, no signal, and on the
+ * main thread every command completes before `post` returns, so an edit is synchronous.
+ * The debugger is enabled only while `use` runs: an enabled debugger costs the program a
+ * few percent.
+ */
+export class InProcessDebugger {
+  private liveEditFlag = false;
+
+  /** Whether this process can have an inspector session at all (not under the permission model, say). */
+  static available(): boolean {
+    try {
+      const session = new Session();
+      session.connect();
+      session.disconnect();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  use<T>(work: (editor: ScriptEditor) => T): T {
+    const session = new Session();
+    session.connect();
+    const scripts = new Map<string, string>();
+    const onParsed = ({ params }: { params: { scriptId: string; url: string } }): void => void scripts.set(params.url, params.scriptId);
+    session.on('Debugger.scriptParsed', onParsed);
+    try {
+      post(session, 'Debugger.enable');
+      // Scripts are reported while `enable` runs; later ones do not concern this edit.
+      session.off('Debugger.scriptParsed', onParsed);
+      return work({
+        scriptId: (url) => scripts.get(url),
+        source: (scriptId) => post<{ scriptSource: string }>(session, 'Debugger.getScriptSource', { scriptId }).scriptSource,
+        setSource: (scriptId, scriptSource, dryRun = false) => this.setSource(session, scriptId, scriptSource, dryRun),
+      });
+    } finally {
+      session.disconnect();
+    }
+  }
+
+  private setSource(session: Session, scriptId: string, scriptSource: string, dryRun: boolean): EditResult {
+    try {
+      return post<EditResult>(session, 'Debugger.setScriptSource', { scriptId, scriptSource, dryRun });
+    } catch (error) {
+      if (this.liveEditFlag || !String((error as Error).message).includes(DISABLED)) throw error;
+      // Only the debugger command is switched on; nothing about how V8 runs code changes.
+      setFlagsFromString('--inspector-live-edit');
+      this.liveEditFlag = true;
+      return post<EditResult>(session, 'Debugger.setScriptSource', { scriptId, scriptSource, dryRun });
+    }
+  }
+}
+
+function post<T = unknown>(session: Session, method: string, params?: object): T {
+  let done = false;
+  let failure: Error | null = null;
+  let value: unknown;
+  session.post(method, params, (error, result) => {
+    done = true;
+    failure = error;
+    value = result;
+  });
+  if (!done) throw new Error(`kheiron: the inspector did not answer ${method} synchronously`);
+  if (failure) throw failure;
+  return value as T;
+}
