@@ -1,5 +1,6 @@
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
+import { enableLiveEdit } from '../live-edit/debugger.js';
 import { defineSlot, type Registry } from '../runtime/registry.js';
 import { planLiveEdit, type LiveEditFunction, type LiveEditPlan } from '../transform/live-edit.js';
 
@@ -62,8 +63,16 @@ export class LiveEditor {
   async discover(): Promise<void> {
     const session = new Session();
     session.connect();
-    const post: Post = (method, params) =>
+    const once: Post = (method, params) =>
       new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as never))));
+    const post: Post = async <T>(method: string, params?: object): Promise<T> => {
+      try {
+        return await once<T>(method, params);
+      } catch (error) {
+        if (!enableLiveEdit(error)) throw error;
+        return once<T>(method, params);
+      }
+    };
     const scripts: { scriptId: string; path: string; module: boolean }[] = [];
     session.on('Debugger.scriptParsed', ({ params }: { params: { scriptId: string; url: string; isModule?: boolean } }) => {
       const path = params.url.startsWith('file:') ? fileURLToPath(params.url) : params.url.startsWith('/') ? params.url : undefined;

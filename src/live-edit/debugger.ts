@@ -25,8 +25,6 @@ const DISABLED = 'setScriptSource functionality no longer available';
  * few percent.
  */
 export class InProcessDebugger {
-  private liveEditFlag = false;
-
   /** Whether this process can have an inspector session at all (not under the permission model, say). */
   static available(): boolean {
     try {
@@ -63,13 +61,25 @@ export class InProcessDebugger {
     try {
       return post<EditResult>(session, 'Debugger.setScriptSource', { scriptId, scriptSource, dryRun });
     } catch (error) {
-      if (this.liveEditFlag || !String((error as Error).message).includes(DISABLED)) throw error;
-      // Only the debugger command is switched on; nothing about how V8 runs code changes.
-      setFlagsFromString('--inspector-live-edit');
-      this.liveEditFlag = true;
+      if (!enableLiveEdit(error)) throw error;
       return post<EditResult>(session, 'Debugger.setScriptSource', { scriptId, scriptSource, dryRun });
     }
   }
+}
+
+let liveEditFlag = false;
+
+/**
+ * V8 >= 14 (Node 26) answers `Debugger.setScriptSource` with an error until the flag
+ * `--inspector-live-edit` is set. Sets it when `error` is that answer, and says whether the
+ * command is worth another try. Only the debugger command is switched on: nothing about how
+ * V8 runs code changes.
+ */
+export function enableLiveEdit(error: unknown): boolean {
+  if (liveEditFlag || !String((error as Error)?.message).includes(DISABLED)) return false;
+  setFlagsFromString('--inspector-live-edit');
+  liveEditFlag = true;
+  return true;
 }
 
 function post<T = unknown>(session: Session, method: string, params?: object): T {

@@ -19,9 +19,9 @@ export class PreparedCache {
     return createHash('sha256').update(this.salt).update('\0').update(options).update('\0').update(filename).update('\0').update(source).digest('hex');
   }
 
-  get(key: string): string | undefined {
+  get(key: string, kind = 'js'): string | undefined {
     try {
-      const code = readFileSync(this.path(key), 'utf8');
+      const code = readFileSync(this.path(key, kind), 'utf8');
       this.hits++;
       return code;
     } catch {
@@ -30,8 +30,8 @@ export class PreparedCache {
     }
   }
 
-  set(key: string, code: string): void {
-    const path = this.path(key);
+  set(key: string, code: string, kind = 'js'): void {
+    const path = this.path(key, kind);
     try {
       mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true, mode: 0o700 });
       const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -42,7 +42,8 @@ export class PreparedCache {
     }
   }
 
-  private path(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.js`);
+  /** `kind`: 'js' for code, 'json' for the registry of a module prepared at attach. */
+  private path(key: string, kind: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.${kind}`);
   }
 }

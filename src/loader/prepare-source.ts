@@ -53,13 +53,16 @@ export class SourcePreparer {
   private prepareAtAttach(source: string, filename: string, sourceType: SourceType, url: string): string {
     const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}:attach`);
     const cached = key && this.cache!.get(key);
+    const registry = key && this.cache!.get(key, 'json');
     let prepared: { code: string; payload?: EmittedModule };
-    if (cached) {
-      const { payload, code } = JSON.parse(cached) as { payload?: EmittedModule; code: string | null };
-      prepared = { code: code ?? source, payload };
+    if (cached && registry) {
+      prepared = { code: cached, payload: (JSON.parse(registry) as EmittedModule | null) ?? undefined };
     } else {
       prepared = this.transform(source, filename, sourceType, true);
-      if (key) this.cache!.set(key, JSON.stringify({ payload: prepared.payload, code: prepared.code === source ? null : prepared.code }));
+      if (key) {
+        this.cache!.set(key, JSON.stringify(prepared.payload ?? null), 'json');
+        this.cache!.set(key, prepared.code);
+      }
     }
     const { code, payload } = prepared;
     if (!payload || payload.functions.length === 0) return code;
