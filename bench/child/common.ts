@@ -16,9 +16,19 @@ export const repoRoot: string = path.resolve(path.dirname(fileURLToPath(import.m
 /** The Kheiron build under test (dist/src, or the parent's snapshot of it). */
 export const kheironDist: string = process.env.BENCH_KHEIRON_DIST ?? path.join(repoRoot, 'dist', 'src');
 
-/** True when the function's source text shows Kheiron's dormant check. */
+/**
+ * True when Kheiron recorded the function: its source text shows the load-time check, or the
+ * registry of this process holds a function of that name (prepared at attach, the function
+ * keeps its original text while dormant).
+ */
 export function isPreparedFunction(fn: unknown): boolean {
-  return typeof fn === 'function' && Function.prototype.toString.call(fn).includes('__k_');
+  if (typeof fn !== 'function') return false;
+  if (Function.prototype.toString.call(fn).includes('__k_')) return true;
+  const state = (globalThis as Record<symbol, { registry?: { entries(): Iterable<{ name: string }> } } | undefined>)[Symbol.for('kheiron.runtime.state')];
+  if (!state?.registry) return false;
+  const name = (fn as { name: string }).name;
+  for (const entry of state.registry.entries()) if (entry.name === name || entry.name.endsWith(`.${name}`)) return true;
+  return false;
 }
 
 export function fail(message: string): never {

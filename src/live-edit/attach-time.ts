@@ -90,9 +90,12 @@ export class AttachTimeEditor implements AttachTimeEditing {
     try {
       this.debug.use((editor) => {
         const scriptId = record.source && editor.scriptId(record.source.url);
-        if (!scriptId || editor.source(scriptId) !== script.current) return;
+        if (!scriptId) return;
+        script.current = editor.source(scriptId);
         const code = edits.size === 0 ? script.loaded : this.render(script, edits).code;
-        if (!ok(editor.setSource(scriptId, code))) return;
+        const result = editor.setSource(scriptId, code);
+        script.current = ok(result) ? code : editor.source(scriptId);
+        if (!ok(result)) return;
         // A function V8 could not put back runs its prepared code, dormant: the same behaviour.
         script.edits = edits;
         script.current = code;
@@ -112,7 +115,8 @@ export class AttachTimeEditor implements AttachTimeEditing {
     const running = editor.source(scriptId);
     let script = this.scripts.get(record);
     if (script) {
-      if (running !== script.current) return 'its script was changed by something other than Kheiron since it was edited';
+      // V8 takes up the text of an edit it refused for a function on the stack once that returns.
+      script.current = running;
       return { scriptId, script };
     }
     const original = source.original ?? running;
@@ -162,10 +166,9 @@ export class AttachTimeEditor implements AttachTimeEditing {
       const edits = new Map([...script.edits, ...trial]);
       const code = withMapLine(this.render(script, edits).code, script.mapLine);
       const result = editor.setSource(scriptId, code);
-      if (ok(result)) {
-        script.edits = edits;
-        script.current = code;
-      }
+      if (ok(result)) script.edits = edits;
+      // After a refusal, the next edit is diffed against what V8 reports then.
+      script.current = ok(result) ? code : editor.source(scriptId);
       return result;
     };
     if (ok(attempt(accepted))) return;
