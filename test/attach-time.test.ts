@@ -69,7 +69,7 @@ const handle = attach({
   after(ctx) { if (ctx.entry.name === 'square') ctx.replaceResult(-1); },
 });
 out.attached = handle.functions.map((e) => e.name).sort();
-out.unreached = handle.unreached.map((u) => u.entry.name);
+out.unreached = handle.unreached.map((u) => [u.entry.name, u.reason]);
 out.attachedText = Vec.prototype.dot.toString().includes('__k_');
 out.calls = [v.dot(new Vec(1, 1)), next(), lib.square(3)];
 out.seen = seen.slice();
