@@ -17,6 +17,8 @@ export interface AttachedRule {
   readonly id: string;
   readonly set: string;
   readonly functions: readonly FunctionEntry[];
+  /** Functions the rule selects that could not be made attachable (prepared at attach), and why. */
+  readonly unreached: readonly { entry: FunctionEntry; reason: string }[];
   readonly calls: number;
   readonly failures: number;
   readonly active: boolean;
@@ -66,7 +68,9 @@ export class RepairEngine {
         if (unreachable.length > 0) {
           const why = unreachable.every((e) => e.prepared === 'live-edit')
             ? 'prepared in place over V8 LiveEdit in a process started without Kheiron, which keeps no copy of the original'
-            : 'an anonymous function or a private method: name it, or target a named caller';
+            : unreachable.every((e) => e.prepared === 'at-attach')
+              ? "prepared at attach over V8 LiveEdit, whose edit cannot name the function from inside it; prepare it at load (KHEIRON_PREPARE=load, or attach the rule before its module loads)"
+              : 'an anonymous function or a private method: name it, or target a named caller';
           throw new RuleError(rule.id, rule.origin, `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (${why})`);
         }
       }
@@ -171,6 +175,9 @@ export class RepairEngine {
       set: live.set,
       get functions() {
         return live.handle.functions;
+      },
+      get unreached() {
+        return live.handle.unreached;
       },
       get calls() {
         return live.calls;

@@ -1,9 +1,16 @@
 import type { AttachTimeEditing, ModuleRecord } from '../runtime/registry.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
-import { parseModule, type ParsedModule } from '../transform/index.js';
-import { misplaced, VARIANTS } from '../transform/live-edit.js';
-import { v8Diff, type Change } from '../transform/v8-diff.js';
-import { InProcessDebugger, type EditResult, type ScriptEditor } from './debugger.js';
+import { createRequire } from 'node:module';
+import type { ParsedModule } from '../transform/index.js';
+import type { Change } from '../transform/v8-diff.js';
+import type { EditResult, ScriptEditor } from './debugger.js';
+
+/** The parser, the diff and the inspector are loaded with the first edit, not with the loader. */
+const load = createRequire(import.meta.url);
+const transform = (): typeof import('../transform/index.js') => load('../transform/index.js') as typeof import('../transform/index.js');
+const planning = (): typeof import('../transform/live-edit.js') => load('../transform/live-edit.js') as typeof import('../transform/live-edit.js');
+const diffing = (): typeof import('../transform/v8-diff.js') => load('../transform/v8-diff.js') as typeof import('../transform/v8-diff.js');
+const debugging = (): typeof import('./debugger.js') => load('./debugger.js') as typeof import('./debugger.js');
 
 /*
  * Phase II at attach, for modules the loader left in their original text.
@@ -47,7 +54,11 @@ const DISPLACED = "V8 LiveEdit would keep the function's existing closures on th
 export class AttachTimeEditor implements AttachTimeEditing {
   private readonly scripts = new WeakMap<ModuleRecord, Edited>();
 
-  constructor(private readonly debug = new InProcessDebugger()) {}
+  private debugger: import('./debugger.js').InProcessDebugger | undefined;
+
+  private get debug(): import('./debugger.js').InProcessDebugger {
+    return (this.debugger ??= new (debugging().InProcessDebugger)());
+  }
 
   prepared(record: ModuleRecord, index: number): boolean {
     return this.scripts.get(record)?.edits.has(index) ?? false;
@@ -120,7 +131,7 @@ export class AttachTimeEditor implements AttachTimeEditing {
       return { scriptId, script };
     }
     const original = source.original ?? running;
-    const module = parseModule(original, { filename: record.module, sourceType: source.sourceType, defer: {} });
+    const module = transform().parseModule(original, { filename: record.module, sourceType: source.sourceType, defer: {} });
     if (module.sites.length !== record.entries.length) return 'its module reads differently now than when it was loaded';
     const loaded = module.render().code;
     const mapLine = loaded === running ? undefined : sourceMapLine(running);
@@ -142,14 +153,14 @@ export class AttachTimeEditor implements AttachTimeEditing {
       const inCurrent = script.boundaries.map(shift);
       const addedInCurrent = this.render(script, trial).added.map((i) => ({ ...i, pos: shift(i.pos) }));
       sortInsertions(addedInCurrent);
-      return !misplaced(v8Diff(script.current, withMapLine(code, script.mapLine), cache), inCurrent, addedInCurrent);
+      return !planning().misplaced(diffing().v8Diff(script.current, withMapLine(code, script.mapLine), cache), inCurrent, addedInCurrent);
     };
     // Most edits are clean: all of the layer at once, then function by function.
     const all = new Map(layer.map((index) => [index, 0]));
     if (fits(all)) return all;
     for (const index of [...layer].sort((a, b) => b - a)) {
       let placed = false;
-      for (let variant = 0; variant < VARIANTS && !placed; variant++) {
+      for (let variant = 0; variant < planning().VARIANTS && !placed; variant++) {
         const trial = new Map([...accepted, [index, variant]]);
         if (fits(trial)) {
           accepted.set(index, variant);

@@ -25,18 +25,6 @@ const DISABLED = 'setScriptSource functionality no longer available';
  * few percent.
  */
 export class InProcessDebugger {
-  /** Whether this process can have an inspector session at all (not under the permission model, say). */
-  static available(): boolean {
-    try {
-      const session = new Session();
-      session.connect();
-      session.disconnect();
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   use<T>(work: (editor: ScriptEditor) => T): T {
     const session = new Session();
     session.connect();

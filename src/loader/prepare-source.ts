@@ -1,10 +1,20 @@
 import { pathToFileURL } from 'node:url';
 import { EMIT_FORMAT, type EmittedModule } from '../emitted.js';
 import { defineModule, selectedAtLoad } from '../runtime/index.js';
-import { instrument, InstrumentParseError, type SourceMap, type SourceType } from '../transform/index.js';
+import { createRequire } from 'node:module';
+import type { SourceMap, SourceType } from '../transform/index.js';
 import { PreparedCache } from './cache.js';
 import type { LoaderConfig } from './config.js';
 import { createFilter } from './filter.js';
+
+/**
+ * The transform (the parser, the source-map code) is loaded on the first cache miss: a start
+ * whose modules are all cached never loads it.
+ */
+let transformModule: typeof import('../transform/index.js') | undefined;
+function transformer(): typeof import('../transform/index.js') {
+  return (transformModule ??= createRequire(import.meta.url)('../transform/index.js') as typeof import('../transform/index.js'));
+}
 
 const MAP_COMMENT = /\/\/[#@] sourceMappingURL=data:application\/json(?:;charset=[\w-]+)?;base64,([A-Za-z0-9+/=]+)\s*$/;
 
@@ -74,6 +84,7 @@ export class SourcePreparer {
   private transform(source: string, filename: string, sourceType: SourceType, defer: boolean): { code: string; payload?: EmittedModule } {
     const mapComment = MAP_COMMENT.exec(source);
     const inputSourceMap = mapComment ? decodeMap(mapComment[1]!) : undefined;
+    const { instrument, InstrumentParseError } = transformer();
     let result;
     try {
       result = instrument(source, { filename, sourceType, inputSourceMap, defer: defer ? {} : undefined });
@@ -100,7 +111,7 @@ export class SourcePreparer {
 
 function parsesAsModule(source: string, filename: string): boolean {
   try {
-    instrument(source, { filename, sourceType: 'module' });
+    transformer().instrument(source, { filename, sourceType: 'module' });
     return true;
   } catch {
     return false;

@@ -6,7 +6,7 @@
 import module from 'node:module';
 import { startAgent } from '../agent/agent.js';
 import { AttachTimeEditor } from '../live-edit/attach-time.js';
-import { InProcessDebugger } from '../live-edit/debugger.js';
+import { inspectorAvailable } from '../live-edit/available.js';
 import { installRuntime, setAttachTimeEditor } from '../runtime/index.js';
 import { loadConfig } from './config.js';
 import { installCompileHook } from './hooks-cjs.js';
@@ -17,7 +17,7 @@ installRuntime();
 const config = loadConfig();
 // Phase II at attach edits scripts over an in-process inspector session; where there is none
 // (the permission model, a Node built without the inspector), functions are prepared at load.
-const phase2 = config.phase2 === 'attach' && InProcessDebugger.available() ? 'attach' : 'load';
+const phase2 = config.phase2 === 'attach' && inspectorAvailable() ? 'attach' : 'load';
 if (phase2 === 'attach') setAttachTimeEditor(new AttachTimeEditor());
 
 const preparer = new SourcePreparer(config, sourceMapsWanted(), phase2);
