@@ -1,11 +1,12 @@
 // Kheiron benchmark suite: dormant cost of prepared programs, measured against
 // the unprepared program side by side, on Node 24 and Node 26.
 //
-//   npm run bench                      full run (~10-15 min on 2 cores)
+//   npm run bench                      full run (~15-20 min on 2 cores)
 //   node_modules/node24/bin/node dist/bench/run.js --quick     smoke check (a minute or two)
 //   options: --runs N  --only a,b  --node 24|26|both  --quick  --inner N  --no-wait
 //   names for --only: particles richards rbtree closures graph interpreter
-//                     oo (the six above) ts-check http attach transform startup
+//                     deltablue scheduler trees literals
+//                     oo (the ten above) ts-check http attach transform startup
 //
 // Full runs write bench/results.json and the table between the bench markers
 // of README.md; quick or partial runs write bench/results-partial.json and
@@ -64,6 +65,10 @@ const OO_SUITE: Workload[] = [
   { name: 'closures', file: 'closures.mjs', description: 'closures, generators, map/filter/reduce, memoization' },
   { name: 'graph', file: 'graph.mjs', description: 'Dijkstra with a binary heap class, grid BFS' },
   { name: 'interpreter', file: 'interpreter.mjs', description: 'tree-walking interpreter, AST node classes' },
+  { name: 'deltablue', file: 'deltablue.mjs', description: 'DeltaBlue-style constraint solver, constraint class hierarchy' },
+  { name: 'scheduler', file: 'scheduler.mjs', description: 'discrete-event job-shop simulation, event heap, small classes' },
+  { name: 'trees', file: 'trees.mjs', description: 'binary trees, persistent list and vector, small node constructors' },
+  { name: 'literals', file: 'literals.mjs', description: 'object-literal methods and getters, closures created per call' },
 ].map((w) => ({ ...w, include: INCLUDE_WORKLOADS, timeoutMs: 180_000 }));
 
 const TS_CHECK: Workload = {
