@@ -1,4 +1,4 @@
-import type { AttachTimeEditing, ModuleRecord } from '../runtime/registry.js';
+import { NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } from '../runtime/registry.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import { createRequire } from 'node:module';
 import type { ParsedModule } from '../transform/index.js';
@@ -22,8 +22,11 @@ const debugging = (): typeof import('./debugger.js') => load('./debugger.js') as
  * 3. V8 maps the functions of the old script onto the new one by its own diff of the two
  *    texts (`v8Diff` computes the same): an edit is used only if every function literal keeps
  *    its place, else V8 would leave that function's existing closures on their old code.
- *    A few padded texts of the edit are tried. Inner functions are edited before the
- *    functions that enclose them, in separate edits, for the same reason.
+ *    A few texts of the edit are tried. A function is edited after the functions that
+ *    enclose it, in a separate edit: edited together with them, it would keep its existing
+ *    closures on the old code. On V8 14 (Node 26) nested edits leave closures with the wrong
+ *    context, so there only functions without nested functions are prepared at attach
+ *    (`LEAVES_ONLY` in the loader).
  * 4. `Debugger.setScriptSource` swaps the new text in: existing closures, instances and
  *    module state stay, and run the prepared code from their next call on.
  * 5. When the last hook of a function is detached, the script is edited back without it:
@@ -78,10 +81,17 @@ export class AttachTimeEditor implements AttachTimeEditing {
         const { scriptId, script } = found;
         let todo = wanted;
         while (todo.length > 0) {
-          // Innermost first, one layer an edit.
-          const layer = todo.filter((index) => !todo.some((other) => other !== index && encloses(script.module, index, other)));
-          const accepted = this.fit(script, layer, refused);
-          if (accepted.size > 0) this.apply(editor, scriptId, script, accepted, refused);
+          // Outermost first, one layer an edit (or several: see fit). A function edited together
+          // with one that encloses it keeps its existing closures on the old code; edited after
+          // it, in an edit of its own, it does not, and its lines are still short.
+          const layer = todo.filter((index) => !todo.some((other) => other !== index && encloses(script.module, other, index)));
+          let pending = layer;
+          while (pending.length > 0) {
+            const { accepted, later } = this.fit(script, pending, refused);
+            if (accepted.size === 0) break;
+            this.apply(editor, scriptId, script, accepted, refused);
+            pending = later;
+          }
           todo = todo.filter((index) => !layer.includes(index));
         }
         if (script.edits.size === 0) this.scripts.delete(record);
@@ -122,7 +132,7 @@ export class AttachTimeEditor implements AttachTimeEditing {
     const source = record.source;
     if (!source) return 'prepared at attach, but the loader recorded no source for its module';
     const scriptId = editor.scriptId(source.url);
-    if (!scriptId) return `V8 has no script for ${source.url}`;
+    if (!scriptId) return NOT_COMPILED;
     const running = editor.source(scriptId);
     let script = this.scripts.get(record);
     if (script) {
@@ -131,7 +141,7 @@ export class AttachTimeEditor implements AttachTimeEditing {
       return { scriptId, script };
     }
     const original = source.original ?? running;
-    const module = transform().parseModule(original, { filename: record.module, sourceType: source.sourceType, defer: {} });
+    const module = transform().parseModule(original, { filename: record.module, sourceType: source.sourceType, defer: { leavesOnly: source.leavesOnly } });
     if (module.sites.length !== record.entries.length) return 'its module reads differently now than when it was loaded';
     const loaded = module.render().code;
     const mapLine = loaded === running ? undefined : sourceMapLine(running);
@@ -143,33 +153,43 @@ export class AttachTimeEditor implements AttachTimeEditing {
     return { scriptId, script };
   }
 
-  /** The functions of `layer` whose edit keeps every function in place, each with the first text that does. */
-  private fit(script: Edited, layer: number[], refused: Map<number, string>): Map<number, number> {
+  /**
+   * The functions of `layer` that one edit can prepare, each with the first text that keeps
+   * every function in place, and those to try in a later edit. V8 compares characters only
+   * inside runs of changed lines shorter than 800 characters: an edit of many neighbouring
+   * functions changes whole lines and loses their places, where edits of a few at a time do
+   * not. A function that does not fit even alone is refused.
+   */
+  private fit(script: Edited, layer: number[], refused: Map<number, string>): { accepted: Map<number, number>; later: number[] } {
     const cache = new Map<string, Change[]>();
-    const accepted = new Map<number, number>();
+    const shift = shifter(this.render(script, script.edits).insertions);
+    const inCurrent = script.boundaries.map(shift);
     const fits = (trial: Map<number, number>): boolean => {
       const { code } = this.render(script, new Map([...script.edits, ...trial]));
-      const shift = shifter(this.render(script, script.edits).insertions);
-      const inCurrent = script.boundaries.map(shift);
       const addedInCurrent = this.render(script, trial).added.map((i) => ({ ...i, pos: shift(i.pos) }));
       sortInsertions(addedInCurrent);
       return !planning().misplaced(diffing().v8Diff(script.current, withMapLine(code, script.mapLine), cache), inCurrent, addedInCurrent);
     };
     // Most edits are clean: all of the layer at once, then function by function.
     const all = new Map(layer.map((index) => [index, 0]));
-    if (fits(all)) return all;
+    if (fits(all)) return { accepted: all, later: [] };
+    const accepted = new Map<number, number>();
+    const later: number[] = [];
     for (const index of [...layer].sort((a, b) => b - a)) {
-      let placed = false;
-      for (let variant = 0; variant < planning().VARIANTS && !placed; variant++) {
-        const trial = new Map([...accepted, [index, variant]]);
-        if (fits(trial)) {
-          accepted.set(index, variant);
-          placed = true;
-        }
-      }
-      if (!placed) refused.set(index, DISPLACED);
+      const placed = this.variant(fits, accepted, index);
+      if (placed !== undefined) accepted.set(index, placed);
+      else if (accepted.size > 0) later.push(index);
+      else refused.set(index, DISPLACED);
     }
-    return accepted;
+    return { accepted, later };
+  }
+
+  /** The first text variant of function `index` that fits together with `accepted`. */
+  private variant(fits: (trial: Map<number, number>) => boolean, accepted: Map<number, number>, index: number): number | undefined {
+    for (let variant = 0; variant < planning().VARIANTS; variant++) {
+      if (fits(new Map([...accepted, [index, variant]]))) return variant;
+    }
+    return undefined;
   }
 
   private apply(editor: ScriptEditor, scriptId: string, script: Edited, accepted: Map<number, number>, refused: Map<number, string>): void {

@@ -1,4 +1,5 @@
 import { Session } from 'node:inspector';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
 /** What V8 answers to `Debugger.setScriptSource`. */
@@ -29,7 +30,10 @@ export class InProcessDebugger {
     const session = new Session();
     session.connect();
     const scripts = new Map<string, string>();
-    const onParsed = ({ params }: { params: { scriptId: string; url: string } }): void => void scripts.set(params.url, params.scriptId);
+    const onParsed = ({ params }: { params: { scriptId: string; url: string } }): void => {
+      // CommonJS that an ES module imports is known by its path.
+      scripts.set(params.url.startsWith('/') ? pathToFileURL(params.url).href : params.url, params.scriptId);
+    };
     session.on('Debugger.scriptParsed', onParsed);
     try {
       post(session, 'Debugger.enable');

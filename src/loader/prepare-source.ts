@@ -16,6 +16,14 @@ function transformer(): typeof import('../transform/index.js') {
   return (transformModule ??= createRequire(import.meta.url)('../transform/index.js') as typeof import('../transform/index.js'));
 }
 
+/**
+ * V8 14 (Node 26) answers setScriptSource only behind a flag, and there an edit of a function
+ * that encloses one edited before (or the other way round) leaves closures created later
+ * with the wrong context. So there only functions that contain no function or class are
+ * prepared at attach, and never two of them enclose each other.
+ */
+export const LEAVES_ONLY = Number(process.versions.v8.split('.')[0]) >= 14;
+
 const MAP_COMMENT = /\/\/[#@] sourceMappingURL=data:application\/json(?:;charset=[\w-]+)?;base64,([A-Za-z0-9+/=]+)\s*$/;
 
 /**
@@ -61,7 +69,7 @@ export class SourcePreparer {
 
   /** Functions stay in their original text unless a hook attached already wants them now. */
   private prepareAtAttach(source: string, filename: string, sourceType: SourceType, url: string): string {
-    const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}:attach`);
+    const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}:attach${LEAVES_ONLY ? ':leaves' : ''}`);
     const cached = key && this.cache!.get(key);
     const registry = key && this.cache!.get(key, 'json');
     let prepared: { code: string; payload?: EmittedModule };
@@ -77,7 +85,7 @@ export class SourcePreparer {
     const { code, payload } = prepared;
     if (!payload || payload.functions.length === 0) return code;
     if (selectedAtLoad(payload)) return this.prepareAtLoad(source, filename, sourceType);
-    defineModule(payload, { url, sourceType, original: code === source ? undefined : source });
+    defineModule(payload, { url, sourceType, original: code === source ? undefined : source, leavesOnly: LEAVES_ONLY });
     return code;
   }
 
@@ -87,7 +95,7 @@ export class SourcePreparer {
     const { instrument, InstrumentParseError } = transformer();
     let result;
     try {
-      result = instrument(source, { filename, sourceType, inputSourceMap, defer: defer ? {} : undefined });
+      result = instrument(source, { filename, sourceType, inputSourceMap, defer: defer ? { leavesOnly: LEAVES_ONLY } : undefined });
     } catch (error) {
       if (!(error instanceof InstrumentParseError)) throw error;
       // ES module syntax in a CommonJS file: Node detects it and loads it as a module,

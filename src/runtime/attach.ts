@@ -1,6 +1,6 @@
 import { channel } from 'node:diagnostics_channel';
 import type { AttachedHook, ControlPoint, Hooks } from './context.js';
-import type { FunctionEntry, ModuleRecord, Registry } from './registry.js';
+import { NOT_COMPILED, type FunctionEntry, type ModuleRecord, type Registry } from './registry.js';
 import { compileTarget, type Target } from './selector.js';
 
 export interface AttachOptions extends Hooks {
@@ -74,15 +74,20 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
   };
 
   const unreached: { entry: FunctionEntry; reason: string }[] = [];
-  const add = (record: ModuleRecord): void => {
+  const add = (record: ModuleRecord, only?: readonly number[]): void => {
     const selected: number[] = [];
     record.entries.forEach((entry, index) => {
-      if (matches(entry)) selected.push(index);
+      if ((!only || only.includes(index)) && matches(entry)) selected.push(index);
     });
     if (selected.length === 0) return;
     const refused = registry.prepare(record, selected);
+    const notYet: number[] = [];
     for (const index of selected) {
       const reason = refused.get(index);
+      if (reason === NOT_COMPILED && !only) {
+        notYet.push(index);
+        continue;
+      }
       if (reason !== undefined) {
         unreached.push({ entry: record.entries[index]!, reason });
         continue;
@@ -91,9 +96,11 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
       registry.setHooks(record, index, current.concat(hook).sort(byPriority));
       attachedTo.push({ record, index });
     }
+    // V8 compiles such a module within the task that imports it: once more after that.
+    if (notYet.length > 0) setImmediate(() => active.has(handle) && add(record, notYet));
   };
   for (const record of registry.modules.values()) add(record);
-  const unsubscribe = registry.onModule(add);
+  const unsubscribe = registry.onModule((record) => add(record));
 
   const handle: AttachHandle = {
     id,

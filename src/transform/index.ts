@@ -26,8 +26,9 @@ export interface InstrumentOptions {
    * original text (see `preparedAtLoad`), and emit no module prologue (the loader registers
    * the module itself). `edits` maps such functions (by index) to the variant of the
    * in-place shape that an attach has swapped in: the code is then the script as V8 runs it.
+   * `leavesOnly`: only functions that contain no function or class are left for the attach.
    */
-  defer?: { edits?: ReadonlyMap<number, number> };
+  defer?: { edits?: ReadonlyMap<number, number>; leavesOnly?: boolean };
 }
 
 export interface InstrumentResult {
@@ -90,11 +91,15 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
   const { ast, comments } = parse(source, filename, sourceType);
   const sites = collectFunctions(ast, source, comments, sourceType === 'module', inputSourceMap && positionMapper(inputSourceMap));
   const prefix = modulePrefix(filename);
-  const defer = options.defer !== undefined;
+  // V8 LiveEdit fails a check and aborts the process when it edits a script whose code runs
+  // direct eval: such a module is prepared at load.
+  const defer = options.defer !== undefined && !sites.some((site) => site.usesEval) && !/\beval\s*\(/.test(source);
   const base: Insertion[] = [];
   const prepared: PreparedAs[] = [];
+  const classNodes = defer && options.defer?.leavesOnly ? classes(ast as unknown as Node) : [];
+  const leaf = (site: FunctionSite): boolean => !site.hasNested && !classNodes.some((c) => c.start > site.node.start && c.end <= site.node.end);
   for (const site of sites) {
-    if (!defer || preparedAtLoad(site)) {
+    if (!defer || preparedAtLoad(site) || (options.defer?.leavesOnly && !leaf(site))) {
       prepareFunction(site, source, prefix, base);
       prepared.push(preparedAs(site));
     } else {

@@ -213,7 +213,7 @@ function inserted(insertions: Insertion[], position: number): number {
 }
 
 /** How many padded texts of a function's edit to try. */
-export const VARIANTS = 4;
+export const VARIANTS = 8;
 
 export function classes(node: Node, found: Node[] = []): Node[] {
   if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(node);

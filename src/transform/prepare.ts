@@ -78,6 +78,13 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
 
   const needsValue = site.returns.some((r) => r.argument);
   const directives = leadingDirectives(body);
+  if (mode === 'live-edit' && (body.body as Node[]).length === 0 && !directives && !site.generator) {
+    // An empty body cannot throw: no try, and no braces, which V8's diff would match with
+    // the function's own closing brace.
+    const pad = ';'.repeat(variant & 3);
+    out.push({ pos: body.start + 1, closing: false, depth, text: `${pad}var ${CTX}; if (${slot} && (${CTX} = ${call}) !== void 0) return ${CTX}.s ? ${CTX}.r : ${K}.r(${CTX}, ${implicitResult});${pad}` });
+    return;
+  }
   const atCall = site.generator && beforeAtCall(site, source, slot, out);
   // A generator whose `before` already ran at the call finds its context in a parameter.
   const declare = atCall ? (needsValue ? `var ${VAL}; ` : '') : `var ${CTX}${needsValue ? `, ${VAL}` : ''}; `;
@@ -86,7 +93,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
     : enter;
   const at = directives ? directives.end : body.start + 1;
   const guard = !site.hoistConflict;
-  const pad = ';'.repeat(variant);
+  const pad = ';'.repeat(variant & 3);
   const open = `${directives ? ';' : ''}${declare}${start}${guard ? 'try {' : ''}${pad}`;
   const close = `${pad};if (${CTX} !== void 0) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
   // The epilog goes right after the last statement, not against the closing brace: V8's
@@ -94,6 +101,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   // which an ES module refuses (attach over the inspector edits scripts in place).
   const statements = body.body as Node[];
   const end = Math.max(at, statements.length > 0 ? statements[statements.length - 1]!.end : at);
+  const begin = out.length;
   if (end === at) {
     // A body without statements (but directives): both halves at one position, in this order.
     out.push({ pos: at, closing: false, depth, text: open + close });
@@ -112,6 +120,11 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
       // A suffix of the `return` keyword: it closes before an epilog at the same position.
       out.push({ pos: ret.start + 'return'.length, closing: true, depth: inner, text: ` ${CTX} !== void 0 ? ${K}.r(${CTX}, ${implicitResult}) : void 0` });
     }
+  }
+  // Variants 4-7 write the edit with tabs: where V8's diff matched an inserted space with one
+  // of the function's own, it finds nothing to match. Only where no text of the source is copied.
+  if (variant & 4 && (node.params as Node[]).every((p) => p.type === 'Identifier')) {
+    for (let i = begin; i < out.length; i++) out[i] = { ...out[i]!, text: out[i]!.text.replace(/ /g, '\t') };
   }
 }
 
