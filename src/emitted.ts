@@ -45,8 +45,6 @@ export const PREPARED_AS = [
   'at-attach',
 ] as const;
 
-/** Changes whenever prepared code changes shape: part of the key of cached prepared code. */
-export const EMIT_FORMAT = 7;
 export type PreparedAs = (typeof PREPARED_AS)[number];
 
 /** Bits of the flags field of emitted metadata. */

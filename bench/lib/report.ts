@@ -34,7 +34,11 @@ function workloadCells(w: WorkloadResult | undefined | null): string[] {
 }
 
 function startupCells(s: StartupModeResult | null | undefined): string[] {
-  return [num(s?.requireMs.median), num(s?.sinceStartMs.median)];
+  return [num(s?.requireMs.median), num(s?.sinceStartMs.median), num(s?.wallMs.median), num(s?.maxRssMiB?.median)];
+}
+
+function emptyCells(s: StartupModeResult | null | undefined): string[] {
+  return [num(s?.sinceStartMs.median), num(s?.wallMs.median), num(s?.maxRssMiB?.median)];
 }
 
 export function renderMarkdown(r: BenchResults): string {
@@ -153,11 +157,11 @@ export function renderMarkdown(r: BenchResults): string {
   }
 
   if (nodes.some((n) => n.startup)) {
-    lines.push("#### Start-up: `require('typescript')`, ms (time of the require call / process start to loaded)");
+    lines.push("#### Start-up: `require('typescript')`, ms (time of the require call / process start to loaded / whole process), peak memory MiB");
     lines.push('');
     lines.push(
       table(
-        ['', ...nodeHead(['require', 'since start'])],
+        ['', ...nodeHead(['require', 'since start', 'process', 'peak MiB'])],
         [
           ['unprepared', ...nodes.flatMap((n) => startupCells(n.startup?.unprepared))],
           ['prepared, cold cache', ...nodes.flatMap((n) => startupCells(n.startup?.cold))],
@@ -166,6 +170,20 @@ export function renderMarkdown(r: BenchResults): string {
       ),
     );
     lines.push('');
+    if (nodes.some((n) => n.startup?.empty)) {
+      lines.push('#### Start-up of an empty program, ms (process start to the end of the program / whole process), peak memory MiB');
+      lines.push('');
+      lines.push(
+        table(
+          ['', ...nodeHead(['since start', 'process', 'peak MiB'])],
+          [
+            ['`node empty.js`', ...nodes.flatMap((n) => emptyCells(n.startup?.empty?.unprepared))],
+            ['`node --import kheiron/register empty.js`', ...nodes.flatMap((n) => emptyCells(n.startup?.empty?.prepared))],
+          ],
+        ),
+      );
+      lines.push('');
+    }
   }
 
   if (r.failures.length > 0) {

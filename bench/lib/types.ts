@@ -67,12 +67,16 @@ export interface StartupModeResult {
   requireMs: Series;
   sinceStartMs: Series;
   wallMs: Series;
+  /** Peak resident memory of the process, MiB. */
+  maxRssMiB?: Series;
 }
 
 export interface StartupResult {
   unprepared: StartupModeResult;
   cold: StartupModeResult | null;
   warm: StartupModeResult | null;
+  /** An empty program, without and with `--import kheiron/register`. */
+  empty?: { unprepared: StartupModeResult; prepared: StartupModeResult | null };
 }
 
 export interface NodeResults {

@@ -1,6 +1,20 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A hash of the code that decides what prepared code looks like (the transform and the names
+ * it emits): part of every cache key, so that a changed transform never reads old entries.
+ */
+export function transformHash(): string {
+  const src = dirname(dirname(fileURLToPath(import.meta.url)));
+  const hash = createHash('sha256');
+  const transform = join(src, 'transform');
+  for (const file of readdirSync(transform).filter((f) => f.endsWith('.js')).sort()) hash.update(file).update(readFileSync(join(transform, file)));
+  hash.update(readFileSync(join(src, 'emitted.js'))).update(readFileSync(join(src, 'loader', 'prepare-source.js')));
+  return hash.digest('hex').slice(0, 16);
+}
 
 /**
  * Prepared code on disk, keyed by content hash, Kheiron version and options, so that a

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import { EMIT_FORMAT, type EmittedModule } from '../emitted.js';
+import type { EmittedModule } from '../emitted.js';
 import { defineModule, selectedAtLoad } from '../runtime/index.js';
 import { createRequire } from 'node:module';
 import type { SourceMap, SourceType } from '../transform/index.js';
-import { PreparedCache } from './cache.js';
+import { PreparedCache, transformHash } from './cache.js';
 import type { LoaderConfig } from './config.js';
 import { createFilter } from './filter.js';
 
@@ -43,7 +43,7 @@ export class SourcePreparer {
     private readonly phase2: 'attach' | 'load' = config.phase2,
   ) {
     this.accepts = createFilter(config);
-    this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, `${config.version}/${EMIT_FORMAT}`) : undefined;
+    this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, `${config.version}/${transformHash()}`) : undefined;
   }
 
   /** Whether `code` is what this preparer made of the file. */
