@@ -108,6 +108,17 @@ for (const target of ['**/nested.mjs#later', '**/nested.mjs#later/*', '**/nested
 console.log(JSON.stringify({ value: await later('x', 'y'), seen }));
 `;
 
+// A rule that runs the function again (retry) on a method prepared at attach.
+const RETRY_MAIN = `import { RepairEngine, defineRules, retry } from ${API};
+import { Vec } from './lib.mjs';
+const engine = new RepairEngine();
+const [rule] = engine.attach(defineRules('r', retry('**/lib.mjs#Vec.prototype.dot', { id: 'again', attempts: 3, when: () => true })));
+const v = new Vec(1, 2);
+let reads = 0;
+Object.defineProperty(v, 'x', { get() { if (reads++ < 2) throw new Error('transient'); return 1; } });
+console.log(JSON.stringify({ value: v.dot(new Vec(1, 1)), reads, prepared: rule.functions.map((f) => f.prepared) }));
+`;
+
 let dir: string;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'kheiron-attach-time-'));
@@ -115,6 +126,7 @@ before(() => {
   writeFileSync(join(dir, 'lib.cjs'), CJS);
   writeFileSync(join(dir, 'spin.mjs'), SPIN);
   writeFileSync(join(dir, 'nested.mjs'), NESTED);
+  writeFileSync(join(dir, 'retry-main.mjs'), RETRY_MAIN);
   writeFileSync(join(dir, 'nested-main.mjs'), NESTED_MAIN);
   writeFileSync(join(dir, 'main.mjs'), MAIN);
 });
@@ -156,6 +168,12 @@ for (const node of TEST_NODES) {
       const r = await runNode(node.path, ['--import', REGISTER, 'nested-main.mjs'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1' } });
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout.trim()), { value: ['x', 'y'], seen: [1, 2, 3] });
+    });
+
+    it('runs a method prepared at attach again for a retry: it is found on `this` by its slot', async () => {
+      const r = await runNode(node.path, ['--import', REGISTER, 'retry-main.mjs'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1' } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout.trim()), { value: 3, reads: 3, prepared: ['at-attach'] });
     });
 
     it("prepares every function at load with KHEIRON_PREPARE=load", async () => {

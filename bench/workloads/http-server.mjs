@@ -230,7 +230,7 @@ const server = http.createServer((req, res) => app.handle(req, res));
 server.keepAliveTimeout = 30000;
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address();
-  process.stdout.write(JSON.stringify({ port, pid: process.pid, prepared: App.prototype.handle.toString().includes('__k_') }) + '\n');
+  process.stdout.write(JSON.stringify({ port, pid: process.pid, prepared: App.prototype.handle.toString().includes('__k_') || Object.getOwnPropertySymbols(globalThis).some((s) => s.description === 'kheiron.runtime.state') }) + '\n');
 });
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -69,7 +69,7 @@ export class RepairEngine {
           const why = unreachable.every((e) => e.prepared === 'live-edit')
             ? 'prepared in place over V8 LiveEdit in a process started without Kheiron, which keeps no copy of the original'
             : unreachable.every((e) => e.prepared === 'at-attach')
-              ? "prepared at attach over V8 LiveEdit, whose edit cannot name the function from inside it; prepare it at load (KHEIRON_PREPARE=load, or attach the rule before its module loads)"
+              ? "prepared at attach over V8 LiveEdit, whose edit cannot name the function from inside it (only methods of named classes are found on `this`); prepare it at load (KHEIRON_PREPARE=load, or attach the rule before its module loads)"
               : 'an anonymous function or a private method: name it, or target a named caller';
           throw new RuleError(rule.id, rule.origin, `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (${why})`);
         }

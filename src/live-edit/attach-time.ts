@@ -1,4 +1,5 @@
-import { NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } from '../runtime/registry.js';
+import { slotName } from '../emitted.js';
+import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } from '../runtime/registry.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import { createRequire } from 'node:module';
 import type { ParsedModule } from '../transform/index.js';
@@ -89,7 +90,7 @@ export class AttachTimeEditor implements AttachTimeEditing {
           while (pending.length > 0) {
             const { accepted, later } = this.fit(script, pending, refused);
             if (accepted.size === 0) break;
-            this.apply(editor, scriptId, script, accepted, refused);
+            this.apply(editor, scriptId, script, accepted, refused, record);
             pending = later;
           }
           todo = todo.filter((index) => !layer.includes(index));
@@ -192,7 +193,12 @@ export class AttachTimeEditor implements AttachTimeEditing {
     return undefined;
   }
 
-  private apply(editor: ScriptEditor, scriptId: string, script: Edited, accepted: Map<number, number>, refused: Map<number, string>): void {
+  private apply(editor: ScriptEditor, scriptId: string, script: Edited, accepted: Map<number, number>, refused: Map<number, string>, record: ModuleRecord): void {
+    // The edited code reads its slots at once: dormant ones exist before it is swapped in.
+    for (const index of accepted.keys()) {
+      const name = slotName(record.prefix, index);
+      if (!Object.prototype.hasOwnProperty.call(globalThis, name)) defineSlot(globalThis, name, false);
+    }
     const attempt = (trial: Map<number, number>): EditResult => {
       const edits = new Map([...script.edits, ...trial]);
       const code = withMapLine(this.render(script, edits).code, script.mapLine);

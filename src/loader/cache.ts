@@ -24,12 +24,15 @@ export function transformHash(): string {
 export class PreparedCache {
   hits = 0;
   misses = 0;
+  private salt: string | undefined;
   constructor(
     private readonly dir: string,
-    private readonly salt: string,
+    /** Computed with the first key: a start that loads nothing to prepare reads no transform. */
+    private readonly makeSalt: () => string,
   ) {}
 
   key(filename: string, source: string, options: string): string {
+    this.salt ??= this.makeSalt();
     return createHash('sha256').update(this.salt).update('\0').update(options).update('\0').update(filename).update('\0').update(source).digest('hex');
   }
 

@@ -43,7 +43,7 @@ export class SourcePreparer {
     private readonly phase2: 'attach' | 'load' = config.phase2,
   ) {
     this.accepts = createFilter(config);
-    this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, `${config.version}/${transformHash()}`) : undefined;
+    this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, () => `${config.version}/${transformHash()}`) : undefined;
   }
 
   /** Whether `code` is what this preparer made of the file. */
@@ -70,16 +70,19 @@ export class SourcePreparer {
   /** Functions stay in their original text unless a hook attached already wants them now. */
   private prepareAtAttach(source: string, filename: string, sourceType: SourceType, url: string): string {
     const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}:attach${LEAVES_ONLY ? ':leaves' : ''}`);
-    const cached = key && this.cache!.get(key);
+    // The registry, and the code only where it is not the source itself (the common case).
     const registry = key && this.cache!.get(key, 'json');
+    const entry = registry ? (JSON.parse(registry) as { payload: EmittedModule | null; same: boolean }) : undefined;
+    const cached = entry && (entry.same ? source : this.cache!.get(key!));
     let prepared: { code: string; payload?: EmittedModule };
-    if (cached && registry) {
-      prepared = { code: cached, payload: (JSON.parse(registry) as EmittedModule | null) ?? undefined };
+    if (entry && cached !== undefined) {
+      prepared = { code: cached, payload: entry.payload ?? undefined };
     } else {
       prepared = this.transform(source, filename, sourceType, true);
       if (key) {
-        this.cache!.set(key, JSON.stringify(prepared.payload ?? null), 'json');
-        this.cache!.set(key, prepared.code);
+        const same = prepared.code === source;
+        if (!same) this.cache!.set(key, prepared.code);
+        this.cache!.set(key, JSON.stringify({ payload: prepared.payload ?? null, same }), 'json');
       }
     }
     const { code, payload } = prepared;

@@ -89,13 +89,14 @@ export class Context implements CallContext {
     readonly hooks: readonly AttachedHook[],
     readonly this_: unknown,
     args: unknown[],
-    private readonly self: Function | undefined,
+    private self: Function | undefined,
   ) {
     this.entry = slot.entry;
     this.a = args;
   }
 
   invoke(...args: unknown[]): unknown {
+    if (this.self === undefined && this.entry.prepared === 'at-attach' && this.entry.reinvocable) this.self = ownMethod(this.entry, this.this_);
     if (typeof this.self !== 'function') {
       throw new TypeError(`kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level functions, named function expressions and methods of named classes have one)`);
     }
@@ -144,4 +145,21 @@ export class Context implements CallContext {
       throw new TypeError(`kheiron: ${operation}() is an operation of '${point}', called in '${this.point}' of ${this.entry.name}`);
     }
   }
+}
+
+/**
+ * A method edited in at attach cannot name itself (that would change a surrounding scope):
+ * found instead on `this` or its prototypes, under its key, as the function whose text reads
+ * its own hook slot.
+ */
+function ownMethod(entry: FunctionEntry, thisArg: unknown): Function | undefined {
+  const [prefix, index] = entry.id.split(':');
+  const slot = new RegExp(`\\b__k_${prefix}_${index}(?![\\w$])`);
+  const key = entry.name.replace(/^[gs]et /, '').slice(entry.name.replace(/^[gs]et /, '').lastIndexOf('.') + 1);
+  for (let o = thisArg; (typeof o === 'object' || typeof o === 'function') && o !== null; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, key);
+    const f = d && (entry.kind === 'getter' ? d.get : entry.kind === 'setter' ? d.set : d.value);
+    if (typeof f === 'function' && slot.test(Function.prototype.toString.call(f))) return f;
+  }
+  return undefined;
 }

@@ -118,8 +118,9 @@ export class Registry {
     }
     if (!record.realms.has(realm)) {
       record.realms.add(realm);
+      // A function prepared at attach reads its slot only once edited in: defined then.
       for (let i = 0; i < record.entries.length; i++) {
-        defineSlot(realm, slotName(record.prefix, i), record.slots[i] ?? false);
+        if (record.entries[i]!.prepared !== 'at-attach' || record.slots[i]) defineSlot(realm, slotName(record.prefix, i), record.slots[i] ?? false);
       }
     }
     if (isNew) for (const listener of this.listeners) listener(record);

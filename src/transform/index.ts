@@ -103,8 +103,9 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
       prepareFunction(site, source, prefix, base);
       prepared.push(preparedAs(site));
     } else {
-      // Attach-time functions name themselves nowhere: a new reference would change a surrounding scope.
-      site.self = undefined;
+      // Attach-time functions name themselves nowhere: a new reference would change a surrounding
+      // scope. A method of a named class (not a constructor) is found on `this` instead.
+      site.self = site.self && site.kind !== 'constructor' && site.self.includes('.') ? site.self : undefined;
       prepared.push('at-attach');
     }
   }
@@ -118,7 +119,7 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
       const added: Insertion[] = [];
       for (const [index, variant] of edits ?? []) {
         if (prepared[index] !== 'at-attach') throw new Error(`internal: function ${index} of ${filename} is not prepared at attach`);
-        prepareFunction({ ...sites[index]! }, source, prefix, added, 'live-edit', variant);
+        prepareFunction({ ...sites[index]!, self: undefined }, source, prefix, added, 'live-edit', variant);
       }
       const insertions = [...base, ...added];
       return { code: insertions.length === 0 ? source : applyInsertions(source, insertions), insertions, added };
