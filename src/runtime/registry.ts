@@ -84,7 +84,6 @@ export interface AttachTimeEditing {
 
 export class Registry {
   readonly modules = new Map<string, ModuleRecord>();
-  readonly byId = new Map<string, { record: ModuleRecord; index: number }>();
   private readonly listeners = new Set<(record: ModuleRecord) => void>();
   private readonly hookListeners = new Set<(record: ModuleRecord, index: number, hooks: readonly AttachedHook[]) => void>();
   /** Set by the loader where Phase II happens at attach. */
@@ -110,17 +109,28 @@ export class Registry {
     }
     const isNew = !record;
     if (!record) {
-      const entries = entriesOf(emitted);
-      const module = displayModule(emitted.module);
-      record = { prefix: emitted.prefix, module, entries, slots: new Array(entries.length).fill(undefined), realms: new Set(), source };
+      // Entries are made when first asked for: a large module that nothing asks about costs
+      // its start-up no objects.
+      let entries: FunctionEntry[] | undefined;
+      const functions = emitted.functions;
+      record = {
+        prefix: emitted.prefix,
+        module: displayModule(emitted.module),
+        get entries() {
+          return (entries ??= entriesOf(emitted));
+        },
+        slots: new Array(functions.length).fill(undefined),
+        realms: new Set(),
+        source,
+      };
       this.modules.set(record.prefix, record);
-      entries.forEach((_, index) => this.byId.set(`${record!.prefix}:${index}`, { record: record!, index }));
     }
     if (!record.realms.has(realm)) {
       record.realms.add(realm);
       // A function prepared at attach reads its slot only once edited in: defined then.
-      for (let i = 0; i < record.entries.length; i++) {
-        if (record.entries[i]!.prepared !== 'at-attach' || record.slots[i]) defineSlot(realm, slotName(record.prefix, i), record.slots[i] ?? false);
+      const functions = emitted.functions;
+      for (let i = 0; i < functions.length; i++) {
+        if (functions[i]![6] !== AT_ATTACH || record.slots[i]) defineSlot(realm, slotName(record.prefix, i), record.slots[i] ?? false);
       }
     }
     if (isNew) for (const listener of this.listeners) listener(record);
@@ -195,6 +205,8 @@ export class Registry {
     }).unref();
   }
 }
+
+const AT_ATTACH = PREPARED_AS.indexOf('at-attach');
 
 // Captured at load: the application may replace builtins.
 const { defineProperty } = Object;
