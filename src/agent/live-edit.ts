@@ -1,6 +1,6 @@
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import { enableLiveEdit } from '../live-edit/debugger.js';
+import { DISPLACED, editApplied, enableLiveEdit, refusal, type EditResult } from '../live-edit/debugger.js';
 import { defineSlot, type Registry } from '../runtime/registry.js';
 import { planLiveEdit, type LiveEditFunction, type LiveEditPlan } from '../transform/live-edit.js';
 
@@ -13,27 +13,13 @@ export type Unreached = Pick<LiveEditFunction, 'name' | 'kind' | 'async' | 'gene
 /** Kheiron's own files are not the application's. */
 const OWN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** What V8's refusals mean for the function that caused them. */
-const REFUSALS: Record<string, string> = {
-  BlockedByActiveFunction: 'V8 LiveEdit refused: the function is running now (on a stack)',
-  BlockedByActiveGenerator: 'V8 LiveEdit refused: a suspended activation of it exists (an async function awaiting, a generator)',
-  BlockedByTopLevelEsModuleChange: "V8 LiveEdit refused: preparing it would change the module's top-level code",
-};
-
 const ENCLOSING =
   'it encloses a function prepared in place, whose closures V8 LiveEdit would leave on their old code if both changed';
-const DISPLACED =
-  "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where the function starts or ends";
-
 /** Edits after which what is left is reported rather than tried again. */
 const ROUNDS = 4;
 
 type Attempt = (chosen: number[]) => Promise<{ chosen: number[]; result: EditResult }>;
 type Post = <T>(method: string, params?: object) => Promise<T>;
-interface EditResult {
-  status?: string;
-  exceptionDetails?: { text?: string; lineNumber?: number; exception?: { description?: string } };
-}
 
 /**
  * Prepares the functions of a process started without Kheiron in place, over V8's LiveEdit
@@ -127,8 +113,8 @@ export class LiveEditor {
       // The edited code reads its slots at once: dormant ones exist before it is swapped in.
       for (const slot of rendered.slots) defineSlot(globalThis, slot, false);
       const done = await post<EditResult>('Debugger.setScriptSource', { scriptId, scriptSource: rendered.code });
-      if (!ok(done)) {
-        for (const index of rendered.chosen) refuse(index, reason(done));
+      if (!editApplied(done)) {
+        for (const index of rendered.chosen) refuse(index, refusal(done));
         break;
       }
       plan.applied(rendered);
@@ -142,14 +128,14 @@ export class LiveEditor {
       // Left out for its diff: V8 may have a more fundamental objection to it alone.
       const alone = await attempt([index]);
       const encloses = prepared.some((inner) => plan.encloses(index, inner));
-      refuse(index, alone.chosen.length > 0 && !ok(alone.result) ? reason(alone.result) : encloses ? ENCLOSING : DISPLACED);
+      refuse(index, alone.chosen.length > 0 && !editApplied(alone.result) ? refusal(alone.result) : encloses ? ENCLOSING : DISPLACED);
     }
   }
 
   /** The candidates V8 accepts in one edit: all of them, or else narrowed by outermost function, then by function. */
   private async accept(candidates: number[], attempt: Attempt, refuse: (index: number, reason: string) => void, plan: LiveEditPlan): Promise<number[]> {
     const all = await attempt(candidates);
-    if (ok(all.result)) return all.chosen;
+    if (editApplied(all.result)) return all.chosen;
     let accepted: number[] = [];
     const groups = new Map<number, number[]>();
     for (const index of candidates) {
@@ -158,26 +144,16 @@ export class LiveEditor {
     }
     for (const members of groups.values()) {
       const whole = await attempt([...accepted, ...members]);
-      if (ok(whole.result)) {
+      if (editApplied(whole.result)) {
         accepted = whole.chosen;
         continue;
       }
       for (const index of members) {
         const alone = await attempt([...accepted, index]);
-        if (ok(alone.result)) accepted = alone.chosen;
-        else refuse(index, reason(alone.result));
+        if (editApplied(alone.result)) accepted = alone.chosen;
+        else refuse(index, refusal(alone.result));
       }
     }
     return accepted;
   }
-}
-
-function ok(result: EditResult): boolean {
-  return (result.status === undefined || result.status === 'Ok') && !result.exceptionDetails;
-}
-
-function reason(result: EditResult): string {
-  if (result.status && result.status !== 'CompileError') return REFUSALS[result.status] ?? `V8 LiveEdit refused: ${result.status}`;
-  const details = result.exceptionDetails;
-  return `V8 LiveEdit could not compile the prepared code: ${details?.exception?.description ?? details?.text ?? 'unknown error'}`;
 }

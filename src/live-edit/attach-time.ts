@@ -1,12 +1,12 @@
+import { createRequire } from 'node:module';
 import { slotName } from '../emitted.js';
 import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } from '../runtime/registry.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
-import { createRequire } from 'node:module';
 import type { ParsedModule } from '../transform/index.js';
 import type { Change } from '../transform/v8-diff.js';
-import type { EditResult, ScriptEditor } from './debugger.js';
+import { DISPLACED, editApplied, refusal, type EditResult, type ScriptEditor } from './debugger.js';
 
-/** The parser, the diff and the inspector are loaded with the first edit, not with the loader. */
+/** The parser, the diff and the inspector session are loaded with the first edit, not with the loader. */
 const load = createRequire(import.meta.url);
 const transform = (): typeof import('../transform/index.js') => load('../transform/index.js') as typeof import('../transform/index.js');
 const planning = (): typeof import('../transform/live-edit.js') => load('../transform/live-edit.js') as typeof import('../transform/live-edit.js');
@@ -47,13 +47,6 @@ interface Edited {
   current: string;
   boundaries: number[];
 }
-
-const REFUSALS: Record<string, string> = {
-  BlockedByActiveFunction: 'V8 LiveEdit refused: the function is running now (on a stack)',
-  BlockedByActiveGenerator: 'V8 LiveEdit refused: a suspended activation of it exists',
-  BlockedByTopLevelEsModuleChange: "V8 LiveEdit refused: the edit would change the module's top-level code",
-};
-const DISPLACED = "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where a function starts or ends";
 
 export class AttachTimeEditor implements AttachTimeEditing {
   private readonly scripts = new WeakMap<ModuleRecord, Edited>();
@@ -114,11 +107,9 @@ export class AttachTimeEditor implements AttachTimeEditing {
         const scriptId = record.source && editor.scriptId(record.source.url);
         if (!scriptId) return;
         script.current = editor.source(scriptId);
-        const code = edits.size === 0 ? script.loaded : this.render(script, edits).code;
-        const result = editor.setSource(scriptId, code);
-        script.current = ok(result) ? code : editor.source(scriptId);
-        if (!ok(result)) return;
+        const code = edits.size === 0 ? script.loaded : withMapLine(script.module.render(edits).code, script.mapLine);
         // A function V8 could not put back runs its prepared code, dormant: the same behaviour.
+        if (!editApplied(editor.setSource(scriptId, code))) return;
         script.edits = edits;
         script.current = code;
         if (edits.size === 0) this.scripts.delete(record);
@@ -163,11 +154,11 @@ export class AttachTimeEditor implements AttachTimeEditing {
    */
   private fit(script: Edited, layer: number[], refused: Map<number, string>): { accepted: Map<number, number>; later: number[] } {
     const cache = new Map<string, Change[]>();
-    const shift = shifter(this.render(script, script.edits).insertions);
+    const shift = shifter(script.module.render(script.edits).insertions);
     const inCurrent = script.boundaries.map(shift);
     const fits = (trial: Map<number, number>): boolean => {
-      const { code } = this.render(script, new Map([...script.edits, ...trial]));
-      const addedInCurrent = this.render(script, trial).added.map((i) => ({ ...i, pos: shift(i.pos) }));
+      const { code } = script.module.render(new Map([...script.edits, ...trial]));
+      const addedInCurrent = script.module.render(trial).added.map((i) => ({ ...i, pos: shift(i.pos) }));
       sortInsertions(addedInCurrent);
       return !planning().misplaced(diffing().v8Diff(script.current, withMapLine(code, script.mapLine), cache), inCurrent, addedInCurrent);
     };
@@ -201,23 +192,19 @@ export class AttachTimeEditor implements AttachTimeEditing {
     }
     const attempt = (trial: Map<number, number>): EditResult => {
       const edits = new Map([...script.edits, ...trial]);
-      const code = withMapLine(this.render(script, edits).code, script.mapLine);
+      const code = withMapLine(script.module.render(edits).code, script.mapLine);
       const result = editor.setSource(scriptId, code);
-      if (ok(result)) script.edits = edits;
+      if (editApplied(result)) script.edits = edits;
       // After a refusal, the next edit is diffed against what V8 reports then.
-      script.current = ok(result) ? code : editor.source(scriptId);
+      script.current = editApplied(result) ? code : editor.source(scriptId);
       return result;
     };
-    if (ok(attempt(accepted))) return;
+    if (editApplied(attempt(accepted))) return;
     // V8 refuses some: one by one, to say which and why.
     for (const [index, variant] of accepted) {
       const result = attempt(new Map([[index, variant]]));
-      if (!ok(result)) refused.set(index, reason(result));
+      if (!editApplied(result)) refused.set(index, refusal(result));
     }
-  }
-
-  private render(script: Edited, edits: ReadonlyMap<number, number>): { code: string; insertions: Insertion[]; added: Insertion[] } {
-    return script.module.render(edits);
   }
 }
 
@@ -258,14 +245,4 @@ function withMapLine(code: string, mapLine: string | undefined): string {
   if (mapLine === undefined) return code;
   const own = MAP_LINE.exec(code);
   return (own ? code.slice(0, own.index) : code) + mapLine;
-}
-
-function ok(result: EditResult): boolean {
-  return (result.status === undefined || result.status === 'Ok') && !result.exceptionDetails;
-}
-
-function reason(result: EditResult): string {
-  if (result.status && result.status !== 'CompileError') return REFUSALS[result.status] ?? `V8 LiveEdit refused: ${result.status}`;
-  const details = result.exceptionDetails;
-  return `V8 LiveEdit could not compile the prepared code: ${details?.exception?.description ?? details?.text ?? 'unknown error'}`;
 }

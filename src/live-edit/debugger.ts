@@ -13,7 +13,28 @@ export interface ScriptEditor {
   /** The id of the script V8 loaded from `url`, if any. */
   scriptId(url: string): string | undefined;
   source(scriptId: string): string;
-  setSource(scriptId: string, source: string, dryRun?: boolean): EditResult;
+  setSource(scriptId: string, source: string): EditResult;
+}
+
+/** What V8's refusals mean for the function that caused them. */
+const REFUSALS: Record<string, string> = {
+  BlockedByActiveFunction: 'V8 LiveEdit refused: the function is running now (on a stack)',
+  BlockedByActiveGenerator: 'V8 LiveEdit refused: a suspended activation of it exists (an async function awaiting, a generator)',
+  BlockedByTopLevelEsModuleChange: "V8 LiveEdit refused: preparing it would change the module's top-level code",
+};
+
+/** Why an edit is not used although V8 would accept it. */
+export const DISPLACED = "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where a function starts or ends";
+
+export function editApplied(result: EditResult): boolean {
+  return (result.status === undefined || result.status === 'Ok') && !result.exceptionDetails;
+}
+
+/** Why V8 refused an edit, for the functions it concerns. */
+export function refusal(result: EditResult): string {
+  if (result.status && result.status !== 'CompileError') return REFUSALS[result.status] ?? `V8 LiveEdit refused: ${result.status}`;
+  const details = result.exceptionDetails;
+  return `V8 LiveEdit could not compile the prepared code: ${details?.exception?.description ?? details?.text ?? 'unknown error'}`;
 }
 
 /** V8 >= 14 answers this until `--inspector-live-edit` is set. */
@@ -42,19 +63,19 @@ export class InProcessDebugger {
       return work({
         scriptId: (url) => scripts.get(url),
         source: (scriptId) => post<{ scriptSource: string }>(session, 'Debugger.getScriptSource', { scriptId }).scriptSource,
-        setSource: (scriptId, scriptSource, dryRun = false) => this.setSource(session, scriptId, scriptSource, dryRun),
+        setSource: (scriptId, scriptSource) => this.setSource(session, scriptId, scriptSource),
       });
     } finally {
       session.disconnect();
     }
   }
 
-  private setSource(session: Session, scriptId: string, scriptSource: string, dryRun: boolean): EditResult {
+  private setSource(session: Session, scriptId: string, scriptSource: string): EditResult {
     try {
-      return post<EditResult>(session, 'Debugger.setScriptSource', { scriptId, scriptSource, dryRun });
+      return post<EditResult>(session, 'Debugger.setScriptSource', { scriptId, scriptSource });
     } catch (error) {
       if (!enableLiveEdit(error)) throw error;
-      return post<EditResult>(session, 'Debugger.setScriptSource', { scriptId, scriptSource, dryRun });
+      return post<EditResult>(session, 'Debugger.setScriptSource', { scriptId, scriptSource });
     }
   }
 }

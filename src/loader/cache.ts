@@ -2,15 +2,16 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * A hash of the code that decides what prepared code looks like (the transform and the names
- * it emits): part of every cache key, so that a changed transform never reads old entries.
- */
 /** `node:crypto` (OpenSSL) is loaded with the first module to prepare, not with the loader. */
 function createHash(algorithm: string): import('node:crypto').Hash {
   return process.getBuiltinModule('node:crypto').createHash(algorithm);
 }
 
+/**
+ * A hash of the code that decides what prepared code looks like (the transform, the names it
+ * emits, the loader's finishing of it): part of every cache key, so that a changed transform
+ * never reads old entries.
+ */
 export function transformHash(): string {
   const src = dirname(dirname(fileURLToPath(import.meta.url)));
   const hash = createHash('sha256');

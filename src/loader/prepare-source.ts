@@ -1,7 +1,7 @@
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { EmittedModule } from '../emitted.js';
 import { defineModule, selectedAtLoad } from '../runtime/index.js';
-import { createRequire } from 'node:module';
 import type { SourceMap, SourceType } from '../transform/index.js';
 import { PreparedCache, transformHash } from './cache.js';
 import type { LoaderConfig } from './config.js';

@@ -112,14 +112,13 @@ export class Registry {
       // Entries are made when first asked for: a large module that nothing asks about costs
       // its start-up no objects.
       let entries: FunctionEntry[] | undefined;
-      const functions = emitted.functions;
       record = {
         prefix: emitted.prefix,
         module: displayModule(emitted.module),
         get entries() {
           return (entries ??= entriesOf(emitted));
         },
-        slots: new Array(functions.length).fill(undefined),
+        slots: new Array(emitted.functions.length).fill(undefined),
         realms: new Set(),
         source,
       };

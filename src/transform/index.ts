@@ -137,7 +137,7 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
  * refuses an edit (and V8 does not inline either, so the load-time check costs them little);
  * an arrow with an expression body would need its end moved.
  */
-export function preparedAtLoad(site: FunctionSite): boolean {
+function preparedAtLoad(site: FunctionSite): boolean {
   return site.async || site.generator || site.node.body.type !== 'BlockStatement';
 }
 
