@@ -71,7 +71,8 @@ const handle = attach({
 });
 out.attached = handle.functions.map((e) => e.name).sort();
 out.unreached = handle.unreached.map((u) => [u.entry.name, u.reason]);
-out.attachedText = Vec.prototype.dot.toString().includes('__k_');
+// Edited in, and still its original text to the program.
+out.attachedText = Vec.prototype.dot.toString() === source.slice(source.indexOf('dot(o)'), source.indexOf('}', source.indexOf('dot(o)')) + 1);
 out.calls = [v.dot(new Vec(1, 1)), next(), lib.square(3)];
 out.seen = seen.slice();
 handle.detach();

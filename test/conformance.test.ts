@@ -106,6 +106,7 @@ const DISPLACED_AT_ATTACH = new Set([
   'arguments/arrows-lexical-arguments.cjs',
   'closures/compose-pipe.cjs',
   'closures/once-and-guards.mjs',
+  'computed-keys/function-valued-keys.cjs',
   'exceptions/stack-line-numbers.mjs',
   'exceptions/stack-lines-layout.cjs',
   'generators/infinite-partial.cjs',
@@ -115,6 +116,7 @@ const DISPLACED_AT_ATTACH = new Set([
   'params/default-closures-scope.mjs',
   'recursion/recursive-methods.mjs',
   'recursion/trampoline.cjs',
+  'strict-sloppy/one-line-directives.cjs',
   'super/super-in-arrow.mjs',
   'this-binding/arrow-lexical-this.mjs',
 ]);

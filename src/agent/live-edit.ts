@@ -1,3 +1,4 @@
+import { preparedText } from '../runtime/source-text.js';
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import { DISPLACED, editApplied, enableLiveEdit, refusal, type EditResult } from '../live-edit/debugger.js';
@@ -38,7 +39,7 @@ export class LiveEditor {
 
   /** Whether `fn` runs code this editor prepared: a method's text starts with its key, hence the suffix. */
   covers(fn: Function): boolean {
-    const text = Function.prototype.toString.call(fn);
+    const text = preparedText(fn);
     for (const edited of this.edited) {
       if (text === edited || (text.endsWith(edited) && !text.slice(0, -edited.length).includes('=>'))) return true;
     }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { slotName } from '../emitted.js';
 import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } from '../runtime/registry.js';
+import type { ScriptText } from '../runtime/source-text.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import type { ParsedModule } from '../transform/index.js';
 import type { Change } from '../transform/v8-diff.js';
@@ -37,6 +38,8 @@ const debugging = (): typeof import('./debugger.js') => load('./debugger.js') as
 /** An edit of one module's script that V8 runs now. */
 interface Edited {
   module: ParsedModule;
+  /** The source the module was parsed from: the original text. */
+  original: string;
   /** The script V8 ran before the first edit (the loader's code). */
   loaded: string;
   /** Its source-map comment line, where the loader replaced the original's. */
@@ -59,6 +62,11 @@ export class AttachTimeEditor implements AttachTimeEditing {
 
   prepared(record: ModuleRecord, index: number): boolean {
     return this.scripts.get(record)?.edits.has(index) ?? false;
+  }
+
+  scriptText(record: ModuleRecord): ScriptText | undefined {
+    const script = this.scripts.get(record);
+    return script && { source: script.original, ...script.module.render(script.edits) };
   }
 
   prepare(record: ModuleRecord, indices: readonly number[]): Map<number, string> {
@@ -140,7 +148,7 @@ export class AttachTimeEditor implements AttachTimeEditing {
     if (loaded !== running && (mapLine === undefined || withMapLine(loaded, mapLine) !== running)) {
       return 'the script V8 runs is not the code the loader prepared (another tool changed it)';
     }
-    script = { module, loaded: running, mapLine, edits: new Map(), current: running, boundaries: module.boundaries() };
+    script = { module, original, loaded: running, mapLine, edits: new Map(), current: running, boundaries: module.boundaries() };
     this.scripts.set(record, script);
     return { scriptId, script };
   }

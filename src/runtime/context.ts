@@ -1,5 +1,6 @@
 import type { FunctionEntry, HookSlot } from './registry.js';
 import { invokeOriginal } from './dispatch.js';
+import { preparedText } from './source-text.js';
 
 export type ControlPoint = 'before' | 'after' | 'onThrow';
 
@@ -159,7 +160,7 @@ function ownMethod(entry: FunctionEntry, thisArg: unknown): Function | undefined
   for (let o = thisArg; (typeof o === 'object' || typeof o === 'function') && o !== null; o = Object.getPrototypeOf(o)) {
     const d = Object.getOwnPropertyDescriptor(o, key);
     const f = d && (entry.kind === 'getter' ? d.get : entry.kind === 'setter' ? d.set : d.value);
-    if (typeof f === 'function' && slot.test(Function.prototype.toString.call(f))) return f;
+    if (typeof f === 'function' && slot.test(preparedText(f))) return f;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { after, before, entering, onThrow, reconstruct, reenter, shadowCall } fr
 import { entriesOf, Registry, type AttachTimeEditing, type FunctionEntry, type ModuleSource } from './registry.js';
 import type { EmittedModule } from '../emitted.js';
 import { compileTarget, type Target } from './selector.js';
+import { installSourceText } from './source-text.js';
 import { runtimeState } from './state.js';
 
 export type { AttachHandle, AttachOptions, HookErrorEvent } from './attach.js';
@@ -40,6 +41,7 @@ export function installRuntime(globalObject: object = globalThis): void {
     k: GENERATOR_CONTEXT,
   });
   Object.defineProperty(globalObject, RUNTIME_GLOBAL, { value: realm, enumerable: false, configurable: false, writable: false });
+  if (globalObject === globalThis) installSourceText(registry);
 }
 
 /** Attaches hooks to the functions `options.target` selects, now and in modules loaded later. */

@@ -1,3 +1,4 @@
+import type { ScriptText } from './source-text.js';
 import { fileURLToPath } from 'node:url';
 import {
   FLAG_ASYNC,
@@ -80,6 +81,8 @@ export interface AttachTimeEditing {
   release(record: ModuleRecord, indices: readonly number[]): void;
   /** Whether function `index` of `record` runs prepared code now. */
   prepared(record: ModuleRecord, index: number): boolean;
+  /** The script of `record` as edited now, with its source and the insertions; undefined when not edited. */
+  scriptText?(record: ModuleRecord): ScriptText | undefined;
 }
 
 export class Registry {

@@ -44,6 +44,8 @@ export interface FunctionSite {
   usesSuper: boolean;
   /** The body calls `eval` directly: it may declare variables or touch `arguments`. */
   usesEval: boolean;
+  /** A tagged template is evaluated in it or in a function inside it. */
+  tagsTemplate: boolean;
   /** Prepared to run its own body again on the attached path (set by Phase II). */
   reentry?: boolean;
   /** Prepared with a shadow (set by Phase II). */
@@ -79,14 +81,17 @@ export function children(node: Node): Node[] {
   return found;
 }
 
+/** The functions of a module, in source order, and whether it evaluates a tagged template anywhere. */
+export type Collected = FunctionSite[] & { tagsTemplate: boolean };
+
 export function collectFunctions(
   ast: Program,
   source: string,
   comments: Comment[],
   module: boolean,
   mapPosition: PositionMapper = identity,
-): FunctionSite[] {
-  const sites: FunctionSite[] = [];
+): Collected {
+  const sites = Object.assign([] as FunctionSite[], { tagsTemplate: false });
   const ancestors: Node[] = [];
   const objectNames = new Map<Node, string>();
   const classNames = new Map<Node, string>();
@@ -118,6 +123,12 @@ export function collectFunctions(
         scope.site.usesSuper = true;
       } else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eval' && scope.site) {
         scope.site.usesEval = true;
+      } else if (node.type === 'TaggedTemplateExpression') {
+        sites.tagsTemplate = true;
+        for (const a of ancestors) {
+          const site = siteOf.get(a);
+          if (site) site.tagsTemplate = true;
+        }
       } else if (node.type === 'VariableDeclaration' && node.kind === 'var' && scope.site) {
         for (const d of node.declarations as Node[]) bindingNames(d.id, scope.site.varNames);
       }
@@ -214,6 +225,7 @@ export function collectFunctions(
       varNames: new Set(),
       hoistConflict: false,
       usesEval: false,
+      tagsTemplate: false,
       hasNested: false,
       usesSuper: false,
     };

@@ -76,7 +76,10 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
     return;
   }
 
-  const needsValue = site.returns.some((r) => r.argument);
+  // An async generator awaits the value of `return X` but not a bare `return` or the end
+  // of its body: those stay bare, and return a value only where `after` replaced it.
+  const asyncGenerator = site.async && site.generator;
+  const needsValue = site.returns.some((r) => r.argument) || asyncGenerator;
   const directives = leadingDirectives(body);
   if (mode === 'live-edit' && (body.body as Node[]).length === 0 && !directives && !site.generator) {
     // An empty body cannot throw: no try, and no braces, which V8's diff would match with
@@ -95,7 +98,10 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
   const guard = !site.hoistConflict;
   const pad = ';'.repeat(variant & 3);
   const open = `${directives ? ';' : ''}${declare}${start}${guard ? 'try {' : ''}${pad}`;
-  const close = `${pad};if (${CTX} !== void 0) return ${K}.r(${CTX}, ${implicitResult});${guard ? ` } ${onThrow}` : ''}`;
+  const epilog = asyncGenerator
+    ? `if (${CTX} !== void 0 && (${VAL} = ${K}.r(${CTX}, void 0)) !== void 0) return ${VAL};`
+    : `if (${CTX} !== void 0) return ${K}.r(${CTX}, ${implicitResult});`;
+  const close = `${pad};${epilog}${guard ? ` } ${onThrow}` : ''}`;
   // The epilog goes right after the last statement, not against the closing brace: V8's
   // LiveEdit reads a change that touches a function's end as a change of the code around it,
   // which an ES module refuses (attach over the inspector edits scripts in place).
@@ -116,6 +122,9 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
     if (ret.argument) {
       out.push({ pos: ret.argument.start, closing: false, depth: inner, text: `(${VAL} = (${unnamed(ret.argument)}` });
       out.push({ pos: ret.argument.end, closing: true, depth: inner, text: `), ${report(VAL)})` });
+    } else if (asyncGenerator) {
+      out.push({ pos: ret.start, closing: false, depth: inner, text: `{ if (${CTX} !== void 0 && (${VAL} = ${K}.r(${CTX}, void 0)) !== void 0) return ${VAL}; ` });
+      out.push({ pos: ret.end, closing: true, depth: inner, text: ' }' });
     } else {
       // A suffix of the `return` keyword: it closes before an epilog at the same position.
       out.push({ pos: ret.start + 'return'.length, closing: true, depth: inner, text: ` ${CTX} !== void 0 ? ${K}.r(${CTX}, ${implicitResult}) : void 0` });
@@ -145,7 +154,11 @@ function prepareWithShadow(site: FunctionSite, source: string, slot: string, thi
   if (body.type === 'BlockStatement') {
     const inner = source.slice(body.start + 1, body.end - 1);
     const shadow = arrow ? `(${params}) => {${inner}}` : `function (${params}) {${inner}}`;
-    out.push({ pos: body.start + 1, closing: false, depth, text: `if (${slot}) return ${K}.s(${slot}, ${thisArg}, ${args}, ${shadow}); ` });
+    // After the directives: a check before them would make them plain expressions. The
+    // shadow copies them with the body, so it is strict where the function is.
+    const directives = leadingDirectives(body);
+    const at = directives ? directives.end : body.start + 1;
+    out.push({ pos: at, closing: false, depth, text: `${directives ? ';' : ''}if (${slot}) return ${K}.s(${slot}, ${thisArg}, ${args}, ${shadow}); ` });
   } else {
     const expression = source.slice(body.start, body.end);
     out.push({ pos: body.start, closing: false, depth, text: `${slot} ? ${K}.s(${slot}, void 0, ${args}, (${params}) => (${expression})) : ` });
@@ -210,6 +223,8 @@ function shadowable(site: FunctionSite, source: string): string | undefined {
   if (site.usesArguments || site.usesEval || site.usesSuper) return undefined;
   const text = source.slice(node.body.start, node.body.end);
   if (text.length > SHADOW_MAX || /[\n\r\u2028\u2029]/.test(text)) return undefined;
+  // A tagged template in the copy would be a second call site, with its own template object.
+  if (site.tagsTemplate) return undefined;
   const names: string[] = [];
   for (const p of node.params as Node[]) {
     if (p.type === 'Identifier') names.push(p.name);

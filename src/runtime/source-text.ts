@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isAbsolute } from 'node:path';
+import type { Insertion } from '../transform/edits.js';
+import type { ModuleRecord, Registry } from './registry.js';
+
+/*
+ * `Function.prototype.toString()` of a prepared function answers its original text, as it
+ * must for code that sends functions elsewhere (a worker, a browser page, a computed key that
+ * is a function). The text V8 has names the function's hook slot; from the slot's module the
+ * original is found again: the module's code is rendered once more from its source, the
+ * function's text is located in it, and its range is mapped back through the insertions.
+ * Texts without a slot (everything not prepared) pass through after one substring test.
+ */
+
+/** A module's source, the code made of it, and what was inserted to make it. */
+export interface ScriptText {
+  source: string;
+  code: string;
+  insertions: readonly Insertion[];
+}
+
+const SLOT = /__k_([0-9a-z]{9})_\d/;
+const load = createRequire(import.meta.url);
+const transform = (): typeof import('../transform/index.js') => load('../transform/index.js') as typeof import('../transform/index.js');
+
+const native = Function.prototype.toString;
+const NATIVE_TEXT = native.call(native);
+
+/** The text V8 runs for `f`, prepared or not. */
+export function preparedText(f: Function): string {
+  return Reflect.apply(native, f, []) as string;
+}
+
+let installed = false;
+
+/** Installs the original-text `toString` in the main realm, once. */
+export function installSourceText(registry: Registry): void {
+  if (installed) return;
+  installed = true;
+  const texts = new WeakMap<ModuleRecord, ScriptText | null>();
+  const scriptOf = (record: ModuleRecord): ScriptText | undefined => {
+    const edited = registry.editor?.scriptText?.(record);
+    if (edited) return edited;
+    let text = texts.get(record);
+    if (text === undefined) texts.set(record, (text = render(record) ?? null));
+    return text ?? undefined;
+  };
+  const { toString } = {
+    // A method: like the built-in, it has no prototype and cannot be constructed.
+    toString(this: unknown): string {
+      const text = Reflect.apply(native, this, []) as string;
+      if (this === toString) return NATIVE_TEXT;
+      if (!text.includes('__k_')) return text;
+      try {
+        const record = registry.modules.get(SLOT.exec(text)?.[1] ?? '');
+        const script = record && scriptOf(record);
+        return (script && originalOf(script, text)) ?? text;
+      } catch {
+        return text;
+      }
+    },
+  };
+  Object.defineProperty(Function.prototype, 'toString', { value: toString, writable: true, enumerable: false, configurable: true });
+}
+
+/** The original text of the function whose prepared text is `text`, if it is in `script`. */
+export function originalOf({ source, code, insertions }: ScriptText, text: string): string | undefined {
+  const at = code.indexOf(text);
+  if (at < 0 || code.indexOf(text, at + 1) >= 0) return undefined;
+  // Code positions of the insertions, in the order they were applied.
+  let inserted = 0;
+  let before = 0;
+  let within = 0;
+  const end = at + text.length;
+  for (const ins of insertions) {
+    const codeStart = ins.pos + inserted;
+    inserted += ins.text.length;
+    if (codeStart + ins.text.length <= at) before += ins.text.length;
+    else if (codeStart >= at && codeStart + ins.text.length <= end) within += ins.text.length;
+    else if (codeStart < end) return undefined;
+  }
+  const start = at - before;
+  return source.slice(start, start + text.length - within);
+}
+
+/** The code of a module that was prepared at load, rendered again from its source. */
+function render(record: ModuleRecord): ScriptText | undefined {
+  const { parseModule } = transform();
+  const source = record.source;
+  if (source) {
+    if (source.original === undefined) return undefined;
+    const module = parseModule(source.original, { filename: record.module, sourceType: source.sourceType, defer: { leavesOnly: source.leavesOnly } });
+    return { source: source.original, ...module.render() };
+  }
+  // Prepared at load: the source is read again, and must make the same slot prefix.
+  if (!isAbsolute(record.module)) return undefined;
+  const text = readFileSync(record.module, 'utf8');
+  for (const sourceType of ['module', 'commonjs'] as const) {
+    try {
+      const module = parseModule(text, { filename: record.module, sourceType });
+      if (module.payload.prefix === record.prefix && module.sites.length === record.slots.length) return { source: text, ...module.render() };
+    } catch {
+      // not this source type
+    }
+  }
+  return undefined;
+}
