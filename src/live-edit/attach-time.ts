@@ -64,9 +64,15 @@ export class AttachTimeEditor implements AttachTimeEditing {
     return this.scripts.get(record)?.edits.has(index) ?? false;
   }
 
+  /** Rendered once per state of the edits (a new map each time they change). */
+  private readonly texts = new WeakMap<ReadonlyMap<number, number>, ScriptText>();
+
   scriptText(record: ModuleRecord): ScriptText | undefined {
     const script = this.scripts.get(record);
-    return script && { source: script.original, ...script.module.render(script.edits) };
+    if (!script) return undefined;
+    let text = this.texts.get(script.edits);
+    if (!text) this.texts.set(script.edits, (text = { source: script.original, ...script.module.render(script.edits) }));
+    return text;
   }
 
   prepare(record: ModuleRecord, indices: readonly number[]): Map<number, string> {

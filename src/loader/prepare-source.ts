@@ -59,10 +59,12 @@ export class SourcePreparer {
   }
 
   private prepareAtLoad(source: string, filename: string, sourceType: SourceType): string {
-    const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}`);
+    // Where Phase II happens at attach, a module a rule selects at load does not re-enter either.
+    const reentry = this.phase2 !== 'attach';
+    const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}${reentry ? '' : ':no-reentry'}`);
     const cached = key && this.cache!.get(key);
     if (cached) return cached;
-    const code = this.transform(source, filename, sourceType, false).code;
+    const code = this.transform(source, filename, sourceType, false, reentry).code;
     if (key) this.cache!.set(key, code);
     return code;
   }
@@ -92,13 +94,13 @@ export class SourcePreparer {
     return code;
   }
 
-  private transform(source: string, filename: string, sourceType: SourceType, defer: boolean): { code: string; payload?: EmittedModule } {
+  private transform(source: string, filename: string, sourceType: SourceType, defer: boolean, reentry = true): { code: string; payload?: EmittedModule } {
     const mapComment = MAP_COMMENT.exec(source);
     const inputSourceMap = mapComment ? decodeMap(mapComment[1]!) : undefined;
     const { instrument, InstrumentParseError } = transformer();
     let result;
     try {
-      result = instrument(source, { filename, sourceType, inputSourceMap, defer: defer ? { leavesOnly: LEAVES_ONLY } : undefined });
+      result = instrument(source, { filename, sourceType, inputSourceMap, defer: defer ? { leavesOnly: LEAVES_ONLY } : undefined, reentry });
     } catch (error) {
       if (!(error instanceof InstrumentParseError)) throw error;
       // ES module syntax in a CommonJS file: Node detects it and loads it as a module,

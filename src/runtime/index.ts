@@ -4,6 +4,7 @@ import { after, before, entering, onThrow, reconstruct, reenter, shadowCall } fr
 import { entriesOf, Registry, type AttachTimeEditing, type FunctionEntry, type ModuleSource } from './registry.js';
 import type { EmittedModule } from '../emitted.js';
 import { compileTarget, type Target } from './selector.js';
+import { hideRuntimeFrames } from './frames.js';
 import { installSourceText } from './source-text.js';
 import { runtimeState } from './state.js';
 
@@ -46,6 +47,7 @@ export function installRuntime(globalObject: object = globalThis): void {
 
 /** Attaches hooks to the functions `options.target` selects, now and in modules loaded later. */
 export function attach(options: AttachOptions): AttachHandle {
+  hideRuntimeFrames(() => state.handles.size > 0);
   return attachHooks(state.registry, state.handles, options);
 }
 

@@ -46,19 +46,27 @@ export function installSourceText(registry: Registry): void {
     if (text === undefined) texts.set(record, (text = render(record) ?? null));
     return text ?? undefined;
   };
+  // Per function, the last text V8 had and its original: a search of the module's code once.
+  const answered = new WeakMap<Function, { text: string; original: string }>();
   const { toString } = {
     // A method: like the built-in, it has no prototype and cannot be constructed.
     toString(this: unknown): string {
       const text = Reflect.apply(native, this, []) as string;
       if (this === toString) return NATIVE_TEXT;
       if (!text.includes('__k_')) return text;
+      const fn = this as Function;
+      const known = answered.get(fn);
+      if (known?.text === text) return known.original;
+      let original = text;
       try {
         const record = registry.modules.get(SLOT.exec(text)?.[1] ?? '');
         const script = record && scriptOf(record);
-        return (script && originalOf(script, text)) ?? text;
+        original = (script && originalOf(script, text)) ?? text;
       } catch {
-        return text;
+        // the text as V8 has it
       }
+      answered.set(fn, { text, original });
+      return original;
     },
   };
   Object.defineProperty(Function.prototype, 'toString', { value: toString, writable: true, enumerable: false, configurable: true });

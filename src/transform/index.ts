@@ -29,6 +29,8 @@ export interface InstrumentOptions {
    * `leavesOnly`: only functions that contain no function or class are left for the attach.
    */
   defer?: { edits?: ReadonlyMap<number, number>; leavesOnly?: boolean };
+  /** Constructors prepared at load may re-enter (see `PrepareOptions`); default true, never with `defer`. */
+  reentry?: boolean;
 }
 
 export interface InstrumentResult {
@@ -101,7 +103,7 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
   const leaf = (site: FunctionSite): boolean => !site.hasNested && !classNodes.some((c) => c.start > site.node.start && c.end <= site.node.end);
   for (const site of sites) {
     if (!defer || preparedAtLoad(site) || (options.defer?.leavesOnly && !leaf(site))) {
-      prepareFunction(site, source, prefix, base);
+      prepareFunction(site, source, prefix, base, { reentry: options.defer === undefined && options.reentry !== false });
       prepared.push(preparedAs(site));
     } else {
       // Attach-time functions name themselves nowhere: a new reference would change a surrounding
@@ -120,7 +122,7 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
       const added: Insertion[] = [];
       for (const [index, variant] of edits ?? []) {
         if (prepared[index] !== 'at-attach') throw new Error(`internal: function ${index} of ${filename} is not prepared at attach`);
-        prepareFunction({ ...sites[index]!, self: undefined }, source, prefix, added, 'live-edit', variant);
+        prepareFunction({ ...sites[index]!, self: undefined }, source, prefix, added, { mode: 'live-edit', variant });
       }
       const insertions = [...base, ...added];
       return { code: insertions.length === 0 ? source : applyInsertions(source, insertions), insertions, added };

@@ -99,7 +99,7 @@ export function planLiveEdit(source: string, options: { filename: string; source
     const nodes = chosen.map((index) => {
       const original = sites[index]!;
       const site: FunctionSite = { ...original, index: 0, self: exported.has(original.node) ? original.self : undefined };
-      prepareFunction(site, source, prefixes[index]!, insertions, 'live-edit', variants.get(index) ?? 0);
+      prepareFunction(site, source, prefixes[index]!, insertions, { mode: 'live-edit', variant: variants.get(index) ?? 0 });
       const payload: EmittedModule = { prefix: prefixes[index]!, module: options.filename, functions: [emitted(site, 'live-edit')] };
       modules.push(JSON.stringify(payload));
       return site.node;

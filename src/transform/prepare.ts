@@ -37,11 +37,24 @@ const ERR = '$k$e';
  */
 export type PrepareMode = 'load' | 'live-edit';
 
-/**
- * `variant` pads a live edit with empty statements: the same code, a different text, for
- * when V8's diff of one text loses where the function starts or ends.
- */
-export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], mode: PrepareMode = 'load', variant = 0): void {
+export interface PrepareOptions {
+  mode?: PrepareMode;
+  /**
+   * Pads a live edit with empty statements: the same code, a different text, for when V8's
+   * diff of one text loses where the function starts or ends.
+   */
+  variant?: number;
+  /**
+   * Constructors may re-enter (construct again on the attached path). Not where the other
+   * functions are prepared at attach: there a constructor prepared at load contains closures,
+   * which V8 does not allocate on the stack anyway, and constructing again is observable (a
+   * Proxy's `get` trap sees `prototype` twice; the stack shows the runtime's frames).
+   */
+  reentry?: boolean;
+}
+
+export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], options: PrepareOptions = {}): void {
+  const { mode = 'load', variant = 0, reentry = true } = options;
   const { node, depth } = site;
   const slot = slotName(prefix, site.index);
   const arrow = node.type === 'ArrowFunctionExpression';
@@ -63,7 +76,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
     site.shadow = true;
     return;
   }
-  if (mode === 'load' && reenterable(site)) {
+  if (mode === 'load' && reentry && reenterable(site)) {
     prepareReentry(site, slot, thisArg, args, out);
     site.reentry = true;
     return;
