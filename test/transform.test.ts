@@ -1310,3 +1310,22 @@ describe('errors and trivial input', () => {
     }
   });
 });
+
+describe('positions of functions', () => {
+  test('line and column of every function are acorn\'s, whatever the line breaks', () => {
+    const source = 'function a() {}\r\nconst b = () => 1;\rfunction c() {}\u2028const d = function () {};\u2029 class E { m() {} }\n\t  const f = (x) => x;\r\n';
+    const expected: [number, number][] = [];
+    const ast = acorn.parse(source, { ecmaVersion: 'latest', locations: true });
+    const walk = (node: any): void => {
+      if (!node || typeof node.type !== 'string') return;
+      if (/Function/.test(node.type)) expected.push([node.loc.start.line, node.loc.start.column + 1]);
+      for (const value of Object.values(node)) (Array.isArray(value) ? value : [value]).forEach((v) => v && typeof v === 'object' && walk(v));
+    };
+    walk(ast);
+    const { functions } = instrument(source, { filename: 'lines.js', sourceType: 'script' });
+    assert.deepEqual(
+      functions.map((f) => [f.line, f.column]),
+      expected,
+    );
+  });
+});

@@ -30,7 +30,7 @@ export function parse(source: string, filename: string, sourceType: SourceType):
     allowReturnOutsideFunction: sourceType === 'commonjs',
     allowAwaitOutsideFunction: false,
     preserveParens: true,
-    locations: true,
+    locations: false,
     onComment: comments,
   };
   try {
