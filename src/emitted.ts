@@ -6,6 +6,16 @@
 /** Global through which prepared code reaches the runtime (a non-enumerable property). */
 export const RUNTIME_GLOBAL = '__kheiron';
 
+/**
+ * The name prepared code of `source` reaches the runtime by: RUNTIME_GLOBAL, or a variant of
+ * it where the text mentions that name (a variable of its own would shadow the global).
+ */
+export function runtimeName(source: string): string {
+  let name = RUNTIME_GLOBAL;
+  for (let i = 1; source.includes(name); i++) name = `${RUNTIME_GLOBAL}${i}`;
+  return name;
+}
+
 /** Name of the hook slot of function `index` of the module with `prefix`. */
 export function slotName(prefix: string, index: number): string {
   return `__k_${prefix}_${index}`;
@@ -66,4 +76,6 @@ export interface EmittedModule {
   prefix: string;
   module: string;
   functions: EmittedFunction[];
+  /** The runtime's global under another name, where the module's text uses RUNTIME_GLOBAL. */
+  runtime?: string;
 }

@@ -99,6 +99,42 @@ for (const node of TEST_NODES) {
       assert.match(warnings[0]!, /^kheiron: not prepared: .*natives\.cjs:3:\d+: /);
     });
 
+
+    it('loads valid modules that name the runtime global, carry a malformed source map, or nest too deep to parse, as plain Node does', async () => {
+      const sub = mkdtempSync(join(dir, 'odd-'));
+      const api = JSON.stringify(REGISTER.replace('loader/register.js', 'index.js'));
+      const nulls = Buffer.from(JSON.stringify({ version: 3, sources: null, mappings: '' })).toString('base64');
+      writeFileSync(join(sub, 'own-var.cjs'), 'var __kheiron = 5;\nfunction g() {\n  return __kheiron;\n}\nconst h = (x) => x + __kheiron;\nmodule.exports = { g, h };\n');
+      writeFileSync(join(sub, 'own-let.mjs'), 'let __kheiron = 7, __kheiron1 = 8;\nexport function k() {\n  return __kheiron + __kheiron1;\n}\nexport const twice = (x) => x * 2;\n');
+      writeFileSync(join(sub, 'null-sources.mjs'), `export function m() {\n  return 'mapped';\n}\n//# sourceMappingURL=data:application/json;base64,${nulls}\n`);
+      writeFileSync(join(sub, 'nested.cjs'), `${'{'.repeat(3000)}function deep() { return 1; }${'}'.repeat(3000)}\n`);
+      writeFileSync(
+        join(sub, 'main.mjs'),
+        `import { attach } from ${api};
+import { createRequire } from 'node:module';
+import { k, twice } from './own-let.mjs';
+import { m } from './null-sources.mjs';
+const require = createRequire(import.meta.url);
+const { g, h } = require('./own-var.cjs');
+const seen = [];
+const handle = attach({ target: (e) => /own-|null-sources/.test(e.module), before(ctx) { seen.push(ctx.entry.name); } });
+const values = [g(), h(1), k(), twice(2), m()];
+let nested;
+try { require('./nested.cjs'); nested = 'loaded'; } catch (e) { nested = e.constructor.name; }
+console.log(JSON.stringify({ values, hooked: handle.functions.length, seen: seen.sort(), nested }));
+`,
+      );
+      const plainNested = await runNode(node.path, ['-e', 'try { require("./nested.cjs"); console.log("loaded"); } catch (e) { console.log(e.constructor.name); }'], { cwd: sub });
+      for (const prepare of ['attach', 'load']) {
+        const r = await runNode(node.path, ['--import', REGISTER, 'main.mjs'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1', KHEIRON_PREPARE: prepare } });
+        assert.equal(r.code, 0, `${prepare}: ${r.stderr}`);
+        const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
+        assert.deepEqual(out.values, [5, 6, 15, 4, 'mapped'], prepare);
+        assert.equal(out.hooked, 5, prepare);
+        assert.deepEqual(out.seen, ['g', 'h', 'k', 'm', 'twice'], prepare);
+        assert.equal(out.nested, plainNested.stdout.trim(), prepare);
+      }
+    });
     it('caches prepared code on disk: a second start transforms nothing', async () => {
       const cacheDir = join(dir, `.cache-reuse-${node.label}`);
       const first = await run({ KHEIRON_CACHE_DIR: cacheDir });

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { EmittedModule } from '../emitted.js';
-import { defineModule, selectedAtLoad } from '../runtime/index.js';
+import { RUNTIME_GLOBAL, runtimeName } from '../emitted.js';
+import { defineModule, runtimeAlias, selectedAtLoad } from '../runtime/index.js';
 import type { SourceMap, SourceType } from '../transform/index.js';
 import { PreparedCache, transformHash } from './cache.js';
 import type { LoaderConfig } from './config.js';
@@ -54,6 +55,11 @@ export class SourcePreparer {
   /** Prepared code for `source`, or `source` itself when it cannot be parsed (with one warning). */
   prepare(source: string, filename: string, sourceType: SourceType, url = pathToFileURL(filename).href): string {
     const code = this.phase2 === 'attach' ? this.prepareAtAttach(source, filename, sourceType, url) : this.prepareAtLoad(source, filename, sourceType);
+    if (code !== source) {
+      // A module that names the runtime's global itself reaches it under another name.
+      const runtime = runtimeName(source);
+      if (runtime !== RUNTIME_GLOBAL) runtimeAlias(runtime);
+    }
     this.handed.set(filename, code);
     return code;
   }
@@ -115,7 +121,14 @@ export class SourcePreparer {
     const payload = result.payload;
     if (result.insertions.length === 0 || !(this.emitMaps || inputSourceMap)) return { code: result.code, payload };
     // Replace the incoming map comment, on the same line, by the composed map.
-    const mapUrl = `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(result.map)).toString('base64')}`;
+    let map;
+    try {
+      map = result.map;
+    } catch {
+      // An input map the composition cannot read: the code goes without a composed map.
+      return { code: result.code, payload };
+    }
+    const mapUrl = `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}`;
     const code = result.code;
     const old = MAP_COMMENT.exec(code);
     return { code: old ? code.slice(0, old.index) + mapUrl : `${code}\n${mapUrl}`, payload };
@@ -131,9 +144,12 @@ function parsesAsModule(source: string, filename: string): boolean {
   }
 }
 
+/** An inline source map of the module, if it is one (a malformed map is ignored, as V8 does). */
 function decodeMap(base64: string): SourceMap | undefined {
   try {
-    return JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as SourceMap;
+    const map = JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as SourceMap;
+    const valid = map !== null && typeof map === 'object' && typeof map.mappings === 'string' && Array.isArray(map.sources) && map.sources.every((s) => s === null || typeof s === 'string');
+    return valid ? map : undefined;
   } catch {
     return undefined;
   }

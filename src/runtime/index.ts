@@ -1,7 +1,7 @@
 import { RUNTIME_GLOBAL } from '../emitted.js';
 import { attachHooks, selects, type AttachHandle, type AttachOptions } from './attach.js';
 import { after, before, entering, onThrow, reconstruct, reenter, shadowCall } from './dispatch.js';
-import { entriesOf, Registry, type AttachTimeEditing, type FunctionEntry, type ModuleSource } from './registry.js';
+import { defineRuntimeAlias, entriesOf, Registry, type AttachTimeEditing, type FunctionEntry, type ModuleSource } from './registry.js';
 import type { EmittedModule } from '../emitted.js';
 import { compileTarget, type Target } from './selector.js';
 import { hideRuntimeFrames } from './frames.js';
@@ -43,6 +43,12 @@ export function installRuntime(globalObject: object = globalThis): void {
   });
   Object.defineProperty(globalObject, RUNTIME_GLOBAL, { value: realm, enumerable: false, configurable: false, writable: false });
   if (globalObject === globalThis) installSourceText(registry);
+}
+
+/** Makes the runtime reachable under `name` too (see `runtimeName`), in the main realm. */
+export function runtimeAlias(name: string): void {
+  installRuntime();
+  defineRuntimeAlias(globalThis, name);
 }
 
 /** Attaches hooks to the functions `options.target` selects, now and in modules loaded later. */

@@ -1,6 +1,7 @@
 import type { ScriptText } from './source-text.js';
 import { fileURLToPath } from 'node:url';
 import {
+  RUNTIME_GLOBAL,
   FLAG_ASYNC,
   FLAG_GENERATOR,
   FLAG_SAFE,
@@ -85,6 +86,12 @@ export interface AttachTimeEditing {
   scriptText?(record: ModuleRecord): ScriptText | undefined;
 }
 
+/** The runtime's global of `realm` under another name too (see `runtimeName`). */
+export function defineRuntimeAlias(realm: object, name: string): void {
+  if (Object.prototype.hasOwnProperty.call(realm, name)) return;
+  Object.defineProperty(realm, name, { value: (realm as Record<string, unknown>)[RUNTIME_GLOBAL], enumerable: false, configurable: false, writable: false });
+}
+
 export class Registry {
   readonly modules = new Map<string, ModuleRecord>();
   private readonly listeners = new Set<(record: ModuleRecord) => void>();
@@ -129,6 +136,7 @@ export class Registry {
     }
     if (!record.realms.has(realm)) {
       record.realms.add(realm);
+      if (emitted.runtime !== undefined) defineRuntimeAlias(realm, emitted.runtime);
       // A function prepared at attach reads its slot only once edited in: defined then.
       const functions = emitted.functions;
       for (let i = 0; i < functions.length; i++) {

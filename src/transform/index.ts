@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { RUNTIME_GLOBAL, type EmittedModule, type PreparedAs } from '../emitted.js';
+import { RUNTIME_GLOBAL, runtimeName, type EmittedModule, type PreparedAs } from '../emitted.js';
 import { collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
 import { classes, literalStart } from './live-edit.js';
@@ -97,13 +97,14 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
   // direct eval, and gives every tagged template of an edited script a new template object
   // (libraries cache by it): such a module is prepared at load.
   const defer = options.defer !== undefined && !sites.tagsTemplate && !sites.some((site) => site.usesEval) && !/\beval\s*\(/.test(source);
+  const runtime = runtimeName(source);
   const base: Insertion[] = [];
   const prepared: PreparedAs[] = [];
   const classNodes = defer && options.defer?.leavesOnly ? classes(ast as unknown as Node) : [];
   const leaf = (site: FunctionSite): boolean => !site.hasNested && !classNodes.some((c) => c.start > site.node.start && c.end <= site.node.end);
   for (const site of sites) {
     if (!defer || preparedAtLoad(site) || (options.defer?.leavesOnly && !leaf(site))) {
-      prepareFunction(site, source, prefix, base, { reentry: options.defer === undefined && options.reentry !== false });
+      prepareFunction(site, source, prefix, base, { reentry: options.defer === undefined && options.reentry !== false, runtime });
       prepared.push(preparedAs(site));
     } else {
       // Attach-time functions name themselves nowhere: a new reference would change a surrounding
@@ -113,6 +114,7 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
     }
   }
   const payload: EmittedModule = { prefix, module: filename, functions: sites.map((site, i) => emitted(site, prepared[i]!)) };
+  if (runtime !== RUNTIME_GLOBAL) payload.runtime = runtime;
   if (!defer && sites.length > 0) base.push(prologue(ast.body as unknown as Node[], source, sourceType, payload));
   return {
     functions: sites.map((site, i) => describe(site, prefix, prepared[i]!)),
@@ -122,7 +124,7 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
       const added: Insertion[] = [];
       for (const [index, variant] of edits ?? []) {
         if (prepared[index] !== 'at-attach') throw new Error(`internal: function ${index} of ${filename} is not prepared at attach`);
-        prepareFunction({ ...sites[index]!, self: undefined }, source, prefix, added, { mode: 'live-edit', variant });
+        prepareFunction({ ...sites[index]!, self: undefined }, source, prefix, added, { mode: 'live-edit', variant, runtime });
       }
       const insertions = [...base, ...added];
       return { code: insertions.length === 0 ? source : applyInsertions(source, insertions), insertions, added };
@@ -164,7 +166,9 @@ function positionMapper(inputSourceMap: SourceMap): PositionMapper | undefined {
  * and before any module of an import cycle could call into it.
  */
 function prologue(body: Node[], source: string, sourceType: SourceType, module: EmittedModule): Insertion {
-  const call = `${RUNTIME_GLOBAL}.m(${JSON.stringify(JSON.stringify(module))});`;
+  // A module's own scope may hold a variable of the runtime's name: a CommonJS prologue uses the
+  // other name (which the loader defines), an ES module's runs in its own module and defines it.
+  const call = `${sourceType === 'module' ? RUNTIME_GLOBAL : (module.runtime ?? RUNTIME_GLOBAL)}.m(${JSON.stringify(JSON.stringify(module))});`;
   const start = source.startsWith('#!') ? lineEnd(source) : 0;
   if (sourceType === 'module') {
     const url = `data:text/javascript;base64,${Buffer.from(call).toString('base64')}`;

@@ -1,4 +1,4 @@
-import { RUNTIME_GLOBAL as K, slotName } from '../emitted.js';
+import { RUNTIME_GLOBAL, slotName } from '../emitted.js';
 import { children, type FunctionSite, type Node } from './collect.js';
 import type { Insertion } from './edits.js';
 
@@ -51,10 +51,12 @@ export interface PrepareOptions {
    * Proxy's `get` trap sees `prototype` twice; the stack shows the runtime's frames).
    */
   reentry?: boolean;
+  /** The global through which the code reaches the runtime: another name where the module uses this one. */
+  runtime?: string;
 }
 
 export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], options: PrepareOptions = {}): void {
-  const { mode = 'load', variant = 0, reentry = true } = options;
+  const { mode = 'load', variant = 0, reentry = true, runtime: K = RUNTIME_GLOBAL } = options;
   const { node, depth } = site;
   const slot = slotName(prefix, site.index);
   const arrow = node.type === 'ArrowFunctionExpression';
@@ -72,12 +74,12 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
 
   const shadowParams = mode === 'load' ? shadowable(site, source) : undefined;
   if (shadowParams !== undefined) {
-    prepareWithShadow(site, source, slot, thisArg, args, shadowParams, out);
+    prepareWithShadow(site, source, K, slot, thisArg, args, shadowParams, out);
     site.shadow = true;
     return;
   }
   if (mode === 'load' && reentry && reenterable(site)) {
-    prepareReentry(site, slot, thisArg, args, out);
+    prepareReentry(site, K, slot, thisArg, args, out);
     site.reentry = true;
     return;
   }
@@ -101,7 +103,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
     out.push({ pos: body.start + 1, closing: false, depth, text: `${pad}var ${CTX}; if (${slot} && (${CTX} = ${call}) !== void 0) return ${CTX}.s ? ${CTX}.r : ${K}.r(${CTX}, ${implicitResult});${pad}` });
     return;
   }
-  const atCall = site.generator && beforeAtCall(site, source, slot, out);
+  const atCall = site.generator && beforeAtCall(site, source, K, slot, out);
   // A generator whose `before` already ran at the call finds its context in a parameter.
   const declare = atCall ? (needsValue ? `var ${VAL}; ` : '') : `var ${CTX}${needsValue ? `, ${VAL}` : ''}; `;
   const start = atCall
@@ -160,7 +162,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
  * sites) would push these over its budgets. Copying a body is only possible where it keeps
  * every line where it was: a body without line breaks, and without functions inside it.
  */
-function prepareWithShadow(site: FunctionSite, source: string, slot: string, thisArg: string, args: string, params: string, out: Insertion[]): void {
+function prepareWithShadow(site: FunctionSite, source: string, K: string, slot: string, thisArg: string, args: string, params: string, out: Insertion[]): void {
   const { node, depth } = site;
   const body: Node = node.body;
   const arrow = node.type === 'ArrowFunctionExpression';
@@ -186,7 +188,7 @@ function prepareWithShadow(site: FunctionSite, source: string, slot: string, thi
  *
  * That call receives the parameters' values: plain or defaulted ones, not destructured ones.
  */
-function prepareReentry(site: FunctionSite, slot: string, thisArg: string, args: string, out: Insertion[]): void {
+function prepareReentry(site: FunctionSite, K: string, slot: string, thisArg: string, args: string, out: Insertion[]): void {
   const { node, depth } = site;
   const body: Node = node.body;
   const call =
@@ -258,7 +260,7 @@ function shadowable(site: FunctionSite, source: string): string | undefined {
  * already there, with a "use strict" directive (forbidden with such parameters), or where
  * sloppy code reads `arguments` (they would no longer be mapped to the parameters).
  */
-function beforeAtCall(site: FunctionSite, source: string, slot: string, out: Insertion[]): boolean {
+function beforeAtCall(site: FunctionSite, source: string, K: string, slot: string, out: Insertion[]): boolean {
   const params = site.node.params as Node[];
   if (params.some((p) => p.type === 'RestElement')) return false;
   // Sloppy code: mapped arguments, eval and duplicate parameter names need simple parameters.
