@@ -239,6 +239,8 @@ function spec(bin: NodeBin, mode: Mode, include: string, script: string, args: s
   const nodeArgs: string[] = [];
   if (mode === 'prepared') {
     env.KHEIRON_INCLUDE = include;
+    // The include adds to the working directory (the repository): the harness stays unprepared.
+    env.KHEIRON_EXCLUDE = path.join(here, '**');
     env.KHEIRON_CACHE_DIR = cacheDir;
     nodeArgs.push('--import', registerPath);
   }

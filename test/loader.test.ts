@@ -66,11 +66,23 @@ for (const node of TEST_NODES) {
       ]);
     });
 
-    it('follows KHEIRON_INCLUDE and KHEIRON_EXCLUDE', async () => {
-      const r = await run({ KHEIRON_INCLUDE: '**/node_modules/dep/**,stack.js', KHEIRON_EXCLUDE: '**/stack.js' });
+    it('follows KHEIRON_INCLUDE, which adds to the application, and KHEIRON_EXCLUDE', async () => {
+      const r = await run({ KHEIRON_INCLUDE: '**/node_modules/dep/**', KHEIRON_EXCLUDE: '**/stack.js' });
       assert.equal(r.code, 0, r.stderr);
       const names = r.stdout.trim().split('\n').slice(2);
-      assert.deepEqual(names, ['index.js#exports.triple@1']);
+      assert.deepEqual(names, ['index.js#exports.triple@1', 'lib.cjs#exports.square@2', 'lib.cjs#fail@3', 'main.js#<arrow>@9:29@9']);
+    });
+
+    it('says what it prepared and what it left alone, and why, with NODE_DEBUG=kheiron', async () => {
+      const r = await run({ NODE_DEBUG: 'kheiron', KHEIRON_EXCLUDE: '**/stack.js' });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /KHEIRON \d+: prepared \S*lib\.cjs \(/);
+      assert.match(r.stderr, /KHEIRON \d+: left alone \S*stack\.js: excluded/);
+      assert.match(r.stderr, /KHEIRON \d+: left alone \S*node_modules\/dep\/index\.js: in node_modules, not included/);
+      assert.match(r.stderr, /^kheiron: prepared 2 modules; left alone: 2 in node_modules, not included, 1 excluded$/m);
+      const summary = await run({ KHEIRON_SUMMARY: '1' });
+      assert.match(summary.stderr, /^kheiron: prepared 3 modules; left alone: 2 in node_modules, not included$/m);
+      assert.doesNotMatch(summary.stderr, /KHEIRON \d+:/);
     });
 
     it('reads kheiron.config.json and names the file when it is wrong', async () => {
@@ -167,6 +179,10 @@ console.log(JSON.stringify({ values, hooked: handle.functions.length, seen: seen
       assert.equal(area, '8');
       assert.equal(stack, 'shape.ts:9:11');
       for (const n of ['Shape.constructor@4', 'Shape.prototype.area@5', 'Shape.prototype.fail@8']) assert.ok(names!.split(' ').includes(n), `${n} in ${names}`);
+      // Registered before the TypeScript loader (as NODE_OPTIONS does with tsx): said, with what to do.
+      const early = await runNode(node.path, ['--import', REGISTER, '--import', TSX, 'shape.ts'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      assert.equal(early.code, 0, early.stderr);
+      assert.match(early.stderr, /^kheiron: not prepared: .*shape\.ts:\d+:\d+: .*register Kheiron after the TypeScript loader/m);
     });
   });
 }

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 /** What the loader prepares and where it keeps prepared code. Plain data: it crosses threads. */
 export interface LoaderConfig {
+  /** The default include first (`defaultIncludes` of them), then the file's and the environment's. */
   include: string[];
+  defaultIncludes: number;
   exclude: string[];
   cacheDir: string | undefined;
   /** Kheiron's own files: never prepared, or the runtime would hook itself. */
@@ -26,15 +28,17 @@ const ownRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Configuration from the environment, over `kheiron.config.json` in `cwd`, over defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoaderConfig {
   const file = readConfigFile(cwd);
-  const list = (value: string | undefined, fallback: string[]): string[] =>
-    value === undefined || value.trim() === '' ? fallback : value.split(',').map((s) => s.trim()).filter(Boolean);
-  const include = list(env.KHEIRON_INCLUDE, file.include ?? [join(cwd, '**')]).map((g) => absoluteGlob(g, cwd));
-  const exclude = list(env.KHEIRON_EXCLUDE, file.exclude ?? []).map((g) => absoluteGlob(g, cwd));
+  const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  // The environment adds to the file, which adds to the default: naming a dependency to prepare
+  // does not stop the application's own files from being prepared.
+  const defaults = file.include ? [] : [join(cwd, '**')];
+  const include = [...defaults, ...(file.include ?? []), ...list(env.KHEIRON_INCLUDE)].map((g) => absoluteGlob(g, cwd));
+  const exclude = [...(file.exclude ?? []), ...list(env.KHEIRON_EXCLUDE)].map((g) => absoluteGlob(g, cwd));
   const noCache = env.KHEIRON_NO_CACHE === '1' || file.cache === false;
   const cacheDir = noCache ? undefined : resolve(cwd, env.KHEIRON_CACHE_DIR || file.cacheDir || defaultCacheDir(cwd));
   const phase2 = env.KHEIRON_PREPARE || file.prepare || 'attach';
   if (phase2 !== 'attach' && phase2 !== 'load') throw new Error(`kheiron: KHEIRON_PREPARE / 'prepare' must be 'attach' or 'load', got '${phase2}'`);
-  return { include, exclude, cacheDir, ownRoot, version: packageVersion(), phase2 };
+  return { include, defaultIncludes: defaults.length, exclude, cacheDir, ownRoot, version: packageVersion(), phase2 };
 }
 
 interface ConfigFile {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { EmittedModule } from '../emitted.js';
 import { RUNTIME_GLOBAL, runtimeName } from '../emitted.js';
+import { reportPrepared, reportSkipped } from './report.js';
 import { defineModule, runtimeAlias, selectedAtLoad } from '../runtime/index.js';
 import type { SourceMap, SourceType } from '../transform/index.js';
 import { PreparedCache, transformHash } from './cache.js';
@@ -32,7 +33,8 @@ const MAP_COMMENT = /\/\/[#@] sourceMappingURL=data:application\/json(?:;charset
  * Phase II at attach, it also registers the module, whose code then has no prologue.
  */
 export class SourcePreparer {
-  readonly accepts: (filename: string) => boolean;
+  /** Why a file is left alone (not included, excluded, Kheiron's own), or undefined. */
+  readonly leftAlone: (filename: string) => string | undefined;
   private readonly cache: PreparedCache | undefined;
   private readonly warned = new Set<string>();
   /** Code handed to V8 per file, so that a second hook on the same module leaves it alone. */
@@ -43,8 +45,12 @@ export class SourcePreparer {
     private readonly emitMaps: boolean,
     private readonly phase2: 'attach' | 'load' = config.phase2,
   ) {
-    this.accepts = createFilter(config);
+    this.leftAlone = createFilter(config);
     this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, () => `${config.version}/${transformHash()}`) : undefined;
+  }
+
+  accepts(filename: string): boolean {
+    return this.leftAlone(filename) === undefined;
   }
 
   /** Whether `code` is what this preparer made of the file. */
@@ -61,6 +67,8 @@ export class SourcePreparer {
       if (runtime !== RUNTIME_GLOBAL) runtimeAlias(runtime);
     }
     this.handed.set(filename, code);
+    if (!this.warned.has(filename)) reportPrepared(filename, code === source ? 'recorded, Phase II at attach' : this.phase2 === 'attach' ? 'recorded, some functions prepared at load' : 'prepared at load');
+    else reportSkipped(filename, 'not parsed');
     return code;
   }
 
@@ -114,7 +122,11 @@ export class SourcePreparer {
       if (sourceType === 'commonjs' && parsesAsModule(source, filename)) return { code: source };
       if (!this.warned.has(filename)) {
         this.warned.add(filename);
-        process.stderr.write(`kheiron: not prepared: ${error.message}\n`);
+        // TypeScript reaching these hooks uncompiled: the TypeScript loader was registered after them.
+        const hint = /\.[cm]?tsx?$/.test(filename)
+          ? ' (TypeScript that no loader compiled before Kheiron saw it: register Kheiron after the TypeScript loader, e.g. node --import tsx --import kheiron/register; NODE_OPTIONS comes before the loader that tsx adds)'
+          : '';
+        process.stderr.write(`kheiron: not prepared: ${error.message}${hint}\n`);
       }
       return { code: source };
     }
