@@ -63,6 +63,15 @@ await new Promise((resolve) => setTimeout(resolve, 10));
 templates.push(lib.view(3), lib.arrowView(3));
 out.detached = texts();
 out.sameTemplates = [templates[0] === templates[2] && templates[2] === templates[4], templates[1] === templates[3] && templates[3] === templates[5]];
+// Sent elsewhere as text (a vm realm, a worker), a prepared function runs without the runtime.
+const { runInNewContext } = await import('node:vm');
+const { Worker } = await import('node:worker_threads');
+out.elsewhere = [runInNewContext('(' + lib.multi + ')(5)'), runInNewContext('(' + lib.add + ')(2, 3)')];
+out.elsewhere.push(await new Promise((resolve, reject) => {
+  const worker = new Worker('require("node:worker_threads").parentPort.postMessage((' + lib.multi + ')(7))', { eval: true });
+  worker.once('message', resolve);
+  worker.once('error', reject);
+}));
 const own = Function.prototype.toString;
 out.builtin = [String(own), own.name, own.length, Object.getOwnPropertyDescriptor(Function.prototype, 'toString').enumerable, 'prototype' in own];
 for (const attempt of [() => own.call({}), () => new own()]) {
@@ -93,6 +102,7 @@ for (const node of TEST_NODES) {
         assert.deepEqual(out.asyncGenerators, [[1, 'after'], [1, 'after']]);
         assert.deepEqual(out.detached, [], 'functions whose text differs after detach');
         assert.deepEqual(out.sameTemplates, [true, true], 'one template object per tagged template');
+        assert.deepEqual(out.elsewhere, [10, 5, 14], 'prepared functions run as text in another realm and a worker');
         assert.deepEqual(out.builtin, ['function toString() { [native code] }', 'toString', 0, false, false, 'TypeError', 'TypeError']);
       });
     });
