@@ -114,11 +114,18 @@ export class ReachablePatcher {
     const { original } = patch;
     const wrapper = function (this: unknown, ...args: unknown[]): unknown {
       const slot = record.slots[index];
-      if (new.target) return construct(original, args, new.target);
+      if (new.target) {
+        // Constructed as the original would be: `new wrapper()` makes an instance of the original.
+        const target = new.target === wrapper ? original : new.target;
+        const build = (...a: unknown[]): unknown => construct(original, a, target);
+        return slot === undefined ? build(...args) : shadowCall(slot, undefined, args, build);
+      }
       return slot === undefined ? apply(original, this, args) : shadowCall(slot, this, args, original);
     };
     defineProperty(wrapper, 'name', { value: original.name });
     defineProperty(wrapper, 'length', { value: original.length });
+    // `instanceof wrapper`, and classes that extend it, see the original's prototype.
+    if ('prototype' in original) defineProperty(wrapper, 'prototype', { value: original.prototype, writable: false });
     patch.owner[patch.key] = wrapper;
     patch.wrapper = wrapper;
   }
