@@ -3,7 +3,7 @@ import type { FunctionKind } from '../emitted.js';
 
 /** An ESTree node as acorn builds it; the walker reads it generically. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Node = { type: string; start: number; end: number; loc?: any; [key: string]: any };
+export type Node = { type: string; start: number; end: number; [key: string]: any };
 
 /** Everything Phase II needs to know about one function of the source (Phase I). */
 export interface FunctionSite {
@@ -54,7 +54,6 @@ export interface FunctionSite {
   beforeAtCall?: boolean;
 }
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const SAFE_TAG = '@kheiron-safe';
 
 interface Scope {
@@ -64,20 +63,34 @@ interface Scope {
   strict: boolean;
 }
 
-/** Walks the program once and records every function in source order of their start. */
 /** Maps a generated position (1-based line, 0-based column) to the one the registry reports. */
 export type PositionMapper = (line: number, column: number) => { line: number; column: number };
 
 const identity: PositionMapper = (line, column) => ({ line, column });
 
-/** The child nodes of an AST node, in no particular order. */
+/**
+ * Calls `fn` for each child node of `node` that holds code: not the name of a non-computed
+ * property or member, not a label. The one rule for walking the AST, here and in Phase II.
+ */
+export function forEachChild(node: Node, fn: (child: Node) => void): void {
+  for (const key in node) {
+    if (key === 'start' || key === 'end' || key === 'type' || key === 'label') continue;
+    const value = node[key];
+    if (value === null || typeof value !== 'object') continue;
+    if (key === 'property' && node.type === 'MemberExpression' && !node.computed) continue;
+    if (key === 'key' && !node.computed && (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition')) continue;
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === 'string') fn(child as Node);
+    } else if (typeof value.type === 'string') {
+      fn(value as Node);
+    }
+  }
+}
+
+/** The child nodes of an AST node that hold code (see `forEachChild`). */
 export function children(node: Node): Node[] {
   const found: Node[] = [];
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child.type === 'string') found.push(child as Node);
-    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') found.push(value as Node);
-  }
+  forEachChild(node, (child) => found.push(child));
   return found;
 }
 
@@ -112,6 +125,7 @@ function lineStarts(source: string): number[] {
 /** The functions of a module, in source order, and whether it evaluates a tagged template anywhere. */
 export type Collected = FunctionSite[] & { tagsTemplate: boolean };
 
+/** Walks the program once and records every function in source order of their start (Phase I). */
 export function collectFunctions(
   ast: Program,
   source: string,
@@ -119,131 +133,95 @@ export function collectFunctions(
   module: boolean,
   mapPosition: PositionMapper = identity,
 ): Collected {
-  const sites = Object.assign([] as FunctionSite[], { tagsTemplate: false });
-  const lines = new LineTable(source);
-  const ancestors: Node[] = [];
-  const objectNames = new Map<Node, string>();
-  const classNames = new Map<Node, string>();
+  const walk = new Walk(source, comments, mapPosition);
+  const body = ast.body as unknown as Node[];
+  const root: Scope = { site: undefined, prefix: '', strict: module || isStrictBody(body) };
+  for (const statement of body) walk.visit(statement, root);
+  return walk.sites;
+}
 
-  const isStrictBody = (body: Node[]): boolean => {
-    for (const statement of body) {
-      if (statement.directive === undefined) return false;
-      if (statement.directive === 'use strict') return true;
+/**
+ * What a node does to the walk: a visitor records what it learns in the walk's state and may
+ * return the scope its children are visited in, or HANDLED when it visited them itself.
+ */
+type Visitor = (walk: Walk, node: Node, scope: Scope) => Scope | typeof HANDLED | void;
+const HANDLED = Symbol('handled');
+
+const VISITORS: Readonly<Record<string, Visitor>> = {
+  FunctionDeclaration: (walk, node, scope) => (walk.visitFunction(node, scope), HANDLED),
+  FunctionExpression: (walk, node, scope) => (walk.visitFunction(node, scope), HANDLED),
+  ArrowFunctionExpression: (walk, node, scope) => (walk.visitFunction(node, scope), HANDLED),
+  ClassDeclaration: enterClass,
+  ClassExpression: enterClass,
+  ObjectExpression: (walk, node) => void walk.objectNames.set(node, walk.inferredName(walk.ancestors.length - 1) ?? ''),
+  Identifier: (walk, node) => {
+    if (node.name === 'arguments') walk.markArguments();
+  },
+  ReturnStatement: (_walk, node, scope) => void scope.site?.returns.push(node),
+  Super: markSuper,
+  MetaProperty: markSuper,
+  CallExpression: (_walk, node, scope) => {
+    if (scope.site && node.callee.type === 'Identifier' && node.callee.name === 'eval') scope.site.usesEval = true;
+  },
+  TaggedTemplateExpression: (walk) => {
+    walk.sites.tagsTemplate = true;
+    for (const a of walk.ancestors) {
+      const site = walk.siteOf.get(a);
+      if (site) site.tagsTemplate = true;
     }
-    return false;
-  };
+  },
+  VariableDeclaration: (_walk, node, scope) => {
+    if (scope.site && node.kind === 'var') for (const d of node.declarations as Node[]) bindingNames(d.id, scope.site.varNames);
+  },
+};
 
-  const visit = (node: Node, scope: Scope): void => {
-    ancestors.push(node);
-    if (FUNCTION_TYPES.has(node.type)) {
-      visitFunction(node, scope);
-    } else {
-      let inner = scope;
-      if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
-        classNames.set(node, className(node));
-        inner = { ...scope, strict: true };
-      } else if (node.type === 'ObjectExpression') {
-        objectNames.set(node, inferredName(ancestors.length - 1) ?? '');
-      } else if (node.type === 'Identifier' && node.name === 'arguments') {
-        markArguments();
-      } else if (node.type === 'ReturnStatement' && scope.site) {
-        scope.site.returns.push(node);
-      } else if ((node.type === 'Super' || node.type === 'MetaProperty') && scope.site) {
-        scope.site.usesSuper = true;
-      } else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'eval' && scope.site) {
-        scope.site.usesEval = true;
-      } else if (node.type === 'TaggedTemplateExpression') {
-        sites.tagsTemplate = true;
-        for (const a of ancestors) {
-          const site = siteOf.get(a);
-          if (site) site.tagsTemplate = true;
-        }
-      } else if (node.type === 'VariableDeclaration' && node.kind === 'var' && scope.site) {
-        for (const d of node.declarations as Node[]) bindingNames(d.id, scope.site.varNames);
-      }
-      visitChildren(node, inner);
-    }
-    ancestors.pop();
-  };
+function enterClass(walk: Walk, node: Node, scope: Scope): Scope {
+  walk.classNames.set(node, node.id ? node.id.name : (walk.inferredName(walk.ancestors.length - 1) ?? `<class>@${walk.position(node)}`));
+  return { ...scope, strict: true };
+}
 
-  const siteOf = new Map<Node, FunctionSite>();
+function markSuper(_walk: Walk, _node: Node, scope: Scope): void {
+  if (scope.site) scope.site.usesSuper = true;
+}
 
-  const markArguments = (): void => {
-    // Arrows read the `arguments` of the closest enclosing non-arrow function.
-    for (let i = ancestors.length - 1; i >= 0; i--) {
-      const a = ancestors[i]!;
-      if (a.type === 'FunctionDeclaration' || a.type === 'FunctionExpression') {
-        const site = siteOf.get(a);
-        if (site) site.usesArguments = true;
-        return;
-      }
-    }
-  };
+/** The state of one walk over a module: the functions found and what naming them needs. */
+class Walk {
+  readonly sites: Collected = Object.assign([] as FunctionSite[], { tagsTemplate: false });
+  readonly ancestors: Node[] = [];
+  readonly objectNames = new Map<Node, string>();
+  readonly classNames = new Map<Node, string>();
+  readonly siteOf = new Map<Node, FunctionSite>();
+  private readonly lines: LineTable;
 
-  const visitChildren = (node: Node, scope: Scope): void => {
-    for (const key in node) {
-      if (key === 'loc' || key === 'start' || key === 'end' || key === 'type') continue;
-      const value = node[key];
-      if (value === null || typeof value !== 'object') continue;
-      // Property names are not references to `arguments`.
-      if (key === 'property' && node.type === 'MemberExpression' && !node.computed) continue;
-      if (key === 'key' && !node.computed && (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition')) continue;
-      if (key === 'label') continue;
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child.type === 'string') visit(child, scope);
-      } else if (typeof value.type === 'string') {
-        visit(value, scope);
-      }
-    }
-  };
+  constructor(
+    private readonly source: string,
+    private readonly comments: Comment[],
+    private readonly mapPosition: PositionMapper,
+  ) {
+    this.lines = new LineTable(source);
+  }
 
-  const visitFunction = (node: Node, scope: Scope): void => {
-    const parent = ancestors[ancestors.length - 2];
-    const isMember = parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'));
-    let kind: FunctionKind;
-    let local: string;
-    let isStatic = false;
-    let derived = false;
-    if (isMember) {
-      const member = parent!;
-      const owner = ancestors[ancestors.length - 3];
-      const key = keyName(member.key, member.computed);
-      if (member.type === 'MethodDefinition') {
-        const cls = ancestors[ancestors.length - 4]!;
-        const clsName = classNames.get(cls) ?? '<class>';
-        isStatic = member.static === true;
-        if (member.kind === 'constructor') {
-          kind = 'constructor';
-          local = `${clsName}.constructor`;
-          derived = cls.superClass != null;
-        } else {
-          kind = member.kind === 'get' ? 'getter' : member.kind === 'set' ? 'setter' : 'method';
-          local = `${clsName}${isStatic ? '' : '.prototype'}.${key}`;
-        }
-      } else {
-        const objName = owner ? objectNames.get(owner) : undefined;
-        kind = member.kind === 'get' ? 'getter' : member.kind === 'set' ? 'setter' : 'method';
-        local = objName ? `${objName}.${key}` : key;
-      }
-      if (kind === 'getter') local = `get ${local}`;
-      if (kind === 'setter') local = `set ${local}`;
-    } else {
-      kind = node.type === 'ArrowFunctionExpression' ? 'arrow' : 'function';
-      isStatic = staticField(ancestors.length - 1);
-      local = node.id?.name ?? inferredName(ancestors.length - 1) ?? `<${kind === 'arrow' ? 'arrow' : 'anonymous'}>@${position(node)}`;
-    }
+  visit(node: Node, scope: Scope): void {
+    this.ancestors.push(node);
+    const inner = VISITORS[node.type]?.(this, node, scope);
+    if (inner !== HANDLED) forEachChild(node, (child) => this.visit(child, inner ?? scope));
+    this.ancestors.pop();
+  }
+
+  visitFunction(node: Node, scope: Scope): void {
+    const { kind, local, isStatic, derived } = this.nameFunction(node);
     const body: Node = node.body;
-    const start = mapPosition(...lines.at(node.start));
+    const start = this.mapPosition(...this.lines.at(node.start));
     const strict = scope.strict || (body.type === 'BlockStatement' && isStrictBody(body.body));
     const site: FunctionSite = {
       node,
-      index: sites.length,
+      index: this.sites.length,
       name: scope.prefix + local,
       kind,
       async: node.async === true,
       generator: node.generator === true,
       static: isStatic,
-      safe: hasSafeTag(leadingStart(node)),
+      safe: this.hasSafeTag(this.leadingStart(node)),
       line: start.line,
       column: start.column + 1,
       depth: scope.site ? scope.site.depth + 1 : 0,
@@ -258,43 +236,77 @@ export function collectFunctions(
       hasNested: false,
       usesSuper: false,
     };
-    sites.push(site);
-    siteOf.set(node, site);
+    this.sites.push(site);
+    this.siteOf.set(node, site);
     if (scope.site) scope.site.hasNested = true;
     const inner: Scope = { site, prefix: site.name + '/', strict };
-    for (const param of node.params as Node[]) visit(param, inner);
+    for (const param of node.params as Node[]) this.visit(param, inner);
+    const statements: Node[] = body.type === 'BlockStatement' ? body.body : [];
     if (body.type === 'BlockStatement') {
-      ancestors.push(body);
-      for (const statement of body.body as Node[]) visit(statement, inner);
-      ancestors.pop();
-      site.hoistConflict = hasHoistConflict(site, body.body as Node[]);
-      site.self = selfReference(site, ancestors, body.body as Node[]);
+      this.ancestors.push(body);
+      for (const statement of statements) this.visit(statement, inner);
+      this.ancestors.pop();
+      site.hoistConflict = hasHoistConflict(site, statements);
     } else {
-      visit(body, inner);
-      site.self = selfReference(site, ancestors, []);
+      this.visit(body, inner);
     }
-  };
+    site.self = selfReference(site, this.ancestors, statements);
+  }
 
-  const position = (node: Node): string => {
-    const { line, column } = mapPosition(...lines.at(node.start));
+  /** The function's kind and its name within the enclosing one, as the registry shows them. */
+  private nameFunction(node: Node): { kind: FunctionKind; local: string; isStatic: boolean; derived: boolean } {
+    const { ancestors } = this;
+    const parent = ancestors[ancestors.length - 2];
+    const isMember = parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'));
+    if (!isMember) {
+      const kind = node.type === 'ArrowFunctionExpression' ? 'arrow' : 'function';
+      const local = node.id?.name ?? this.inferredName(ancestors.length - 1) ?? `<${kind === 'arrow' ? 'arrow' : 'anonymous'}>@${this.position(node)}`;
+      return { kind, local, isStatic: this.staticField(ancestors.length - 1), derived: false };
+    }
+    const member = parent!;
+    const key = this.keyName(member.key, member.computed);
+    const accessor = (local: string): { kind: FunctionKind; local: string } =>
+      member.kind === 'get' ? { kind: 'getter', local: `get ${local}` } : member.kind === 'set' ? { kind: 'setter', local: `set ${local}` } : { kind: 'method', local };
+    if (member.type !== 'MethodDefinition') {
+      const owner = ancestors[ancestors.length - 3];
+      const objName = owner ? this.objectNames.get(owner) : undefined;
+      return { ...accessor(objName ? `${objName}.${key}` : key), isStatic: false, derived: false };
+    }
+    const cls = ancestors[ancestors.length - 4]!;
+    const clsName = this.classNames.get(cls) ?? '<class>';
+    if (member.kind === 'constructor') return { kind: 'constructor', local: `${clsName}.constructor`, isStatic: false, derived: cls.superClass != null };
+    const isStatic = member.static === true;
+    return { ...accessor(`${clsName}${isStatic ? '' : '.prototype'}.${key}`), isStatic, derived: false };
+  }
+
+  markArguments(): void {
+    // Arrows read the `arguments` of the closest enclosing non-arrow function.
+    for (let i = this.ancestors.length - 1; i >= 0; i--) {
+      const a = this.ancestors[i]!;
+      if (a.type === 'FunctionDeclaration' || a.type === 'FunctionExpression') {
+        const site = this.siteOf.get(a);
+        if (site) site.usesArguments = true;
+        return;
+      }
+    }
+  }
+
+  position(node: Node): string {
+    const { line, column } = this.mapPosition(...this.lines.at(node.start));
     return `${line}:${column + 1}`;
-  };
+  }
 
   /** The function at ancestors[i] initialises a static class field. */
-  const staticField = (i: number): boolean => {
+  private staticField(i: number): boolean {
     let j = i - 1;
-    while (j >= 0 && ancestors[j]!.type === 'ParenthesizedExpression') j--;
-    const parent = ancestors[j];
+    while (j >= 0 && this.ancestors[j]!.type === 'ParenthesizedExpression') j--;
+    const parent = this.ancestors[j];
     return parent?.type === 'PropertyDefinition' && parent.static === true;
-  };
-
-  const className = (node: Node): string => {
-    if (node.id) return node.id.name;
-    return inferredName(ancestors.length - 1) ?? `<class>@${position(node)}`;
-  };
+  }
 
   /** The name JavaScript itself would infer for an anonymous function, class or object at ancestors[i]. */
-  const inferredName = (i: number): string | undefined => {
+  inferredName(i: number): string | undefined {
+    const { ancestors } = this;
     let child = ancestors[i]!;
     let j = i - 1;
     while (j >= 0 && ancestors[j]!.type === 'ParenthesizedExpression') child = ancestors[j--]!;
@@ -310,58 +322,47 @@ export function collectFunctions(
       case 'Property': {
         if (parent.value !== child || parent.kind !== 'init') return undefined;
         const owner = ancestors[j - 1];
-        const objName = owner ? objectNames.get(owner) : undefined;
-        const key = keyName(parent.key, parent.computed);
+        const objName = owner ? this.objectNames.get(owner) : undefined;
+        const key = this.keyName(parent.key, parent.computed);
         return objName ? `${objName}.${key}` : key;
       }
       case 'PropertyDefinition': {
         if (parent.value !== child) return undefined;
         const cls = ancestors[j - 2];
-        const clsName = (cls && classNames.get(cls)) ?? '<class>';
-        return `${clsName}${parent.static ? '' : '.prototype'}.${keyName(parent.key, parent.computed)}`;
+        const clsName = (cls && this.classNames.get(cls)) ?? '<class>';
+        return `${clsName}${parent.static ? '' : '.prototype'}.${this.keyName(parent.key, parent.computed)}`;
       }
       case 'ExportDefaultDeclaration':
         return 'default';
       default:
         return undefined;
     }
-  };
+  }
 
-  const exprName = (node: Node): string | undefined => {
-    if (node.type === 'Identifier') return node.name;
-    if (node.type === 'ThisExpression') return 'this';
-    if (node.type === 'MemberExpression') {
-      const object = exprName(node.object);
-      if (object === undefined) return undefined;
-      if (!node.computed) return `${object}.${node.property.type === 'PrivateIdentifier' ? '#' : ''}${node.property.name}`;
-      if (node.property.type === 'Literal') return `${object}[${JSON.stringify(node.property.value)}]`;
-    }
-    return undefined;
-  };
-
-  const keyName = (key: Node, computed: boolean): string => {
+  private keyName(key: Node, computed: boolean): string {
     if (!computed) {
       if (key.type === 'Identifier') return key.name;
       if (key.type === 'PrivateIdentifier') return `#${key.name}`;
       if (key.type === 'Literal') return String(key.value);
     }
-    const text = source.slice(key.start, key.end);
+    const text = this.source.slice(key.start, key.end);
     return text.length <= 40 && !/[\r\n\u2028\u2029]/.test(text) ? `[${text}]` : '[computed]';
-  };
+  }
 
   /** Where the comment that documents this function would end: the start of its declaration. */
-  const leadingStart = (node: Node): number => {
+  private leadingStart(node: Node): number {
     let start = node.start;
-    for (let i = ancestors.length - 2; i >= 0; i--) {
-      const a = ancestors[i]!;
+    for (let i = this.ancestors.length - 2; i >= 0; i--) {
+      const a = this.ancestors[i]!;
       if (!LEAD_WRAPPERS.has(a.type)) break;
       start = a.start;
     }
     return start;
-  };
+  }
 
-  const hasSafeTag = (start: number): boolean => {
+  private hasSafeTag(start: number): boolean {
     // The last comment that ends before `start`, with only whitespace in between.
+    const { comments } = this;
     let lo = 0;
     let hi = comments.length - 1;
     let found = -1;
@@ -374,13 +375,29 @@ export function collectFunctions(
     }
     if (found < 0) return false;
     const comment = comments[found]!;
-    if (source.slice(comment.end, start).trim() !== '') return false;
+    if (this.source.slice(comment.end, start).trim() !== '') return false;
     return comment.value.includes(SAFE_TAG);
-  };
+  }
+}
 
-  const rootScope: Scope = { site: undefined, prefix: '', strict: module || isStrictBody(ast.body as unknown as Node[]) };
-  for (const statement of ast.body as unknown as Node[]) visit(statement, rootScope);
-  return sites;
+function isStrictBody(body: Node[]): boolean {
+  for (const statement of body) {
+    if (statement.directive === undefined) return false;
+    if (statement.directive === 'use strict') return true;
+  }
+  return false;
+}
+
+function exprName(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'ThisExpression') return 'this';
+  if (node.type === 'MemberExpression') {
+    const object = exprName(node.object);
+    if (object === undefined) return undefined;
+    if (!node.computed) return `${object}.${node.property.type === 'PrivateIdentifier' ? '#' : ''}${node.property.name}`;
+    if (node.property.type === 'Literal') return `${object}[${JSON.stringify(node.property.value)}]`;
+  }
+  return undefined;
 }
 
 function selfReference(site: FunctionSite, ancestors: Node[], statements: Node[]): string | undefined {
