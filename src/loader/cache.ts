@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,21 @@ export function transformHash(): string {
 }
 
 /**
+ * The cache directory, created owner-only where missing; trusted only when it is a real
+ * directory (not a link) owned by this user and not writable by group or others.
+ */
+function ownDirectory(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    const uid = process.getuid?.();
+    return stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Prepared code on disk, keyed by content hash, Kheiron version and options, so that a
  * second start transforms nothing. Writes are atomic (write then rename): concurrent
  * processes never read half a file.
@@ -41,7 +56,19 @@ export class PreparedCache {
     return createHash('sha256').update(this.salt).update('\0').update(options).update('\0').update(filename).update('\0').update(source).digest('hex');
   }
 
+  /** Whether the directory is the user's own and nobody else can write it: its code is run. */
+  private trusted: boolean | undefined;
+
+  private safe(): boolean {
+    if (this.trusted === undefined) {
+      this.trusted = ownDirectory(this.dir);
+      if (!this.trusted) process.stderr.write(`kheiron: not using the cache ${this.dir}: it is not a directory of this user that only this user can write\n`);
+    }
+    return this.trusted;
+  }
+
   get(key: string, kind = 'js'): string | undefined {
+    if (!this.safe()) return undefined;
     try {
       const code = readFileSync(this.path(key, kind), 'utf8');
       this.hits++;
@@ -53,6 +80,7 @@ export class PreparedCache {
   }
 
   set(key: string, code: string, kind = 'js'): void {
+    if (!this.safe()) return;
     const path = this.path(key, kind);
     try {
       mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true, mode: 0o700 });
