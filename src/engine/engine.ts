@@ -172,7 +172,8 @@ export class RepairEngine {
     for (const live of attached) {
       this.audit.record('attach', { rule: live.rule.id, set: set.name, detail: { functions: live.handle.functions.map((f) => f.name), ...(live.importTime ? { importTime: true } : {}) } });
     }
-    return attached.map((live) => this.describe(live));
+    // The set's own rules; its import-time hooks are listed by rules().
+    return attached.filter((live) => !live.importTime).map((live) => this.describe(live));
   }
 
   /** Detaches rules by id; with no ids, every rule. Returns the ids detached. */
