@@ -55,7 +55,7 @@ interface Live {
   active: boolean;
   /** The control point that counts a call. */
   first: ControlPoint;
-  /** The outcomes of the last WINDOW control-point runs (1 = failed), and how many failed. */
+  /** The outcomes of the last WINDOW control-point runs (1 = failed), how many failed, and how many may. */
   window: Uint8Array | undefined;
   at: number;
   failing: number;
@@ -228,7 +228,7 @@ export class RepairEngine {
       window: undefined,
       at: 0,
       failing: 0,
-      maxFailing: Math.max(1, Math.ceil(rate * WINDOW)),
+      maxFailing: Math.floor(rate * WINDOW),
       errorsSince: 0,
       errorsInSecond: 0,
       suppressed: 0,
@@ -320,7 +320,7 @@ export class RepairEngine {
     if (!detach) return;
     const maxFailures = rule.maxFailures ?? DEFAULT_MAX_FAILURES;
     if (live.inARow >= maxFailures) this.remove(live, 'self-detach', { reason: `failed ${live.inARow} times in a row`, error });
-    else if (live.failing >= live.maxFailing) this.remove(live, 'self-detach', { reason: `failed ${live.failing} of its last ${WINDOW} control-point runs`, error });
+    else if (live.failing > live.maxFailing) this.remove(live, 'self-detach', { reason: `failed ${live.failing} of its last ${WINDOW} control-point runs`, error });
   }
 
   /** The rule errors folded into a count: one event for them. */

@@ -36,8 +36,8 @@ export interface Rule<This = any, Args extends unknown[] = any[], Result = any> 
   /** The rule detaches itself after this many failures of its own in a row (default 5). */
   readonly maxFailures?: number;
   /**
-   * The rule detaches itself when this fraction of its last 100 control-point runs failed
-   * (default 0.1: 10 failures among the last 100), whether in a row or not.
+   * The rule detaches itself when more than this fraction of its last 100 control-point runs
+   * failed, in a row or not (default 0.1: more than 10 of the last 100; 1 turns it off).
    */
   readonly maxFailureRate?: number;
   /** The rule detaches itself when one control point takes longer than this (ms, default 50). */
