@@ -44,7 +44,7 @@ export interface Rule<This = any, Args extends unknown[] = any[], Result = any> 
   readonly budgetMs?: number;
   /**
    * A control point that overruns `budgetMs` is interrupted (run under a `node:vm` timeout),
-   * counted as a rule error, and the rule detaches itself. Costs about 60-100 µs per
+   * counted as a rule error, and the rule detaches itself. Costs about 0.3-0.5 ms per
    * control-point run (a watchdog thread per run): for rules that could loop, not hot paths.
    */
   readonly interrupt?: boolean;
