@@ -132,13 +132,13 @@ export class RepairEngine {
     if (!set || !Array.isArray(set.rules)) throw new TypeError('kheiron: engine.attach() takes a rule set (defineRules(...)) or an array of rules');
     if (this.audit.error) throw new AuditError(this.audit.error);
     // Where rules without an origin of their own were written: the set's file, else the caller's.
-    const fallback = set.origin ?? options.file ?? callerOrigin();
+    const caller = set.origin ?? options.file ?? callerOrigin();
     const taken = new Set(this.live.keys());
-    const inSet = new Map<string, string | undefined>();
+    const inSet = new Map<string, Rule>();
+    const where = (rule: Rule): string | undefined => ruleOrigin(rule, caller);
     const plans = set.rules.map((rule) => {
-      const origin = ruleOrigin(rule, fallback);
-      const matches = validateRule(rule, taken, origin, inSet, set.name);
-      inSet.set(rule.id, origin);
+      const matches = validateRule(rule, taken, where, inSet, set.name);
+      inSet.set(rule.id, rule);
       if (rule.invokes) {
         const unreachable = functions(matches).filter((e) => !e.reinvocable);
         if (unreachable.length > 0) {
@@ -147,7 +147,7 @@ export class RepairEngine {
             : unreachable.every((e) => e.prepared === 'at-attach')
               ? "prepared at attach over V8 LiveEdit, whose edit cannot name the function from inside it (only methods of named classes are found on `this`); prepare it at load (KHEIRON_PREPARE=load, or attach the rule before its module loads)"
               : 'an anonymous function or a private method: name it, or target a named caller';
-          throw new RuleError(rule.id, origin, `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (${why})`);
+          throw new RuleError(rule.id, where(rule), `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (${why})`);
         }
       }
       return { rule, matches };

@@ -9,19 +9,26 @@ const POINTS = ['before', 'after', 'onThrow'] as const;
 
 /**
  * Checks every part of a rule; throws RuleError at the first problem. Returns its predicate.
- * `taken`: ids of rules attached already; `inSet`: ids earlier in the same set, with where
- * they were written; `origin`: where the rule was written, as errors name it.
+ * `taken`: ids of rules attached already; `inSet`: the rules before it in the same set;
+ * `where`: where a rule was written, as errors name it (looked up only for an error).
  */
-export function validateRule(rule: Rule, taken: ReadonlySet<string>, origin: string | undefined = rule?.origin, inSet?: ReadonlyMap<string, string | undefined>, setName?: string): (entry: FunctionEntry) => boolean {
-  if (rule === null || typeof rule !== 'object') throw new RuleError('?', origin, `expected a rule object, got ${rule === null ? 'null' : typeof rule}`);
+export function validateRule(
+  rule: Rule,
+  taken: ReadonlySet<string>,
+  where: (rule: Rule) => string | undefined = (r) => r?.origin,
+  inSet?: ReadonlyMap<string, Rule>,
+  setName?: string,
+): (entry: FunctionEntry) => boolean {
+  if (rule === null || typeof rule !== 'object') throw new RuleError('?', where(rule), `expected a rule object, got ${rule === null ? 'null' : typeof rule}`);
   const id = typeof rule.id === 'string' && rule.id !== '' ? rule.id : undefined;
   const fail = (problem: string): never => {
-    throw new RuleError(id ?? '?', origin, problem);
+    throw new RuleError(id ?? '?', where(rule), problem);
   };
   if (!id) fail(`'id' must be a non-empty string, got ${JSON.stringify(rule.id)}`);
-  if (inSet?.has(id!)) {
-    const other = inSet.get(id!);
-    fail(`another rule of ${setName ? `set '${setName}'` : 'this set'} has this id${other && other !== origin ? ` (${other})` : ''}`);
+  const twin = inSet?.get(id!);
+  if (twin) {
+    const other = where(twin);
+    fail(`another rule of ${setName ? `set '${setName}'` : 'this set'} has this id${other && other !== where(rule) ? ` (${other})` : ''}`);
   }
   if (taken.has(id!)) fail('another attached rule has this id');
   for (const key of Object.keys(rule)) if (!RULE_KEYS.has(key)) fail(unknownOption(key, [...RULE_KEYS].filter((k) => k !== 'origin')));
