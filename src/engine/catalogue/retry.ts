@@ -41,6 +41,7 @@ export function retry(target: Selector, options: RetryOptions = {}): Rule {
   requireFunction('retry() when', options.when);
   checkOptions('retry() backoff', options.backoff, ['initial', 'factor', 'max', 'jitter'], 'backoff option');
   for (const name of ['initial', 'factor', 'max'] as const) if (options.backoff?.[name] !== undefined) requirePositive(`retry() backoff.${name}`, options.backoff[name]);
+  if (options.backoff?.jitter !== undefined && typeof options.backoff.jitter !== 'boolean') throw new TypeError(`kheiron: retry() backoff.jitter must be true or false, got ${String(options.backoff.jitter)}`);
   const when = options.when ?? (() => true);
   return catalogueRule('retry', target, options, ['attempts', 'backoff', 'when'], {
     invokes: true,
