@@ -266,8 +266,14 @@ export class RepairEngine {
       if (returned !== undefined && isThenable(returned)) {
         // An async hook: its outcome counts when it settles.
         returned.then(
-          () => live.active && this.outcome(live, false),
-          (error: unknown) => live.active && this.failed(live, point, entry, error),
+          () => void (live.active && this.outcome(live, false)),
+          (error: unknown) => {
+            try {
+              if (live.active) this.failed(live, point, entry, error);
+            } catch {
+              // the engine's own bookkeeping: nothing may reach the application from here
+            }
+          },
         );
       } else this.outcome(live, false);
     } catch (error) {
