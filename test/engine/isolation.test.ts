@@ -104,14 +104,17 @@ async function status(app: App): Promise<Status> {
   return JSON.parse((await get(app.port, '/status')).body) as Status;
 }
 
-/** `n` requests, each answered 200 with the price; the process still alive afterwards. */
+/** `n` requests, each answered 200 with the price within ANSWER_MS; the process still alive afterwards, its heap bounded. */
 async function keepsAnswering(app: App, n: number): Promise<void> {
+  const before = (await status(app)).heap;
   for (let i = 0; i < n; i++) {
     const r = await get(app.port, `/${i}`);
     assert.equal(r.status, 200, r.body);
     assert.equal(JSON.parse(r.body).id, i);
   }
   assert.equal(app.child.exitCode, null, app.stderr());
+  const grown = (await status(app)).heap - before;
+  assert.ok(grown < 64 * 1024 * 1024, `the heap grew by ${grown} bytes over ${n} requests`);
 }
 
 function rules(name: string, text: string): string {
