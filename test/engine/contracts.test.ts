@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, it } from 'node:test';
+import { after, afterEach, describe, it } from 'node:test';
 import {
   AuditError,
   RepairEngine,
@@ -32,6 +32,7 @@ import { lastModule, runPrepared } from '../support/prepared.js';
 afterEach(() => detachAll());
 
 const DIR = mkdtempSync(join(tmpdir(), 'kheiron-contracts-'));
+after(() => rmSync(DIR, { recursive: true, force: true }));
 
 function counter(): { Counter: any; module: string } {
   const ctx = runPrepared('class Counter { constructor() { this.n = 0; } bump(by) { this.n += by; return this.n; } }\nthis.Counter = Counter;', 'counter');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,8 @@ interface App {
 const apps: ChildProcess[] = [];
 after(() => {
   for (const child of apps) child.kill('SIGKILL');
+  rmSync(DIR, { recursive: true, force: true });
+  rmSync(join(SOCKETS, '..'), { recursive: true, force: true });
 });
 
 function start(env: NodeJS.ProcessEnv = {}): Promise<App> {
