@@ -2,7 +2,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
-import { AUDIT_CHANNEL, RepairEngine, RuleError, inject, type RuleSet, type Selector } from '../engine/index.js';
+import { AUDIT_CHANNEL, AuditError, RepairEngine, RuleError, inject, type RuleSet, type Selector } from '../engine/index.js';
 import { compileSelector } from '../engine/validate.js';
 import { attach, functions, type CallContext } from '../runtime/index.js';
 import { InstrumentParseError, parse } from '../transform/parse.js';
@@ -35,16 +35,20 @@ export class Requests {
     const attachFile = async (file: string, displayName?: string): Promise<unknown> => {
       const shown = (text: string): string => (displayName ? text.split(file).join(displayName) : text);
       let module: { default?: unknown };
+      // Hooks the module attaches while it is imported belong to its set, and go if it is refused.
+      const imported = engine.importing();
       try {
         // A query makes a re-attach of an edited file load it afresh.
         module = (await import(`${pathToFileURL(file).href}?kheiron=${++imports}`)) as { default?: unknown };
       } catch (error) {
+        imported.undo();
         throw new RpcError(ERRORS.rules, shown(describeLoadError(error, file)));
       }
       const set = module.default;
+      if (!set || typeof set !== 'object') imported.undo();
       if (!set || typeof set !== 'object') throw new RpcError(ERRORS.rules, `${displayName ?? file}: the default export must be defineRules(...)`);
       try {
-        const rules = engine.attach(set as never);
+        const rules = engine.attach(set as never, { file, imported });
         const unreachable = options.unreachable?.() ?? [];
         const targets = new Map((set as RuleSet).rules.map((r) => [r.id, r.target]));
         return {
@@ -60,7 +64,7 @@ export class Requests {
           })),
         };
       } catch (error) {
-        if (error instanceof RuleError || error instanceof TypeError) throw new RpcError(ERRORS.rules, shown(error.message));
+        if (error instanceof RuleError || error instanceof TypeError || error instanceof AuditError) throw new RpcError(ERRORS.rules, shown(error.message));
         throw error;
       }
     };

@@ -1,9 +1,10 @@
 import { channel } from 'node:diagnostics_channel';
-import { appendFileSync } from 'node:fs';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { reason, toPlain } from './serialize.js';
 
 export type AuditType = 'attach' | 'detach' | 'self-detach' | 'check-failed' | 'repair' | 'rule-error' | 'scheduled' | 'safe-point';
 
-/** One line of the audit trail. */
+/** One line of the audit trail: plain JSON data (see `toPlain`), whatever the values it was given. */
 export interface AuditEvent {
   time: string;
   type: AuditType;
@@ -14,17 +15,45 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
-export type AuditCounters = Record<AuditType, number>;
+export type AuditCounters = Record<AuditType, number> & {
+  /** Events that could not be written to the audit file (the file failed). */
+  dropped: number;
+  /** Rule errors folded into a count because one rule failed too often (see the engine). */
+  suppressed: number;
+};
 
 /** Published for every audit event: OpenTelemetry or any logger can subscribe. */
 export const AUDIT_CHANNEL = 'kheiron:audit';
 
 const audit = channel(AUDIT_CHANNEL);
 
+/** Trails with a file open: what they hold for the end of the turn is written at exit. */
+const open = new Set<AuditTrail>();
+let exitHook = false;
+function flushAtExit(trail: AuditTrail): void {
+  open.add(trail);
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const t of open) t.flush();
+  });
+}
+
+/** Lines written to the file one by one in an event-loop turn; more are written together at its end. */
+const SYNC_LINES_PER_TURN = 8;
+/** Bytes held for the end of the turn at most; more are written at once. */
+const MAX_PENDING_BYTES = 256 * 1024;
+
 /**
- * Every attach, detach, failed check, repair and self-detach: as a JSON line in a file
- * (written synchronously: nothing is lost when the process dies next), as a
- * diagnostics_channel event, in counters, and in a bounded in-memory tail.
+ * Every attach, detach, failed check, repair and self-detach: as a JSON line in a file, as a
+ * diagnostics_channel event, in counters, and in a bounded in-memory tail. Every value is
+ * made plain data first (`toPlain`: circular, BigInt, Proxy, throwing getters and toJSON
+ * become markers), so an event is always written.
+ *
+ * The file is opened when the trail is made (owner-only when created, never through a
+ * symbolic link); a file that cannot be opened is an error (`check()`), never silence. The
+ * first lines of an event-loop turn are written synchronously, one by one (nothing is lost
+ * when the process dies next); a flood within one turn is written in one piece at its end.
  */
 export class AuditTrail {
   readonly counters: AuditCounters = {
@@ -36,26 +65,47 @@ export class AuditTrail {
     'rule-error': 0,
     scheduled: 0,
     'safe-point': 0,
+    dropped: 0,
+    suppressed: 0,
   };
   private readonly tail: AuditEvent[] = [];
+  private fd: number | undefined;
+  /** Why the file cannot be opened or written, if it cannot. */
+  private failure: string | undefined;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private linesThisTurn = 0;
+  private turnEnd: NodeJS.Immediate | undefined;
 
   constructor(
-    private readonly file: string | undefined,
+    readonly file: string | undefined,
     private readonly keep = 1000,
-  ) {}
+  ) {
+    if (!file) return;
+    try {
+      this.fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
+      flushAtExit(this);
+    } catch (error) {
+      this.failure = `the audit file ${file} cannot be opened: ${reason(error)}`;
+    }
+  }
+
+  /** Why the audit file cannot be written, if it cannot. */
+  get error(): string | undefined {
+    return this.failure;
+  }
 
   record(type: AuditType, fields: Omit<AuditEvent, 'time' | 'type'> = {}): AuditEvent {
-    const event: AuditEvent = { time: new Date().toISOString(), type, ...fields };
+    const event: AuditEvent = { time: new Date().toISOString(), type };
+    if (fields.rule !== undefined) event.rule = String(fields.rule);
+    if (fields.set !== undefined) event.set = String(fields.set);
+    if (fields.function !== undefined) event.function = String(fields.function);
+    if (fields.module !== undefined) event.module = String(fields.module);
+    if (fields.detail !== undefined) event.detail = toPlain(fields.detail) as Record<string, unknown>;
     this.counters[type]++;
     this.tail.push(event);
     if (this.tail.length > this.keep) this.tail.shift();
-    if (this.file) {
-      try {
-        appendFileSync(this.file, `${JSON.stringify(event, replacer)}\n`, { mode: 0o600 });
-      } catch {
-        // the trail in memory and on the channel still has it
-      }
-    }
+    if (this.fd !== undefined) this.write(`${JSON.stringify(event)}\n`);
     if (audit.hasSubscribers) audit.publish(event);
     return event;
   }
@@ -64,10 +114,53 @@ export class AuditTrail {
   events(): AuditEvent[] {
     return this.tail.slice();
   }
-}
 
-function replacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message };
-  if (typeof value === 'bigint') return value.toString();
-  return value;
+  /** Writes what is held for the end of the turn. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const lines = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.writeNow(lines.join(''), lines.length);
+  }
+
+  private write(line: string): void {
+    if (this.turnEnd === undefined) {
+      this.turnEnd = setImmediate(() => {
+        this.turnEnd = undefined;
+        this.linesThisTurn = 0;
+        this.flush();
+      });
+      this.turnEnd.unref();
+    }
+    if (++this.linesThisTurn <= SYNC_LINES_PER_TURN) {
+      this.writeNow(line, 1);
+      return;
+    }
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    if (this.pendingBytes > MAX_PENDING_BYTES) this.flush();
+  }
+
+  private writeNow(text: string, lines: number): void {
+    if (this.fd === undefined) {
+      this.counters.dropped += lines;
+      return;
+    }
+    try {
+      const bytes = Buffer.from(text);
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+    } catch (error) {
+      this.counters.dropped += lines;
+      this.failure = `the audit file ${this.file} cannot be written: ${reason(error)}`;
+    }
+  }
+
+  /** Closes the file (tests, and an engine that is done). */
+  close(): void {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    open.delete(this);
+  }
 }

@@ -7,6 +7,7 @@ export class RuleCallContext implements RuleContext {
     private readonly ctx: CallContext,
     readonly rule: { readonly id: string; readonly set: string },
     private readonly report: (type: 'check-failed' | 'repair', detail?: Record<string, unknown>) => void,
+    private readonly invokes = false,
   ) {}
 
   get entry(): FunctionEntry {
@@ -53,6 +54,9 @@ export class RuleCallContext implements RuleContext {
     this.ctx.rethrow(error);
   }
   invoke(...args: unknown[]): unknown {
+    if (!this.invokes) {
+      throw new TypeError(`kheiron: rule '${this.rule.id}' calls ctx.invoke() without declaring 'invokes: true' (the attach checks that the targets of such a rule can be run again)`);
+    }
     return this.ctx.invoke(...args);
   }
   checkFailed(detail?: Record<string, unknown>): void {

@@ -9,3 +9,11 @@ export class RuleError extends Error {
     this.name = 'RuleError';
   }
 }
+
+/** The audit trail cannot be written: nothing is attached without it. */
+export class AuditError extends Error {
+  constructor(problem: string) {
+    super(`kheiron: ${problem}`);
+    this.name = 'AuditError';
+  }
+}

@@ -1,5 +1,5 @@
 import type { CallContext, FunctionEntry } from '../runtime/index.js';
-import { callerOrigin } from './origin.js';
+import { callerOrigin, markSetOrigin } from './origin.js';
 
 export type FunctionKind = FunctionEntry['kind'];
 
@@ -35,8 +35,19 @@ export interface Rule<This = any, Args extends unknown[] = any[], Result = any> 
   readonly priority?: number;
   /** The rule detaches itself after this many failures of its own in a row (default 5). */
   readonly maxFailures?: number;
+  /**
+   * The rule detaches itself when more than this fraction of its last 100 control-point runs
+   * failed, in a row or not (default 0.1: more than 10 of the last 100; 1 turns it off).
+   */
+  readonly maxFailureRate?: number;
   /** The rule detaches itself when one control point takes longer than this (ms, default 50). */
   readonly budgetMs?: number;
+  /**
+   * A control point that overruns `budgetMs` is interrupted (run under a `node:vm` timeout),
+   * counted as a rule error, and the rule detaches itself. Costs about 0.3-0.5 ms per
+   * control-point run (a watchdog thread per run): for rules that could loop, not hot paths.
+   */
+  readonly interrupt?: boolean;
   /** The rule runs the original again (`ctx.invoke`): its targets must be reinvocable. */
   readonly invokes?: boolean;
   before?(ctx: RuleContext<This, Args, Result>): void;
@@ -60,7 +71,8 @@ export function defineRules(...items: (string | Rule | readonly Rule[])[]): Rule
   const origin = callerOrigin();
   let name = origin ?? 'rules';
   if (typeof items[0] === 'string') name = items.shift() as string;
-  const rules = (items as (Rule | readonly Rule[])[]).flat().map((rule) => (rule && typeof rule === 'object' && !rule.origin && origin ? { ...rule, origin } : rule));
+  // An object literal's origin is the line of its own `id` (found when an error names it).
+  const rules = (items as (Rule | readonly Rule[])[]).flat().map((rule) => (rule && typeof rule === 'object' && !rule.origin && origin ? markSetOrigin({ ...rule, origin }) : rule));
   return { name, rules, origin };
 }
 

@@ -126,6 +126,19 @@ function isThenable(value: unknown): boolean {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
+/** A hook that returns a promise (an async hook): its rejection is the hook's failure, never an unhandled rejection. */
+function settled(returned: unknown, hook: AttachedHook, point: ControlPoint, entry: Context['entry']): void {
+  if (!isThenable(returned)) return;
+  const fail = (error: unknown): void => {
+    try {
+      hook.failed(error, point, entry);
+    } catch {
+      // nowhere else to go
+    }
+  };
+  (returned as PromiseLike<unknown>).then(undefined, fail);
+}
+
 function runAfter(ctx: Context, value: unknown): unknown {
   ctx.result = value;
   const hooks = ctx.hooks;
@@ -155,7 +168,8 @@ function invoke(ctx: Context, index: number, point: ControlPoint, hook: Attached
   ctx.i = index;
   depth++;
   try {
-    apply(fn, hook, [ctx]);
+    const returned: unknown = apply(fn, hook, [ctx]);
+    if (returned !== undefined) settled(returned, hook, point, ctx.entry);
   } catch (error) {
     hook.failed(error, point, ctx.entry);
   } finally {

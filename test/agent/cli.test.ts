@@ -78,7 +78,7 @@ describe('kheiron commands', () => {
     assert.match(syntax.stderr, new RegExp(`${join(APP_DIR, 'syntax.js').replace(/[.]/g, '\\.')}:3:\\d+: SyntaxError: Unexpected token`));
     const unknown = await kheiron(['attach', String(app.pid), 'unknown.js']);
     assert.equal(unknown.code, 1);
-    assert.match(unknown.stderr, /rule 'bad' \(.*unknown\.js:2\): unknown selector field 'klass'/);
+    assert.match(unknown.stderr, /rule 'bad' \(.*unknown\.js:4\): unknown selector field 'klass'/);
     const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as { rules: unknown[] };
     assert.deepEqual(status.rules, []);
     const missing = await kheiron(['attach', String(app.pid), 'nope.js']);

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule, isThenable, requirePositive } from './util.js';
+import { RULE_OPTIONS, catalogueRule, checkOptions, isThenable, requirePositive, type RuleOptions } from './util.js';
 
 /** The error a call gets when the bulkhead and its queue are full. */
 export class BulkheadRejectedError extends Error {
@@ -9,8 +9,9 @@ export class BulkheadRejectedError extends Error {
   }
 }
 
-export interface BulkheadOptions {
-  id?: string;
+const KNOWN_BULKHEAD = ['limit', 'queue'];
+
+export interface BulkheadOptions extends RuleOptions {
   /** Calls running at once (async: until their promise settles). */
   limit: number;
   /** Calls waiting for a place (default 0); more are rejected with BulkheadRejectedError. */
@@ -25,8 +26,10 @@ export interface BulkheadOptions {
  * @example bulkhead('Reports.prototype.render', { limit: 4, queue: 20 })
  */
 export function bulkhead(target: Selector, options: BulkheadOptions): Rule {
+  checkOptions('bulkhead', options, [...KNOWN_BULKHEAD, ...RULE_OPTIONS]);
   requirePositive('bulkhead() limit', options?.limit, true);
   const queueLimit = options.queue ?? 0;
+  if (!(Number.isInteger(queueLimit) && queueLimit >= 0)) throw new TypeError(`kheiron: bulkhead() queue must be a non-negative integer, got ${String(options.queue)}`);
   let running = 0;
   const waiting: (() => void)[] = [];
   const release = (): void => {
@@ -34,7 +37,7 @@ export function bulkhead(target: Selector, options: BulkheadOptions): Rule {
     const next = waiting.shift();
     if (next) next();
   };
-  return catalogueRule('bulkhead', target, options, {
+  return catalogueRule('bulkhead', target, options, KNOWN_BULKHEAD, {
     invokes: queueLimit > 0,
     before(ctx: RuleContext) {
       if (running < options.limit) {

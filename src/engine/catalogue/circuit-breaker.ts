@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule, requirePositive } from './util.js';
+import { catalogueRule, requireFunction, requirePositive, type RuleOptions } from './util.js';
 
 /** The error a call gets while the circuit is open. */
 export class CircuitOpenError extends Error {
@@ -11,8 +11,9 @@ export class CircuitOpenError extends Error {
 
 export type CircuitState = 'closed' | 'open' | 'half-open' | 'isolated';
 
-export interface CircuitBreakerOptions {
-  id?: string;
+const KNOWN = ['threshold', 'halfOpenAfter', 'fallback', 'now'];
+
+export interface CircuitBreakerOptions extends RuleOptions {
   /** Failures in a row that open the circuit (default 5). */
   threshold?: number;
   /** After this many ms open, one trial call goes through (half-open; default 10000). */
@@ -38,10 +39,12 @@ export interface CircuitBreakerRule extends Rule {
  * @example circuitBreaker('Payments.prototype.charge', { threshold: 3, halfOpenAfter: 5000 })
  */
 export function circuitBreaker(target: Selector, options: CircuitBreakerOptions = {}): CircuitBreakerRule {
-  const threshold = options.threshold ?? 5;
+  const threshold = options?.threshold ?? 5;
   const halfOpenAfter = options.halfOpenAfter ?? 10_000;
   requirePositive('circuitBreaker() threshold', threshold, true);
   requirePositive('circuitBreaker() halfOpenAfter', halfOpenAfter);
+  requireFunction('circuitBreaker() fallback', options.fallback);
+  requireFunction('circuitBreaker() now', options.now);
   const now = options.now ?? Date.now;
   let state: CircuitState = 'closed';
   let failures = 0;
@@ -55,7 +58,7 @@ export function circuitBreaker(target: Selector, options: CircuitBreakerOptions 
       if (!ctx.entry.async) ctx.rethrow(error);
     }
   };
-  const rule = catalogueRule('circuitBreaker', target, options, {
+  const rule = catalogueRule('circuitBreaker', target, options, KNOWN, {
     before(ctx: RuleContext) {
       if (state === 'isolated') return reject(ctx);
       if (state === 'open') {

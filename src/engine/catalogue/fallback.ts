@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule } from './util.js';
+import { catalogueRule, requireFunction, requirePositive, type RuleOptions } from './util.js';
 
 /**
  * When the call throws (or its promise rejects), returns a fallback instead: a value, or
@@ -7,8 +7,8 @@ import { catalogueRule } from './util.js';
  *
  * @example fallback('Prices.prototype.quote', (ctx) => ({ price: null, stale: true }))
  */
-export function fallback(target: Selector, valueOrFn: unknown, options: { id?: string } = {}): Rule {
-  return catalogueRule('fallback', target, options, {
+export function fallback(target: Selector, valueOrFn: unknown, options: RuleOptions = {}): Rule {
+  return catalogueRule('fallback', target, options, [], {
     onThrow(ctx: RuleContext) {
       const value = typeof valueOrFn === 'function' ? (valueOrFn as (ctx: RuleContext) => unknown)(ctx) : valueOrFn;
       ctx.repaired({ error: ctx.error });
@@ -17,8 +17,7 @@ export function fallback(target: Selector, valueOrFn: unknown, options: { id?: s
   });
 }
 
-export interface LastKnownGoodOptions {
-  id?: string;
+export interface LastKnownGoodOptions extends RuleOptions {
   /** The cache key of a call (default: JSON of the arguments). */
   key?: (args: readonly unknown[], self: unknown) => unknown;
   /** How many keys to remember (default 1000, least recently stored go first). */
@@ -31,10 +30,12 @@ export interface LastKnownGoodOptions {
  * @example lastKnownGood('Rates.prototype.fetch', { key: ([currency]) => currency })
  */
 export function lastKnownGood(target: Selector, options: LastKnownGoodOptions = {}): Rule {
-  const key = options.key ?? ((args: readonly unknown[]) => JSON.stringify(args));
-  const limit = options.limit ?? 1000;
+  const key = options?.key ?? ((args: readonly unknown[]) => JSON.stringify(args));
+  const limit = options?.limit ?? 1000;
+  requireFunction('lastKnownGood() key', options?.key);
+  requirePositive('lastKnownGood() limit', limit, true);
   const good = new Map<unknown, unknown>();
-  return catalogueRule('lastKnownGood', target, options, {
+  return catalogueRule('lastKnownGood', target, options, ['key', 'limit'], {
     after(ctx: RuleContext) {
       const k = key(ctx.args, ctx.this);
       good.delete(k);

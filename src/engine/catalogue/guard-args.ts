@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule } from './util.js';
+import { catalogueRule, type RuleOptions } from './util.js';
 
 /**
  * Validates or coerces the arguments before the call. The check returns true (fine), an
@@ -8,9 +8,9 @@ import { catalogueRule } from './util.js';
  *
  * @example guardArgs('Cart.prototype.add', ([name, qty]) => (Number.isInteger(qty) && qty > 0) || [name, 1])
  */
-export function guardArgs(target: Selector, check: (args: readonly any[], ctx: RuleContext) => boolean | string | unknown[], options: { id?: string } = {}): Rule {
+export function guardArgs(target: Selector, check: (args: readonly any[], ctx: RuleContext) => boolean | string | unknown[], options: RuleOptions = {}): Rule {
   if (typeof check !== 'function') throw new TypeError('kheiron: guardArgs() needs a check function');
-  return catalogueRule('guardArgs', target, options, {
+  return catalogueRule('guardArgs', target, options, [], {
     before(ctx: RuleContext) {
       const verdict = check(ctx.args, ctx);
       if (verdict === true) return;

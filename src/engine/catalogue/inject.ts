@@ -1,8 +1,9 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule, delay } from './util.js';
+import { RULE_OPTIONS, catalogueRule, checkOptions, delay, requireFunction, requirePositive, type RuleOptions } from './util.js';
 
-export interface InjectOptions {
-  id?: string;
+const KNOWN = ['throw', 'returns', 'delay', 'times', 'every', 'probability', 'random'];
+
+export interface InjectOptions extends RuleOptions {
   /** Throw this (an Error, or a message for one). */
   throw?: unknown;
   /** Return this instead of running the call. */
@@ -24,12 +25,17 @@ export interface InjectOptions {
  * @example inject('Db.prototype.query', { throw: 'connection reset', every: 3, times: 10 })
  */
 export function inject(target: Selector, options: InjectOptions): Rule {
+  checkOptions('inject', options, [...KNOWN, ...RULE_OPTIONS]);
   const kinds = ['throw', 'returns', 'delay'].filter((k) => k in (options ?? {}));
   if (kinds.length !== 1) throw new TypeError("kheiron: inject() needs exactly one of 'throw', 'returns', 'delay'");
+  if ('delay' in options) requirePositive('inject() delay', options.delay);
+  for (const name of ['times', 'every'] as const) if (options[name] !== undefined) requirePositive(`inject() ${name}`, options[name], true);
+  if (options.probability !== undefined && !(typeof options.probability === 'number' && options.probability >= 0 && options.probability <= 1)) throw new TypeError(`kheiron: inject() probability must be a number from 0 to 1, got ${String(options.probability)}`);
+  requireFunction('inject() random', options.random);
   const random = options.random ?? Math.random;
   let calls = 0;
   let injected = 0;
-  return catalogueRule('inject', target, options, {
+  return catalogueRule('inject', target, options, KNOWN, {
     invokes: 'delay' in options,
     before(ctx: RuleContext) {
       calls++;

@@ -1,8 +1,7 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule } from './util.js';
+import { catalogueRule, requireFunction, type RuleOptions } from './util.js';
 
-export interface InvariantOptions {
-  id?: string;
+export interface InvariantOptions extends RuleOptions {
   /** When to check: before the call, after it, or both (default 'both'). */
   when?: 'before' | 'after' | 'both';
   /** Restores consistency; called with the context when the check fails. */
@@ -17,7 +16,9 @@ export interface InvariantOptions {
  */
 export function invariant(target: Selector, check: (ctx: RuleContext) => boolean, options: InvariantOptions = {}): Rule {
   if (typeof check !== 'function') throw new TypeError('kheiron: invariant() needs a check function');
-  const when = options.when ?? 'both';
+  const when = options?.when ?? 'both';
+  if (!['before', 'after', 'both'].includes(when)) throw new TypeError(`kheiron: invariant() when must be 'before', 'after' or 'both', got ${String(when)}`);
+  requireFunction('invariant() repair', options?.repair);
   const verify = (ctx: RuleContext): void => {
     if (check(ctx)) return;
     ctx.checkFailed({ check: check.name || 'invariant' });
@@ -26,7 +27,7 @@ export function invariant(target: Selector, check: (ctx: RuleContext) => boolean
       ctx.repaired({ repair: options.repair.name || 'repair' });
     }
   };
-  return catalogueRule('invariant', target, options, {
+  return catalogueRule('invariant', target, options, ['when', 'repair'], {
     ...(when !== 'after' ? { before: verify } : {}),
     ...(when !== 'before' ? { after: verify } : {}),
   });

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule } from './util.js';
+import { catalogueRule, type RuleOptions } from './util.js';
 
 export interface ObservedStats {
   calls: number;
@@ -21,7 +21,7 @@ const BOUNDS = Array.from({ length: 16 }, (_, i) => 2 ** (i - 4)); // 1/16 ms ..
  *
  * @example const seen = observe('Api.prototype.*'); ... seen.stats()
  */
-export function observe(target: Selector, options: { id?: string } = {}): ObserveRule {
+export function observe(target: Selector, options: RuleOptions = {}): ObserveRule {
   const stats: Record<string, ObservedStats> = {};
   const of = (name: string): ObservedStats =>
     (stats[name] ??= { calls: 0, errors: 0, histogram: [...BOUNDS.map((le) => ({ le, count: 0 })), { le: Infinity, count: 0 }] });
@@ -32,7 +32,7 @@ export function observe(target: Selector, options: { id?: string } = {}): Observ
     const ms = performance.now() - (ctx.state.started as number);
     s.histogram.find((b) => ms <= b.le)!.count++;
   };
-  const rule = catalogueRule('observe', target, options, {
+  const rule = catalogueRule('observe', target, options, [], {
     before(ctx: RuleContext) {
       ctx.state.started = performance.now();
     },

@@ -1,8 +1,7 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule } from './util.js';
+import { RULE_OPTIONS, catalogueRule, checkOptions, requireFunction, type RuleOptions } from './util.js';
 
-export interface RescueOptions {
-  id?: string;
+export interface RescueOptions extends RuleOptions {
   /**
    * The method's own declared failure outcome: an Error class (the error is rethrown as
    * one, with the original as `cause`; for async functions the promise rejects with it),
@@ -20,9 +19,11 @@ export interface RescueOptions {
  * @example rescue('Store.prototype.load', { as: NotFoundError, when: (e) => e instanceof TypeError })
  */
 export function rescue(target: Selector, options: RescueOptions): Rule {
+  checkOptions('rescue', options, ['as', 'when', ...RULE_OPTIONS]);
   if (!options || !('as' in options)) throw new TypeError("kheiron: rescue() needs an 'as' option");
+  requireFunction('rescue() when', options.when);
   const { as } = options;
-  return catalogueRule('rescue', target, options, {
+  return catalogueRule('rescue', target, options, ['as', 'when'], {
     onThrow(ctx: RuleContext) {
       if (options.when && !options.when(ctx.error)) return;
       if (typeof as === 'function' && as.prototype instanceof Error) {

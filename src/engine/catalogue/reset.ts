@@ -1,8 +1,7 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule, isThenable, requirePositive } from './util.js';
+import { RULE_OPTIONS, catalogueRule, checkOptions, isThenable, requirePositive, type RuleOptions } from './util.js';
 
-export interface ResetOptions {
-  id?: string;
+export interface ResetOptions extends RuleOptions {
   /** How to re-initialise the component: the name of its reset method, or a function of it. */
   using: string | ((instance: any, ctx: RuleContext) => void);
   /** Failures in a row of one instance that trigger the reset (default 3). */
@@ -17,6 +16,7 @@ export interface ResetOptions {
  * @example reset('Connection.prototype.query', { using: 'reconnect', after: 2 })
  */
 export function reset(target: Selector, options: ResetOptions): Rule {
+  checkOptions('reset', options, ['using', 'after', ...RULE_OPTIONS]);
   const threshold = options?.after ?? 3;
   requirePositive('reset() after', threshold, true);
   if (typeof options?.using !== 'string' && typeof options?.using !== 'function') throw new TypeError("kheiron: reset() needs 'using': a method name or a function");
@@ -27,7 +27,7 @@ export function reset(target: Selector, options: ResetOptions): Rule {
     if (typeof method !== 'function') throw new TypeError(`reset(): ${ctx.entry.name}'s instance has no method '${options.using}'`);
     return method.call(instance);
   };
-  return catalogueRule('reset', target, options, {
+  return catalogueRule('reset', target, options, ['using', 'after'], {
     invokes: true,
     after(ctx: RuleContext) {
       if (ctx.this && typeof ctx.this === 'object') failures.delete(ctx.this);

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule, delay, isThenable, requirePositive } from './util.js';
+import { RULE_OPTIONS, catalogueRule, checkOptions, delay, isThenable, requireFunction, requirePositive, type RuleOptions } from './util.js';
 
 export interface Backoff {
   /** First delay in ms (default 50). */
@@ -12,8 +12,7 @@ export interface Backoff {
   jitter?: boolean;
 }
 
-export interface RetryOptions {
-  id?: string;
+export interface RetryOptions extends RuleOptions {
   /** Attempts in all, the first call included (default 3). */
   attempts?: number;
   backoff?: Backoff;
@@ -36,10 +35,15 @@ export function backoffDelay(attempt: number, backoff: Backoff = {}, random: () 
  * @example retry('Inventory.prototype.reserve', { attempts: 4, when: (e) => e.code === 'ECONNRESET' })
  */
 export function retry(target: Selector, options: RetryOptions = {}): Rule {
+  checkOptions('retry', options, ['attempts', 'backoff', 'when', ...RULE_OPTIONS]);
   const attempts = options.attempts ?? 3;
   requirePositive('retry() attempts', attempts, true);
+  requireFunction('retry() when', options.when);
+  checkOptions('retry() backoff', options.backoff, ['initial', 'factor', 'max', 'jitter'], 'backoff option');
+  for (const name of ['initial', 'factor', 'max'] as const) if (options.backoff?.[name] !== undefined) requirePositive(`retry() backoff.${name}`, options.backoff[name]);
+  if (options.backoff?.jitter !== undefined && typeof options.backoff.jitter !== 'boolean') throw new TypeError(`kheiron: retry() backoff.jitter must be true or false, got ${String(options.backoff.jitter)}`);
   const when = options.when ?? (() => true);
-  return catalogueRule('retry', target, options, {
+  return catalogueRule('retry', target, options, ['attempts', 'backoff', 'when'], {
     invokes: true,
     onThrow(ctx: RuleContext) {
       if (!when(ctx.error, 1) || attempts < 2) return;

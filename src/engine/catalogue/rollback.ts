@@ -1,8 +1,7 @@
 import type { Rule, Selector } from '../rules.js';
-import { catalogueRule } from './util.js';
+import { catalogueRule, type RuleOptions } from './util.js';
 
-export interface RollbackOptions {
-  id?: string;
+export interface RollbackOptions extends RuleOptions {
   /** The fields of `this` to snapshot (default: all own enumerable fields). */
   fields?: readonly string[];
 }
@@ -15,7 +14,8 @@ export interface RollbackOptions {
  * @example rollback('Account.prototype.transfer', { fields: ['balance', 'log'] })
  */
 export function rollback(target: Selector, options: RollbackOptions = {}): Rule {
-  return catalogueRule('rollback', target, options, {
+  if (options?.fields !== undefined && !(Array.isArray(options.fields) && options.fields.every((f) => typeof f === 'string'))) throw new TypeError('kheiron: rollback() fields must be an array of property names');
+  return catalogueRule('rollback', target, options, ['fields'], {
     before(ctx) {
       const self = ctx.this as Record<string, unknown> | undefined;
       if (self === null || typeof self !== 'object') return;

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { catalogueRule, requirePositive } from './util.js';
+import { catalogueRule, requirePositive, type RuleOptions } from './util.js';
 
 /** The error a call gets when it took longer than its timeout. */
 export class TimeoutError extends Error {
@@ -16,9 +16,9 @@ export class TimeoutError extends Error {
  *
  * @example timeout('Search.prototype.query', 200)
  */
-export function timeout(target: Selector, ms: number, options: { id?: string } = {}): Rule {
+export function timeout(target: Selector, ms: number, options: RuleOptions = {}): Rule {
   requirePositive('timeout() ms', ms);
-  return catalogueRule('timeout', target, options, {
+  return catalogueRule('timeout', target, options, [], {
     invokes: true,
     before(ctx: RuleContext) {
       if (!ctx.entry.async) return;

@@ -1,12 +1,46 @@
 import type { Rule, Selector } from '../rules.js';
 import { callerOrigin } from '../origin.js';
+import { unknownOption } from '../validate.js';
 
 let counter = 0;
 
-/** Fills in what every catalogue rule shares: an id (unless given), the origin, the target. */
-export function catalogueRule<R extends Omit<Rule, 'id' | 'target' | 'origin'>>(kind: string, target: Selector, options: { id?: string } | undefined, rule: R): Rule {
-  const id = options?.id ?? `${kind}:${typeof target === 'string' ? target : target.name}#${++counter}`;
-  return { id, target, origin: callerOrigin(), ...rule };
+/** What every catalogue entry also takes, as a rule does: passed on to the rule it returns. */
+export interface RuleOptions {
+  id?: string;
+  priority?: number;
+  maxFailures?: number;
+  maxFailureRate?: number;
+  budgetMs?: number;
+  interrupt?: boolean;
+}
+
+export const RULE_OPTIONS = ['id', 'priority', 'maxFailures', 'maxFailureRate', 'budgetMs', 'interrupt'] as const;
+
+/**
+ * Checks a catalogue entry's options, as a rule's are checked: an unknown key (a misspelling)
+ * is an error naming the entry, the option and the options it knows.
+ */
+export function checkOptions(kind: string, options: unknown, known: readonly string[], what = 'option'): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`kheiron: ${kind}() options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  for (const key of Object.keys(options)) if (!known.includes(key)) throw new TypeError(`kheiron: ${kind}(): ${unknownOption(key, known, what)}`);
+}
+
+/**
+ * Fills in what every catalogue rule shares: an id (unless given), the origin, the target,
+ * and the rule options given to the entry. `known`: the entry's own options.
+ */
+export function catalogueRule<R extends Omit<Rule, 'id' | 'target' | 'origin'>>(kind: string, target: Selector, options: RuleOptions | undefined, known: readonly string[], rule: R): Rule {
+  checkOptions(kind, options, [...known, ...RULE_OPTIONS]);
+  const id = options?.id ?? `${kind}:${typeof target === 'string' ? target : (target as { name?: unknown })?.name}#${++counter}`;
+  const passed: Record<string, unknown> = {};
+  for (const key of RULE_OPTIONS) if (key !== 'id' && options?.[key] !== undefined) passed[key] = options[key];
+  return { id, target, origin: callerOrigin(), ...passed, ...rule };
+}
+
+export function requireFunction(name: string, value: unknown, optional = true): void {
+  if (value === undefined && optional) return;
+  if (typeof value !== 'function') throw new TypeError(`kheiron: ${name} must be a function, got ${value === null ? 'null' : typeof value}`);
 }
 
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
