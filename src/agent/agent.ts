@@ -42,7 +42,7 @@ export function startAgent(options: AgentOptions = {}): Agent {
   // this user's alone (paths.ts).
   const claimed = claimSocket(process.pid, options.dir);
   const path = claimed.path;
-  if (claimed.fallback) process.emitWarning(`${claimed.fallback}: the control socket is ${path}`, { code: 'KHEIRON_SOCKET_DIR' });
+  if (claimed.fallback) process.stderr.write(`kheiron: ${claimed.fallback}: the control socket is ${path}\n`);
   const servers: Server[] = [];
 
   const serve = (tcp: boolean) => (socket: Socket) => {
