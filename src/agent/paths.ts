@@ -68,6 +68,15 @@ function ancestorsProblem(dir: string): string | undefined {
   return chainProblem(dirname(dir), dir);
 }
 
+/**
+ * Why another user could write to `dir`, or move it away or put another in its place: it,
+ * or a directory above it, belongs to another user (root excepted), or is writable by others
+ * and not sticky. Undefined when what this user creates in it stays this user's.
+ */
+export function sharedDirProblem(dir: string): string | undefined {
+  return chainProblem(dir, dir);
+}
+
 /** The same, for `start` and every directory above it (links resolved first). */
 function chainProblem(start: string, what: string): string | undefined {
   let real: string;
@@ -81,8 +90,9 @@ function chainProblem(start: string, what: string): string | undefined {
   for (let i = parts.length; i >= 0; i--) {
     const at = SLASH + parts.slice(0, i).join(SLASH);
     const stat = lstatSync(at);
-    if (uid !== undefined && stat.uid !== 0 && stat.uid !== uid) return `${at}, above ${what}, belongs to uid ${stat.uid}`;
-    if ((stat.mode & SHARED_WRITE) !== 0 && (stat.mode & 0o1000) === 0) return `${at}, above ${what}, is writable by other users and not sticky (mode ${describeMode(stat)})`;
+    const where = i === parts.length && start === what ? at : `${at}, above ${what},`;
+    if (uid !== undefined && stat.uid !== 0 && stat.uid !== uid) return `${where} belongs to uid ${stat.uid}`;
+    if ((stat.mode & SHARED_WRITE) !== 0 && (stat.mode & 0o1000) === 0) return `${where} is writable by other users and not sticky (mode ${describeMode(stat)})`;
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { socketDir } from '../agent/paths.js';
+import { writeCompiledRules, type CompiledRules } from './compiled-rules.js';
 import { AgentClient, UnreachableError, UntrustedError } from './client.js';
 import { loadAgentOverInspector } from './inspector.js';
 import { listAgents, removeStale } from './locate.js';
@@ -113,17 +114,17 @@ export async function attachRules(argv: string[]): Promise<number> {
   const file = resolve(positionals[1]);
   let source: string;
   try {
+    if (!statSync(file).isFile()) throw new Error('not a regular file');
     source = readFileSync(file, 'utf8');
   } catch (error) {
     throw new Error(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   let loadable = file;
-  let temporary: string | undefined;
+  let temporary: CompiledRules | undefined;
   if (/\.[mc]?ts$/.test(file)) {
-    // Next to the original, so that its imports resolve as they would there.
-    temporary = join(dirname(file), `.${basename(file, extname(file))}.kheiron-${process.pid}.mjs`);
-    writeFileSync(temporary, await stripTypes(source, file), { mode: 0o600 });
-    loadable = temporary;
+    // In a private directory beside the original, so that its imports resolve as there.
+    temporary = writeCompiledRules(file, await stripTypes(source, file));
+    loadable = temporary.path;
   }
   try {
     if (!(await reachable(pid))) {
@@ -144,7 +145,7 @@ export async function attachRules(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    if (temporary) unlinkSync(temporary);
+    temporary?.remove();
   }
 }
 

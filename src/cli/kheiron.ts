@@ -76,7 +76,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
     } else {
       // The message may carry the agent's text: escaped, like everything else from it.
-      process.stderr.write(`kheiron: ${printableLines(error instanceof Error ? error.message : String(error))}\n`);
+      process.stderr.write(`kheiron: ${printableLines((error instanceof Error ? error.message : String(error)).replace(/^kheiron: /, ''))}\n`);
       process.exitCode = error instanceof UnreachableError || error instanceof InspectorRefused ? 3 : 1;
     }
   },
