@@ -1,8 +1,7 @@
-import { existsSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { RepairEngine } from '../engine/index.js';
 import type { Unreached } from './live-edit.js';
-import { ensurePrivateDir, socketDir, socketPath } from './paths.js';
+import { claimSocket } from './paths.js';
 import { ERRORS, LineReader, PROTOCOL_VERSION, RpcError, type Request, type Response } from './protocol.js';
 import type { Requests } from './requests.js';
 
@@ -39,10 +38,11 @@ interface Session {
  * named by the pid, removed at exit. Never keeps the process alive.
  */
 export function startAgent(options: AgentOptions = {}): Agent {
-  const dir = options.dir ?? socketDir();
-  ensurePrivateDir(dir);
-  const path = socketPath(process.pid, dir);
-  if (existsSync(path)) unlinkSync(path); // a stale socket of an earlier process with this pid
+  // In the conventional directory, or in one of its own beside it when that one is not
+  // this user's alone (paths.ts).
+  const claimed = claimSocket(process.pid, options.dir);
+  const path = claimed.path;
+  if (claimed.fallback) process.stderr.write(`kheiron: ${claimed.fallback}: the control socket is ${path}\n`);
   const servers: Server[] = [];
 
   const serve = (tcp: boolean) => (socket: Socket) => {
@@ -104,13 +104,7 @@ export function startAgent(options: AgentOptions = {}): Agent {
     tcp.unref();
     servers.push(tcp);
   }
-  const remove = (): void => {
-    try {
-      unlinkSync(path);
-    } catch {
-      // already gone
-    }
-  };
+  const remove = (): void => claimed.release();
   process.on('exit', remove);
   return {
     path,

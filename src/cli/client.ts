@@ -1,6 +1,9 @@
 import { connect, type Socket } from 'node:net';
-import { socketPath } from '../agent/paths.js';
 import { LineReader, PROTOCOL_VERSION, type Response } from '../agent/protocol.js';
+import { printable } from './printable.js';
+import { locateAgent, UnreachableError, UntrustedError } from './locate.js';
+
+export { UnreachableError, UntrustedError };
 
 /** The agent answered with an error: its code and message. */
 export class RemoteError extends Error {
@@ -11,9 +14,6 @@ export class RemoteError extends Error {
     super(message);
   }
 }
-
-/** The process has no agent we can reach: exit code 3. */
-export class UnreachableError extends Error {}
 
 /** A connection to the agent of one process: requests, and notifications it streams. */
 export class AgentClient {
@@ -28,14 +28,19 @@ export class AgentClient {
       () => socket.destroy(new Error('the agent sent a message too large')),
     );
     socket.on('data', (chunk: string) => reader.push(chunk));
+    socket.on('error', () => {}); // 'close' follows, and rejects what is pending
     socket.on('close', () => {
       for (const { reject } of this.pending.values()) reject(new UnreachableError('the agent closed the connection'));
       this.pending.clear();
     });
   }
 
+  /**
+   * Connects to the agent of `pid` once its directory, socket and process are checked
+   * (locate.ts), and has its `hello` confirm the pid.
+   */
   static async open(pid: number, timeoutMs = 3000): Promise<AgentClient> {
-    const path = socketPath(pid);
+    const path = locateAgent(pid);
     const socket = await new Promise<Socket>((resolve, reject) => {
       const s = connect(path);
       const timer = setTimeout(() => s.destroy(new Error('timed out')), timeoutMs);
@@ -50,7 +55,17 @@ export class AgentClient {
       });
     });
     const client = new AgentClient(socket);
-    await client.call('hello', { protocol: PROTOCOL_VERSION });
+    let hello: { pid?: unknown };
+    try {
+      hello = await client.call('hello', { protocol: PROTOCOL_VERSION });
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+    if (hello?.pid !== pid) {
+      client.close();
+      throw new UntrustedError(`process ${pid}: refusing ${path}: the agent there says it is process ${printable(String(hello?.pid))}`);
+    }
     return client;
   }
 
@@ -85,6 +100,12 @@ export class AgentClient {
     }
     if (message.method !== undefined && message.id === undefined) {
       for (const listener of this.listeners) listener(message.method, message.params);
+      return;
+    }
+    if (message.id === null && message.error) {
+      // An error about no request in particular (a message too large): it answers all of them.
+      for (const { reject } of this.pending.values()) reject(new RemoteError(message.error.code, message.error.message));
+      this.pending.clear();
       return;
     }
     const waiter = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;

@@ -1,13 +1,17 @@
-import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { socketDir } from '../agent/paths.js';
-import { AgentClient, UnreachableError } from './client.js';
+import { writeCompiledRules, type CompiledRules } from './compiled-rules.js';
+import { AgentClient, UnreachableError, UntrustedError } from './client.js';
 import { loadAgentOverInspector } from './inspector.js';
+import { listAgents, removeStale } from './locate.js';
+import { printable, printableJson } from './printable.js';
 import { UsageError } from './usage.js';
 
-type Print = (line: string) => void;
-const print: Print = (line) => process.stdout.write(`${line}\n`);
+/** One line of output; what came from the agent in it is escaped (printable.ts). */
+const print = (line: string): void => void process.stdout.write(`${printable(line)}\n`);
+const printJson = (value: unknown): void => void process.stdout.write(`${printableJson(JSON.stringify(value))}\n`);
 
 type Options = Record<string, { type: 'boolean' | 'string' }>;
 
@@ -39,36 +43,30 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '));
 }
 
-/** `kheiron ps`: this user's processes with a Kheiron agent. */
+/**
+ * `kheiron ps`: this user's processes with a Kheiron agent. A directory of another user's
+ * where agents would be is named on stderr, and makes the exit code 1.
+ */
 export async function ps(argv: string[]): Promise<number> {
   const { values } = args(argv, { json: { type: 'boolean' } }, 'ps');
-  const dir = socketDir();
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter((n) => /^\d+\.sock$/.test(n));
-  } catch {
-    // no directory: no processes
-  }
+  const { agents, refused } = listAgents();
   const found = [];
-  for (const name of names) {
-    const pid = Number(name.slice(0, -5));
+  for (const agent of agents) {
+    const { pid } = agent;
     try {
       const status = await withAgent(pid, (c) => c.call('status'));
       found.push({ pid, command: status.argv.join(' '), uptimeS: status.uptimeS, functions: status.functions, rules: status.rules.length });
     } catch (error) {
-      if (!alive(pid)) {
-        try {
-          unlinkSync(join(dir, name)); // left behind by a process that died without cleaning up
-        } catch {
-          // someone else removed it
-        }
-      } else if (!(error instanceof UnreachableError)) throw error;
+      if (!alive(pid)) removeStale(agent); // left behind by a process that died without cleaning up
+      else if (error instanceof UntrustedError) refused.push(error.message);
+      else if (!(error instanceof UnreachableError)) throw error;
     }
   }
-  if (values.json) print(JSON.stringify(found));
+  for (const line of new Set(refused)) process.stderr.write(`kheiron: ${printable(line)}\n`);
+  if (values.json) printJson(found);
   else if (found.length === 0) print('no Kheiron processes');
   else for (const line of table([['PID', 'UPTIME', 'FUNCTIONS', 'RULES', 'COMMAND'], ...found.map((p) => [String(p.pid), `${p.uptimeS}s`, String(p.functions), String(p.rules), p.command])])) print(line);
-  return 0;
+  return refused.length > 0 ? 1 : 0;
 }
 
 function alive(pid: number): boolean {
@@ -85,7 +83,7 @@ export async function listFunctions(argv: string[]): Promise<number> {
   const { values, positionals } = args(argv, { json: { type: 'boolean' } }, 'functions');
   const pid = pidOf(positionals[0], 'functions');
   const entries = await withAgent(pid, (c) => c.call('functions', positionals[1] ? { pattern: positionals[1] } : {}));
-  if (values.json) print(JSON.stringify(entries));
+  if (values.json) printJson(entries);
   else for (const line of table([['ID', 'KIND', 'NAME', 'WHERE', 'PREPARED'], ...entries.map((e: any) => [e.id, e.kind, e.name, `${e.module}:${e.line}`, e.prepared])])) print(line);
   return 0;
 }
@@ -95,7 +93,7 @@ export async function status(argv: string[]): Promise<number> {
   const { values, positionals } = args(argv, { json: { type: 'boolean' } }, 'status');
   const s = await withAgent(pidOf(positionals[0], 'status'), (c) => c.call('status'));
   if (values.json) {
-    print(JSON.stringify(s));
+    printJson(s);
     return 0;
   }
   print(`pid ${s.pid}  ${s.node}  up ${s.uptimeS}s  ${s.functions} functions prepared  ${s.rules.length} rules attached`);
@@ -116,17 +114,17 @@ export async function attachRules(argv: string[]): Promise<number> {
   const file = resolve(positionals[1]);
   let source: string;
   try {
+    if (!statSync(file).isFile()) throw new Error('not a regular file');
     source = readFileSync(file, 'utf8');
   } catch (error) {
     throw new Error(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   let loadable = file;
-  let temporary: string | undefined;
+  let temporary: CompiledRules | undefined;
   if (/\.[mc]?ts$/.test(file)) {
-    // Next to the original, so that its imports resolve as they would there.
-    temporary = join(dirname(file), `.${basename(file, extname(file))}.kheiron-${process.pid}.mjs`);
-    writeFileSync(temporary, await stripTypes(source, file), { mode: 0o600 });
-    loadable = temporary;
+    // In a private directory beside the original, so that its imports resolve as there.
+    temporary = writeCompiledRules(file, await stripTypes(source, file));
+    loadable = temporary.path;
   }
   try {
     if (!(await reachable(pid))) {
@@ -134,7 +132,7 @@ export async function attachRules(argv: string[]): Promise<number> {
       await loadAgentOverInspector(pid, { socketDir: socketDir() });
     }
     const result = await withAgent(pid, (c) => c.call('attach', { file: loadable, displayName: file }));
-    if (values.json) print(JSON.stringify(result));
+    if (values.json) printJson(result);
     else {
       for (const r of result.rules) {
         const none = result.unprepared ? 'no function: none of the attachable ones matches' : 'no function yet: it applies to matching modules when they load';
@@ -147,7 +145,7 @@ export async function attachRules(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    if (temporary) unlinkSync(temporary);
+    temporary?.remove();
   }
 }
 
@@ -193,7 +191,7 @@ export async function detachRules(argv: string[]): Promise<number> {
   const ids = positionals.slice(1);
   if (!values.all && ids.length === 0) throw new UsageError('detach: which rules? kheiron detach <pid> <rule-id>... | --all');
   const result = await withAgent(pid, (c) => c.call('detach', values.all ? { all: true } : { ids }));
-  if (values.json) print(JSON.stringify(result));
+  if (values.json) printJson(result);
   else print(result.detached.length === 0 ? 'no rules were attached' : `detached ${result.detached.join(', ')}`);
   return 0;
 }
@@ -202,17 +200,14 @@ export async function detachRules(argv: string[]): Promise<number> {
 export async function audit(argv: string[]): Promise<number> {
   const { values, positionals } = args(argv, { follow: { type: 'boolean' }, json: { type: 'boolean' } }, 'audit');
   const pid = pidOf(positionals[0], 'audit');
-  const client = await AgentClient.open(pid);
-  const show = (e: any): void => print(values.json ? JSON.stringify(e) : `${e.time}  ${e.type.padEnd(12)} ${(e.rule ?? '').padEnd(20)} ${e.function ?? ''}${e.detail ? `  ${JSON.stringify(e.detail)}` : ''}`);
-  client.onNotification((method, event) => method === 'audit' && show(event));
-  const { events } = await client.call('audit', { follow: values.follow === true });
-  for (const e of events) show(e);
-  if (!values.follow) {
-    client.close();
+  const show = (e: any): void => (values.json ? printJson(e) : print(`${e.time}  ${String(e.type).padEnd(12)} ${String(e.rule ?? '').padEnd(20)} ${e.function ?? ''}${e.detail ? `  ${JSON.stringify(e.detail)}` : ''}`));
+  return streaming(pid, async (client) => {
+    client.onNotification((method, event) => method === 'audit' && show(event));
+    const { events } = await client.call('audit', { follow: values.follow === true });
+    for (const e of events) show(e);
+    if (values.follow) await untilInterrupted(client);
     return 0;
-  }
-  await untilInterrupted(client);
-  return 0;
+  });
 }
 
 /** `kheiron watch <pid> <target>`: calls as they happen, rate-capped; Ctrl-C detaches. */
@@ -222,17 +217,31 @@ export async function watchCalls(argv: string[]): Promise<number> {
   if (!positionals[1]) throw new UsageError('watch: which functions? kheiron watch <pid> <target>');
   const rate = values.rate === undefined ? 20 : Number(values.rate);
   if (!(rate > 0)) throw new UsageError('watch: --rate must be a positive number');
-  const client = await AgentClient.open(pid);
-  client.onNotification((method, e) => {
-    if (method !== 'watch') return;
-    if (values.json) print(JSON.stringify(e));
-    else if (e.dropped) print(`  (${e.dropped} calls not shown: over ${rate}/s)`);
-    else print(`${e.function}(${e.args.join(', ')}) ${'error' in e ? `threw ${e.error}` : `= ${e.result}`}  ${e.durationMs} ms`);
+  return streaming(pid, async (client) => {
+    client.onNotification((method, e) => {
+      if (method !== 'watch') return;
+      if (values.json) printJson(e);
+      else if (e.dropped) print(`  (${e.dropped} calls not shown: over ${rate}/s)`);
+      else print(`${e.function}(${Array.isArray(e.args) ? e.args.join(', ') : ''}) ${'error' in e ? `threw ${e.error}` : `= ${e.result}`}  ${e.durationMs} ms`);
+    });
+    const { functions } = await client.call('watch', { target: positionals[1], rate });
+    process.stderr.write(`${printable(`watching ${functions.length} functions${functions.length ? `: ${functions.join(', ')}` : ''}; Ctrl-C to stop`)}\n`);
+    await untilInterrupted(client);
+    return 0;
   });
-  const { functions } = await client.call('watch', { target: positionals[1], rate });
-  process.stderr.write(`watching ${functions.length} functions${functions.length ? `: ${functions.join(', ')}` : ''}; Ctrl-C to stop\n`);
-  await untilInterrupted(client);
-  return 0;
+}
+
+/**
+ * A command that streams: the connection is closed however it ends, so that an error from
+ * the agent (a bad target, an event it could not send) ends the command with that error.
+ */
+async function streaming(pid: number, f: (client: AgentClient) => Promise<number>): Promise<number> {
+  const client = await AgentClient.open(pid);
+  try {
+    return await f(client);
+  } finally {
+    client.close();
+  }
 }
 
 /** `kheiron inject <pid> <target> --throw MSG [--times N]`. */
@@ -241,7 +250,7 @@ export async function injectFault(argv: string[]): Promise<number> {
   const pid = pidOf(positionals[0], 'inject');
   if (!positionals[1] || values.throw === undefined) throw new UsageError('inject: kheiron inject <pid> <target> --throw MSG [--times N]');
   const result = await withAgent(pid, (c) => c.call('inject', { target: positionals[1], throw: values.throw, ...(values.times ? { times: Number(values.times) } : {}) }));
-  print(values.json ? JSON.stringify(result) : `attached ${result.id} to ${result.functions.join(', ') || 'no function yet'}`);
+  values.json ? printJson(result) : print(`attached ${result.id} to ${result.functions.join(', ') || 'no function yet'}`);
   return 0;
 }
 

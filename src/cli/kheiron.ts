@@ -8,6 +8,7 @@ import { UnreachableError } from './client.js';
 import { attachRules, audit, detachRules, injectFault, listFunctions, ps, status, watchCalls } from './commands.js';
 import { demo } from './demo.js';
 import { InspectorRefused } from './inspector.js';
+import { printableLines } from './printable.js';
 import { run } from './run.js';
 import { UsageError } from './usage.js';
 
@@ -74,7 +75,8 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`kheiron: ${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`kheiron: ${error instanceof Error ? error.message : String(error)}\n`);
+      // The message may carry the agent's text: escaped, like everything else from it.
+      process.stderr.write(`kheiron: ${printableLines((error instanceof Error ? error.message : String(error)).replace(/^kheiron: /, ''))}\n`);
       process.exitCode = error instanceof UnreachableError || error instanceof InspectorRefused ? 3 : 1;
     }
   },

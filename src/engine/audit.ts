@@ -1,5 +1,5 @@
 import { channel } from 'node:diagnostics_channel';
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
 import { reason, toPlain } from './serialize.js';
 
 export type AuditType = 'attach' | 'detach' | 'self-detach' | 'check-failed' | 'repair' | 'rule-error' | 'scheduled' | 'safe-point';
@@ -83,10 +83,10 @@ export class AuditTrail {
   ) {
     if (!file) return;
     try {
-      this.fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
+      this.fd = openAuditFile(file);
       flushAtExit(this);
     } catch (error) {
-      this.failure = `the audit file ${file} cannot be opened: ${reason(error)}`;
+      this.failure = (error as Error).message.replace(/^kheiron: /, '');
     }
   }
 
@@ -163,4 +163,38 @@ export class AuditTrail {
     this.fd = undefined;
     open.delete(this);
   }
+
+}
+
+/**
+ * Opens the audit file to append to it: never through a symbolic link at its name
+ * (O_NOFOLLOW), never blocking on a FIFO (O_NONBLOCK), created owner-only (0600). An
+ * existing file is refused unless it is a regular file of this user's, with one link and
+ * no permission for group or others: the trail records arguments, results and errors.
+ */
+export function openAuditFile(path: string): number {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new Error(`kheiron: audit file ${path} is a symbolic link: refused (audit files are opened without following links)`);
+    throw new Error(`kheiron: audit file ${path} cannot be opened: ${(error as Error).message}`);
+  }
+  const stat = fstatSync(fd);
+  const uid = process.getuid?.();
+  const problem = !stat.isFile()
+    ? 'is not a regular file'
+    : uid !== undefined && stat.uid !== uid
+      ? `belongs to uid ${stat.uid}, not to this user (uid ${uid})`
+      : (stat.mode & 0o077) !== 0
+        ? `is open to other users (mode ${(stat.mode & 0o777).toString(8)})`
+        : stat.nlink !== 1
+          ? `has ${stat.nlink} links`
+          : undefined;
+  if (problem !== undefined) {
+    closeSync(fd);
+    throw new Error(`kheiron: audit file ${path} ${problem}: refused; use a file of your own with mode 600 (chmod 600 ${path}), or a new path`);
+  }
+  return fd;
 }
