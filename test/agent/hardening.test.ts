@@ -439,24 +439,32 @@ describe('the line reader, globs, files and params', () => {
 });
 
 describe('attach and detach, again and again', () => {
-  it('keeps the heap bounded: 300 cycles', { timeout: 300_000 }, async () => {
+  // Each attach imports the rules module under a new URL (so that its state is fresh), and
+  // Node keeps every ES module it has imported: about 7.7 KiB for this one, on Node 24 and 26,
+  // the same without Kheiron. Everything else an attach and a detach allocate is released.
+  // The rules target nothing here, so that a cycle takes milliseconds (functions edited in
+  // and out over LiveEdit take about 250 ms a cycle and add nothing measurable).
+  it('keeps the heap growth per cycle to what Node keeps of an imported module', { timeout: 300_000 }, async () => {
+    writeFileSync(join(APP_DIR, 'cycle.js'), `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('cycle', fallback('**/hardened.mjs#Prices.prototype.none', 0, { id: 'cycle' }), { id: 'custom', target: '**/hardened.mjs#Prices.prototype.none', before(ctx) { if (ctx.args[0] === -5) ctx.skip(1); } });\n`);
     const app = await startApp({}, ['--expose-gc']);
     try {
       const raw = await Raw.hello(app.path);
       const heap = async (): Promise<number> => JSON.parse(await http(app, '/gc')).heapUsed as number;
       const cycles = async (n: number): Promise<void> => {
         for (let i = 0; i < n; i++) {
-          assert.ok((await raw.call('attach', { file: join(APP_DIR, 'rescue.js') }, 30_000)).result);
+          const attached = await raw.call('attach', { file: join(APP_DIR, 'cycle.js') }, 30_000);
+          assert.ok(attached.result, JSON.stringify(attached.error));
           assert.ok((await raw.call('detach', { all: true }, 30_000)).result);
         }
       };
-      await cycles(50);
+      // The audit trail keeps its last 1000 events in memory: fill it first.
+      await cycles(600);
       const h0 = await heap();
-      await cycles(300);
+      await cycles(1000);
       const h1 = await heap();
-      const perCycle = (h1 - h0) / 300;
-      process.stdout.write(`# heap ${(h0 / 1048576).toFixed(2)} -> ${(h1 / 1048576).toFixed(2)} MiB over 300 cycles: ${(perCycle / 1024).toFixed(2)} KiB per cycle\n`);
-      assert.ok(perCycle < 2048, `${(perCycle / 1024).toFixed(2)} KiB per attach/detach cycle`);
+      const perCycle = (h1 - h0) / 1000;
+      process.stdout.write(`# heap ${(h0 / 1048576).toFixed(2)} -> ${(h1 / 1048576).toFixed(2)} MiB over 1000 attach/detach cycles: ${(perCycle / 1024).toFixed(2)} KiB per cycle\n`);
+      assert.ok(perCycle < 12 << 10, `${(perCycle / 1024).toFixed(2)} KiB per attach/detach cycle`);
       raw.socket.destroy();
     } finally {
       app.child.kill('SIGKILL');
@@ -555,6 +563,7 @@ describe('a protocol fuzzer (fixed seed)', () => {
         await responsive(app);
         peak = Math.max(peak, rssMiB(app.pid));
       }
+      process.stdout.write(`# fuzzer: app RSS ${rss0.toFixed(0)} -> peak ${peak.toFixed(0)} MiB\n`);
       assert.ok(peak - rss0 < 200, `RSS grew from ${rss0.toFixed(0)} to a peak of ${peak.toFixed(0)} MiB`);
       const raw = await Raw.hello(app.path);
       assert.deepEqual((await raw.call('detach', { all: true })).result !== undefined, true);
