@@ -34,8 +34,13 @@ interface Session {
   reader: LineReader;
   greeted: boolean;
   tcp: boolean;
-  /** A TCP client's first message is being answered: nothing else is read until it is. */
-  authenticating: boolean;
+  /** Messages received and not answered yet, answered one at a time, in order; and their size. */
+  queue: string[];
+  queued: number;
+  /** A message of `queue` is being answered. */
+  busy: boolean;
+  /** Goes on answering the queue (after the output has drained). */
+  next: () => void;
   /** The connection is being closed: nothing more is read or sent. */
   closing: boolean;
   /** Notifications not sent because the client did not read, per method, since the client was last told. */
@@ -80,13 +85,22 @@ export function startAgent(options: AgentOptions = {}): Agent {
       reader: undefined as unknown as LineReader,
       greeted: false,
       tcp,
-      authenticating: false,
+      queue: [],
+      queued: 0,
+      busy: false,
+      next: () => void pump(session),
       closing: false,
       dropped: new Map(),
       closers: [],
     };
     session.reader = new LineReader(
-      (line) => void handle(session, line),
+      (line) => {
+        session.queue.push(line);
+        session.queued += line.length;
+        // Messages wait while one is answered; past a message's worth, nothing more is read.
+        if (session.queued > session.reader.max) socket.pause();
+        void pump(session);
+      },
       () => closeWith(session, ERRORS.invalidRequest, 'message too large'),
       tcp ? LIMITS.unauthenticatedMessage : MAX_MESSAGE,
     );
@@ -128,14 +142,26 @@ export function startAgent(options: AgentOptions = {}): Agent {
     };
   };
 
+  /** Answers the queued messages one at a time, while the client reads what it is sent. */
+  const pump = async (session: Session): Promise<void> => {
+    if (session.busy) return;
+    session.busy = true;
+    try {
+      while (session.queue.length > 0 && !session.closing && !session.stall) {
+        const line = session.queue.shift()!;
+        session.queued -= line.length;
+        await handle(session, line);
+      }
+    } finally {
+      session.busy = false;
+    }
+    if (!session.closing && !session.stall && session.queued <= session.reader.max) session.socket.resume();
+  };
+
   const handle = async (session: Session, line: string): Promise<void> => {
     if (session.closing) return;
+    // Before it has authenticated, a TCP client gets one message: a hello with the token.
     const tcpFirst = session.tcp && !session.greeted;
-    if (tcpFirst) {
-      // Before it has authenticated, a TCP client gets one message: a hello with the token.
-      if (session.authenticating) return;
-      session.authenticating = true;
-    }
     let request: Request;
     try {
       request = JSON.parse(line) as Request;
@@ -313,7 +339,7 @@ function stalled(session: Session): void {
     session.stall = undefined;
     if (socket.destroyed || session.closing) return;
     tellDropped(session);
-    socket.resume();
+    session.next();
   });
 }
 
