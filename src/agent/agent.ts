@@ -109,11 +109,15 @@ export function startAgent(options: AgentOptions = {}): Agent {
       unauthenticated++;
       session.authentication = setTimeout(() => closeWith(session, ERRORS.invalidRequest, `not authenticated within ${LIMITS.authenticateMs / 1000} s`), LIMITS.authenticateMs).unref();
     }
+    let messageLine = 0;
     socket.on('data', (chunk: Buffer) => {
       session.reader.push(chunk);
       if (session.closing) return;
       if (session.reader.pending > 0) {
-        if (!session.message) {
+        // A message has begun: it must arrive whole in time (counted from its first chunk).
+        if (!session.message || messageLine !== session.reader.lines) {
+          clearTimeout(session.message);
+          messageLine = session.reader.lines;
           session.message = setTimeout(() => closeWith(session, ERRORS.invalidRequest, `a message must arrive whole within ${LIMITS.messageMs / 1000} s`), LIMITS.messageMs).unref();
           socket.setTimeout(LIMITS.idleInMessageMs);
         }

@@ -88,6 +88,9 @@ export class LineReader {
     public max = MAX_MESSAGE,
   ) {}
 
+  /** Lines completed so far. */
+  lines = 0;
+
   /** Bytes of the line received so far without its newline. */
   get pending(): number {
     return this.bytes;
@@ -110,6 +113,7 @@ export class LineReader {
       const line = this.chunks.length === 0 ? data.subarray(start, newline) : Buffer.concat([...this.chunks, data.subarray(start, newline)], length);
       this.chunks = [];
       this.bytes = 0;
+      this.lines++;
       start = newline + 1;
       const text = line.toString('utf8');
       if (text.trim() !== '') this.onLine(text);
