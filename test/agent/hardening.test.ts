@@ -314,9 +314,10 @@ describe('streams respect backpressure', () => {
       clearInterval(sampler);
     }
     // A paused socket does not see that it was closed: read what was sent, then the end.
+    process.stdout.write(`# stalled watch client: ${requests} requests of 2000 calls each; app RSS ${rss0.toFixed(0)} -> peak ${peak.toFixed(0)} MiB\n`);
     raw.socket.resume();
     await within(raw.closed, 30_000, 'the stalled client disconnected');
-    process.stdout.write(`# stalled watch client: ${requests} requests of 2000 calls each; the client received ${(raw.received / 1048576).toFixed(2)} MiB; app RSS ${rss0.toFixed(0)} -> peak ${peak.toFixed(0)} MiB\n`);
+    process.stdout.write(`# the stalled client then received ${(raw.received / 1048576).toFixed(2)} MiB\n`);
     assert.ok(raw.received < 16 << 20, `the client received ${raw.received} bytes`);
     assert.ok(peak - rss0 < 200, `RSS grew from ${rss0.toFixed(0)} to a peak of ${peak.toFixed(0)} MiB`);
     await responsive(app);
@@ -340,9 +341,9 @@ describe('streams respect backpressure', () => {
     }
     await sleep(12_000);
     const rss = rssMiB(app.pid);
+    process.stdout.write(`# pipelined requests, no reads: ${written}k requests sent, app RSS ${rss0.toFixed(0)} -> ${rss.toFixed(0)} MiB\n`);
     raw.socket.resume();
     await within(raw.closed, 30_000, 'the client that read nothing disconnected');
-    process.stdout.write(`# pipelined requests, no reads: ${written}k requests sent, app RSS ${rss0.toFixed(0)} -> ${rss.toFixed(0)} MiB\n`);
     assert.ok(rss - rss0 < 200, `RSS grew from ${rss0.toFixed(0)} to ${rss.toFixed(0)} MiB`);
     await responsive(app);
   });
