@@ -204,7 +204,10 @@ export async function audit(argv: string[]): Promise<number> {
   const pid = pidOf(positionals[0], 'audit');
   const client = await AgentClient.open(pid);
   const show = (e: any): void => print(values.json ? JSON.stringify(e) : `${e.time}  ${e.type.padEnd(12)} ${(e.rule ?? '').padEnd(20)} ${e.function ?? ''}${e.detail ? `  ${JSON.stringify(e.detail)}` : ''}`);
-  client.onNotification((method, event) => method === 'audit' && show(event));
+  client.onNotification((method, event) => {
+    if (method === 'audit') show(event);
+    else if (method === 'dropped' && event?.method === 'audit') print(values.json ? JSON.stringify({ dropped: event.dropped }) : `  (${event.dropped} audit events not shown: this terminal did not read them fast enough)`);
+  });
   const { events } = await client.call('audit', { follow: values.follow === true });
   for (const e of events) show(e);
   if (!values.follow) {
@@ -224,6 +227,7 @@ export async function watchCalls(argv: string[]): Promise<number> {
   if (!(rate > 0)) throw new UsageError('watch: --rate must be a positive number');
   const client = await AgentClient.open(pid);
   client.onNotification((method, e) => {
+    if (method === 'dropped' && e?.method === 'watch') return print(values.json ? JSON.stringify({ dropped: e.dropped, reason: e.reason }) : `  (${e.dropped} calls not shown: this terminal did not read them fast enough)`);
     if (method !== 'watch') return;
     if (values.json) print(JSON.stringify(e));
     else if (e.dropped) print(`  (${e.dropped} calls not shown: over ${rate}/s)`);
