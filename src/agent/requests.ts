@@ -1,5 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { readFileSync } from 'node:fs';
+import { constants, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
 import { AUDIT_CHANNEL, AuditError, RepairEngine, RuleError, inject, type RuleSet, type Selector } from '../engine/index.js';
@@ -8,7 +9,7 @@ import { attach, functions, type CallContext } from '../runtime/index.js';
 import { InstrumentParseError, parse } from '../transform/parse.js';
 import type { AgentOptions } from './agent.js';
 import type { Unreached } from './live-edit.js';
-import { ERRORS, RpcError } from './protocol.js';
+import { ERRORS, LIMITS, RpcError } from './protocol.js';
 
 /** The client a request came from: where notifications go, and what to undo when it leaves. */
 export interface Client {
@@ -34,6 +35,7 @@ export class Requests {
     const notify = (name: string, value: unknown): void => session.notify(name, value);
     const attachFile = async (file: string, displayName?: string): Promise<unknown> => {
       const shown = (text: string): string => (displayName ? text.split(file).join(displayName) : text);
+      await checkRulesFile(file, displayName ?? file);
       let module: { default?: unknown };
       // Hooks the module attaches while it is imported belong to its set, and go if it is refused.
       const imported = engine.importing();
@@ -65,7 +67,8 @@ export class Requests {
         };
       } catch (error) {
         if (error instanceof RuleError || error instanceof TypeError || error instanceof AuditError) throw new RpcError(ERRORS.rules, shown(error.message));
-        throw error;
+        // The rules module's own code threw (a getter, a Proxy): the rules are refused, and say where.
+        throw new RpcError(ERRORS.rules, shown(`${file}: the rules could not be read: ${describeThrown(error)}`));
       }
     };
   
@@ -98,7 +101,7 @@ export class Requests {
           onThrow: (ctx) => emit(ctx, { error: show(ctx.error) }),
         });
       } catch (error) {
-        throw new RpcError(ERRORS.invalidParams, (error as Error).message.replace(/^kheiron: /, ''));
+        throw new RpcError(ERRORS.invalidParams, `'target': ${(error as Error).message.replace(/^kheiron: /, '')}`);
       }
       session.closers.push(() => handle.detach());
       return { functions: handle.functions.map((f) => f.name) };
@@ -112,17 +115,24 @@ export class Requests {
           node: process.version,
           uptimeS: Math.round(process.uptime()),
           functions: functions().length,
+          memory: process.memoryUsage(),
           rules: engine.rules().map((r) => ({ id: r.id, set: r.set, functions: r.functions.map((f) => f.name), calls: r.calls, failures: r.failures })),
           counters: engine.counters(),
         };
       case 'functions': {
         const pattern = optionalString(params, 'pattern');
-        return functions(pattern ?? '**');
+        try {
+          return functions(pattern ?? '**');
+        } catch (error) {
+          if (error instanceof TypeError) throw new RpcError(ERRORS.invalidParams, `'pattern': ${error.message.replace(/^kheiron: /, '')}`);
+          throw error;
+        }
       }
       case 'attach':
         return attachFile(requiredString(params, 'file'), optionalString(params, 'displayName'));
       case 'detach': {
         const ids = params.ids;
+        optionalBoolean(params, 'all');
         if (params.all === true) return { detached: engine.detach() };
         if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string')) throw new RpcError(ERRORS.invalidParams, "detach needs 'ids' (rule ids) or 'all': true");
         try {
@@ -133,7 +143,7 @@ export class Requests {
       }
       case 'audit': {
         const events = engine.events();
-        if (params.follow === true) {
+        if (optionalBoolean(params, 'follow') === true) {
           const listener = (event: unknown): void => notify('audit', event);
           subscribe(AUDIT_CHANNEL, listener);
           session.closers.push(() => unsubscribe(AUDIT_CHANNEL, listener));
@@ -141,6 +151,7 @@ export class Requests {
         return { events };
       }
       case 'watch':
+        if (params.rate !== undefined && typeof params.rate !== 'number') throw new RpcError(ERRORS.invalidParams, `'rate' must be a positive number of events per second, got ${typeof params.rate}`);
         return watch(requiredString(params, 'target'), typeof params.rate === 'number' ? params.rate : 20);
       case 'inject': {
         const target = requiredString(params, 'target');
@@ -173,6 +184,48 @@ function matching(unreachable: Unreached[], target: Selector): Omit<Unreached, '
 
 function show(value: unknown): string {
   return inspect(value, { depth: 2, breakLength: Infinity, maxArrayLength: 10, maxStringLength: 200 });
+}
+
+function optionalBoolean(params: Record<string, unknown>, name: string): boolean | undefined {
+  const value = params[name];
+  if (value !== undefined && typeof value !== 'boolean') throw new RpcError(ERRORS.invalidParams, `'${name}' must be true or false, got ${value === null ? 'null' : typeof value}`);
+  return value as boolean | undefined;
+}
+
+/**
+ * A rules module must be a regular file of a bounded size: a FIFO would block the
+ * application's reads, a device such as /dev/zero would fill its memory. Opened without
+ * blocking, and the open file itself is looked at.
+ */
+async function checkRulesFile(file: string, shown: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RpcError(ERRORS.rules, `${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new RpcError(ERRORS.rules, `${shown}: not a regular file (${stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a directory' : stat.isSocket() ? 'a socket' : 'not a file'}); a rules module must be a regular file`);
+    if (stat.size > LIMITS.rulesFile) throw new RpcError(ERRORS.rules, `${shown}: ${mib(stat.size)} MiB, larger than the ${mib(LIMITS.rulesFile)} MiB a rules module may have`);
+  } finally {
+    await handle.close();
+  }
+}
+
+function mib(bytes: number): string {
+  return (bytes / 1048576).toFixed(bytes % 1048576 === 0 ? 0 : 1);
+}
+
+/** What a rules module's code threw, as text, whatever it is (a Proxy, an object whose getters throw). */
+function describeThrown(error: unknown): string {
+  try {
+    if (error instanceof Error) return `${error.name}: ${error.message}`;
+    return String(error);
+  } catch {
+    return 'a value that cannot be shown';
+  }
 }
 
 function requiredString(params: Record<string, unknown>, name: string): string {

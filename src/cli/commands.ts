@@ -202,7 +202,13 @@ export async function audit(argv: string[]): Promise<number> {
   const pid = pidOf(positionals[0], 'audit');
   const show = (e: any): void => (values.json ? printJson(e) : print(`${e.time}  ${String(e.type).padEnd(12)} ${String(e.rule ?? '').padEnd(20)} ${e.function ?? ''}${e.detail ? `  ${JSON.stringify(e.detail)}` : ''}`));
   return streaming(pid, async (client) => {
-    client.onNotification((method, event) => method === 'audit' && show(event));
+    client.onNotification((method, event) => {
+      if (method === 'audit') show(event);
+      else if (method === 'dropped' && event?.method === 'audit') {
+        if (values.json) printJson({ dropped: event.dropped });
+        else print(`  (${event.dropped} audit events not shown: this terminal did not read them fast enough)`);
+      }
+    });
     const { events } = await client.call('audit', { follow: values.follow === true });
     for (const e of events) show(e);
     if (values.follow) await untilInterrupted(client);
@@ -219,6 +225,11 @@ export async function watchCalls(argv: string[]): Promise<number> {
   if (!(rate > 0)) throw new UsageError('watch: --rate must be a positive number');
   return streaming(pid, async (client) => {
     client.onNotification((method, e) => {
+      if (method === 'dropped' && e?.method === 'watch') {
+        if (values.json) printJson({ dropped: e.dropped, reason: e.reason });
+        else print(`  (${e.dropped} calls not shown: this terminal did not read them fast enough)`);
+        return;
+      }
       if (method !== 'watch') return;
       if (values.json) printJson(e);
       else if (e.dropped) print(`  (${e.dropped} calls not shown: over ${rate}/s)`);
