@@ -2,13 +2,13 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { constants, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { inspect } from 'node:util';
 import { AUDIT_CHANNEL, AuditError, RepairEngine, RuleError, inject, type RuleSet, type Selector } from '../engine/index.js';
 import { compileSelector } from '../engine/validate.js';
 import { attach, functions, type CallContext } from '../runtime/index.js';
 import { InstrumentParseError, parse } from '../transform/parse.js';
 import type { AgentOptions } from './agent.js';
 import type { Unreached } from './live-edit.js';
+import { render } from './render.js';
 import { ERRORS, LIMITS, RpcError } from './protocol.js';
 
 /** The client a request came from: where notifications go, and what to undo when it leaves. */
@@ -72,7 +72,8 @@ export class Requests {
       }
     };
   
-    const watch = (target: string, rate: number): unknown => {
+    const watch = (target: string, rate: number, depth: number): unknown => {
+      const show = (value: unknown): string => render(value, { depth });
       if (!(rate > 0)) throw new RpcError(ERRORS.invalidParams, "'rate' must be a positive number of events per second");
       let windowStart = Date.now();
       let sent = 0;
@@ -152,7 +153,10 @@ export class Requests {
       }
       case 'watch':
         if (params.rate !== undefined && typeof params.rate !== 'number') throw new RpcError(ERRORS.invalidParams, `'rate' must be a positive number of events per second, got ${typeof params.rate}`);
-        return watch(requiredString(params, 'target'), typeof params.rate === 'number' ? params.rate : 20);
+        if (params.depth !== undefined && !(Number.isInteger(params.depth) && (params.depth as number) >= 0 && (params.depth as number) <= 4)) {
+          throw new RpcError(ERRORS.invalidParams, `'depth' must be an integer from 0 to 4, got ${JSON.stringify(params.depth)}`);
+        }
+        return watch(requiredString(params, 'target'), typeof params.rate === 'number' ? params.rate : 20, (params.depth as number | undefined) ?? 1);
       case 'inject': {
         const target = requiredString(params, 'target');
         const message = requiredString(params, 'throw');
@@ -182,9 +186,6 @@ function matching(unreachable: Unreached[], target: Selector): Omit<Unreached, '
     .map(({ module, name, line, column, reason }) => ({ module, name, line, column, reason }));
 }
 
-function show(value: unknown): string {
-  return inspect(value, { depth: 2, breakLength: Infinity, maxArrayLength: 10, maxStringLength: 200 });
-}
 
 function optionalBoolean(params: Record<string, unknown>, name: string): boolean | undefined {
   const value = params[name];

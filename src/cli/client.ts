@@ -15,13 +15,22 @@ export class RemoteError extends Error {
   }
 }
 
+/** The agent did not answer in time: its event loop is busy or blocked. */
+export class NotRespondingError extends UnreachableError {}
+
+/** How long a request waits for its answer unless told otherwise (KHEIRON_TIMEOUT_MS). */
+export const REQUEST_TIMEOUT_MS = Number(process.env.KHEIRON_TIMEOUT_MS) > 0 ? Number(process.env.KHEIRON_TIMEOUT_MS) : 10_000;
+
 /** A connection to the agent of one process: requests, and notifications it streams. */
 export class AgentClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly listeners = new Set<(method: string, params: unknown) => void>();
 
-  private constructor(private readonly socket: Socket) {
+  private constructor(
+    private readonly socket: Socket,
+    private readonly pid: number,
+  ) {
     socket.setEncoding('utf8');
     const reader = new LineReader(
       (line) => this.receive(line),
@@ -40,6 +49,7 @@ export class AgentClient {
    * (locate.ts), and has its `hello` confirm the pid.
    */
   static async open(pid: number, timeoutMs = 3000): Promise<AgentClient> {
+    if (!processExists(pid)) throw new UnreachableError(`no process ${pid}`);
     const path = locateAgent(pid);
     const socket = await new Promise<Socket>((resolve, reject) => {
       const s = connect(path);
@@ -54,10 +64,10 @@ export class AgentClient {
         reject(new UnreachableError(`process ${pid}: ${why} (${path})`));
       });
     });
-    const client = new AgentClient(socket);
+    const client = new AgentClient(socket, pid);
     let hello: { pid?: unknown };
     try {
-      hello = await client.call('hello', { protocol: PROTOCOL_VERSION });
+      hello = await client.call('hello', { protocol: PROTOCOL_VERSION }, timeoutMs);
     } catch (error) {
       client.close();
       throw error;
@@ -69,10 +79,19 @@ export class AgentClient {
     return client;
   }
 
-  call(method: string, params: Record<string, unknown> = {}): Promise<any> {
+  /** One request; rejected with NotRespondingError when no answer comes within `timeoutMs`. */
+  call(method: string, params: Record<string, unknown> = {}, timeoutMs = REQUEST_TIMEOUT_MS): Promise<any> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new NotRespondingError(`process ${this.pid} did not answer '${method}' within ${(timeoutMs / 1000).toFixed(1)} s: its event loop is busy or blocked`));
+      }, timeoutMs);
+      const settle = <T>(f: (v: T) => void) => (v: T): void => {
+        clearTimeout(timer);
+        f(v);
+      };
+      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       this.socket.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
     });
   }
@@ -113,5 +132,15 @@ export class AgentClient {
     this.pending.delete(message.id as number);
     if (message.error) waiter.reject(new RemoteError(message.error.code, message.error.message));
     else waiter.resolve(message.result);
+  }
+}
+
+/** Whether a process with this pid exists (perhaps another user's). */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

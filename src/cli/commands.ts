@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { socketDir } from '../agent/paths.js';
 import { writeCompiledRules, type CompiledRules } from './compiled-rules.js';
-import { AgentClient, UnreachableError, UntrustedError } from './client.js';
+import { AgentClient, NotRespondingError, processExists, UnreachableError, UntrustedError } from './client.js';
 import { loadAgentOverInspector } from './inspector.js';
 import { listAgents, removeStale } from './locate.js';
 import { printable, printableJson } from './printable.js';
@@ -29,8 +29,11 @@ function pidOf(text: string | undefined, command: string): number {
   return pid;
 }
 
-async function withAgent<T>(pid: number, f: (client: AgentClient) => Promise<T>): Promise<T> {
-  const client = await AgentClient.open(pid);
+/** How long `ps` waits for each process. */
+const PS_TIMEOUT_MS = 2000;
+
+async function withAgent<T>(pid: number, f: (client: AgentClient) => Promise<T>, timeoutMs?: number): Promise<T> {
+  const client = await AgentClient.open(pid, timeoutMs);
   try {
     return await f(client);
   } finally {
@@ -50,33 +53,33 @@ function table(rows: string[][]): string[] {
 export async function ps(argv: string[]): Promise<number> {
   const { values } = args(argv, { json: { type: 'boolean' } }, 'ps');
   const { agents, refused } = listAgents();
-  const found = [];
-  for (const agent of agents) {
-    const { pid } = agent;
-    try {
-      const status = await withAgent(pid, (c) => c.call('status'));
-      found.push({ pid, command: status.argv.join(' '), uptimeS: status.uptimeS, functions: status.functions, rules: status.rules.length });
-    } catch (error) {
-      if (!alive(pid)) removeStale(agent); // left behind by a process that died without cleaning up
-      else if (error instanceof UntrustedError) refused.push(error.message);
-      else if (!(error instanceof UnreachableError)) throw error;
-    }
-  }
+  const found: { pid: number; responding: boolean; command?: string; uptimeS?: number; functions?: number; rules?: number }[] = [];
+  // Asked all at once, each with a short deadline: one blocked process does not hold up the list.
+  await Promise.all(
+    agents.map(async (agent) => {
+      const { pid } = agent;
+      try {
+        const status = await withAgent(pid, (c) => c.call('status', {}, PS_TIMEOUT_MS), PS_TIMEOUT_MS);
+        found.push({ pid, responding: true, command: status.argv.join(' '), uptimeS: status.uptimeS, functions: status.functions, rules: status.rules.length });
+      } catch (error) {
+        if (!processExists(pid)) removeStale(agent); // left behind by a process that died without cleaning up
+        else if (error instanceof NotRespondingError) found.push({ pid, responding: false });
+        else if (error instanceof UntrustedError) refused.push(error.message);
+        else if (!(error instanceof UnreachableError)) throw error;
+      }
+    }),
+  );
+  found.sort((a, b) => a.pid - b.pid);
   for (const line of new Set(refused)) process.stderr.write(`kheiron: ${printable(line)}\n`);
   if (values.json) printJson(found);
   else if (found.length === 0) print('no Kheiron processes');
-  else for (const line of table([['PID', 'UPTIME', 'FUNCTIONS', 'RULES', 'COMMAND'], ...found.map((p) => [String(p.pid), `${p.uptimeS}s`, String(p.functions), String(p.rules), p.command])])) print(line);
+  else {
+    const rows = found.map((p) => (p.responding ? [String(p.pid), `${p.uptimeS}s`, String(p.functions), String(p.rules), p.command!] : [String(p.pid), '-', '-', '-', `(not responding within ${PS_TIMEOUT_MS / 1000} s: its event loop is busy or blocked)`]));
+    for (const line of table([['PID', 'UPTIME', 'FUNCTIONS', 'RULES', 'COMMAND'], ...rows])) print(line);
+  }
   return refused.length > 0 ? 1 : 0;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** `kheiron functions <pid> [pattern]`: the registry of that process. */
 export async function listFunctions(argv: string[]): Promise<number> {
@@ -84,6 +87,7 @@ export async function listFunctions(argv: string[]): Promise<number> {
   const pid = pidOf(positionals[0], 'functions');
   const entries = await withAgent(pid, (c) => c.call('functions', positionals[1] ? { pattern: positionals[1] } : {}));
   if (values.json) printJson(entries);
+  else if (entries.length === 0) print(positionals[1] ? `no function of process ${pid} matches ${positionals[1]}` : `process ${pid} has no prepared functions`);
   else for (const line of table([['ID', 'KIND', 'NAME', 'WHERE', 'PREPARED'], ...entries.map((e: any) => [e.id, e.kind, e.name, `${e.module}:${e.line}`, e.prepared])])) print(line);
   return 0;
 }
@@ -108,7 +112,7 @@ export async function status(argv: string[]): Promise<number> {
  * rules all or nothing. TypeScript is type-stripped here first, keeping every line.
  */
 export async function attachRules(argv: string[]): Promise<number> {
-  const { values, positionals } = args(argv, { json: { type: 'boolean' } }, 'attach');
+  const { values, positionals } = args(argv, { json: { type: 'boolean' }, pending: { type: 'boolean' } }, 'attach');
   const pid = pidOf(positionals[0], 'attach');
   if (!positionals[1]) throw new UsageError('attach: which rules file? kheiron attach <pid> <rules.ts|rules.js>');
   const file = resolve(positionals[1]);
@@ -131,7 +135,20 @@ export async function attachRules(argv: string[]): Promise<number> {
       process.stderr.write(`process ${pid} was started without Kheiron: loading the agent over its inspector\n`);
       await loadAgentOverInspector(pid, { socketDir: socketDir() });
     }
-    const result = await withAgent(pid, (c) => c.call('attach', { file: loadable, displayName: file }));
+    // Importing the rules and editing functions in takes longer than a query.
+    const result = await withAgent(pid, async (c) => {
+      const attached = await c.call('attach', { file: loadable, displayName: file }, 60_000);
+      // All or nothing: a rule that reaches no function is most likely a mistaken target.
+      const empty = values.pending ? [] : attached.rules.filter((r: any) => r.functions.length === 0 && (r.unreachable ?? []).length === 0);
+      if (empty.length > 0) {
+        await c.call('detach', { ids: attached.rules.map((r: any) => r.id) });
+        throw new Error(
+          `${file}: refused, nothing attached: ${empty.map((r: any) => `rule ${r.id} matches no function of process ${pid}`).join('; ')}` +
+            ` (kheiron functions ${pid} lists them; --pending keeps a rule that waits for modules not loaded yet)`,
+        );
+      }
+      return attached;
+    });
     if (values.json) printJson(result);
     else {
       for (const r of result.rules) {
@@ -218,7 +235,9 @@ export async function audit(argv: string[]): Promise<number> {
 
 /** `kheiron watch <pid> <target>`: calls as they happen, rate-capped; Ctrl-C detaches. */
 export async function watchCalls(argv: string[]): Promise<number> {
-  const { values, positionals } = args(argv, { rate: { type: 'string' }, json: { type: 'boolean' } }, 'watch');
+  const { values, positionals } = args(argv, { rate: { type: 'string' }, depth: { type: 'string' }, json: { type: 'boolean' } }, 'watch');
+  const depth = values.depth === undefined ? 1 : Number(values.depth);
+  if (!(Number.isInteger(depth) && depth >= 0 && depth <= 4)) throw new UsageError('watch: --depth must be an integer from 0 to 4');
   const pid = pidOf(positionals[0], 'watch');
   if (!positionals[1]) throw new UsageError('watch: which functions? kheiron watch <pid> <target>');
   const rate = values.rate === undefined ? 20 : Number(values.rate);
@@ -235,7 +254,8 @@ export async function watchCalls(argv: string[]): Promise<number> {
       else if (e.dropped) print(`  (${e.dropped} calls not shown: over ${rate}/s)`);
       else print(`${e.function}(${Array.isArray(e.args) ? e.args.join(', ') : ''}) ${'error' in e ? `threw ${e.error}` : `= ${e.result}`}  ${e.durationMs} ms`);
     });
-    const { functions } = await client.call('watch', { target: positionals[1], rate });
+    const { functions } = await client.call('watch', { target: positionals[1], rate, depth });
+    if (functions.length === 0) throw new Error(`watch: no function of process ${pid} matches ${positionals[1]} (kheiron functions ${pid} lists them)`);
     process.stderr.write(`${printable(`watching ${functions.length} functions${functions.length ? `: ${functions.join(', ')}` : ''}; Ctrl-C to stop`)}\n`);
     await untilInterrupted(client);
     return 0;

@@ -12,59 +12,68 @@ import { printableLines } from './printable.js';
 import { run } from './run.js';
 import { UsageError } from './usage.js';
 
+interface Command {
+  usage: string;
+  summary: string;
+  run: (argv: string[]) => Promise<number>;
+}
+
+/** The commands: their usage lines make the help text, and `kheiron <command> --help` shows one. */
+const COMMANDS: Record<string, Command> = {
+  run: { usage: 'run [--include GLOB]... [--exclude GLOB]... [--] script.js [args...]', summary: 'Run a Node.js program with every function of its own files prepared.', run },
+  ps: { usage: 'ps [--json]', summary: "this user's Kheiron processes (a process that does not answer within 2 s is listed as not responding)", run: ps },
+  functions: { usage: 'functions <pid> [pattern] [--json]', summary: 'the registry of a process: every function, where it is, how it was prepared', run: listFunctions },
+  status: { usage: 'status <pid> [--json]', summary: 'rules attached, audit counters', run: status },
+  attach: {
+    usage: 'attach <pid> <rules.ts|rules.js> [--pending] [--json]',
+    summary: 'attach a rules module, all or nothing; a rule that matches no function is refused unless --pending (it then waits for modules not loaded yet)',
+    run: attachRules,
+  },
+  detach: { usage: 'detach <pid> <rule-id>... | --all', summary: 'detach rules', run: detachRules },
+  audit: { usage: 'audit <pid> [--follow] [--json]', summary: 'the audit trail', run: audit },
+  watch: { usage: 'watch <pid> <target> [--rate N] [--depth N] [--json]', summary: 'calls as they happen, one line each, values to --depth levels (default 1, at most 4); Ctrl-C detaches', run: watchCalls },
+  inject: { usage: 'inject <pid> <target> --throw MSG [--times N]', summary: 'fault injection', run: injectFault },
+  demo: { usage: 'demo [--seconds N] [--connections N]', summary: 'A service with two latent bugs under load; repairs attached and detached while it runs. Exit code 0 when the repairs worked.', run: demo },
+};
+
 const USAGE = `Usage: kheiron <command> [options]
 
 Commands:
-  run [--include GLOB]... [--exclude GLOB]... [--] script.js [args...]
-      Run a Node.js program with every function of its own files prepared.
-  ps [--json]                          this user's Kheiron processes
-  functions <pid> [pattern] [--json]   the registry of a process
-  status <pid> [--json]                rules attached, audit counters
-  attach <pid> <rules.ts|rules.js>     attach a rules module, all or nothing
-  detach <pid> <rule-id>... | --all    detach rules
-  audit <pid> [--follow] [--json]      the audit trail
-  watch <pid> <target> [--rate N]      calls as they happen; Ctrl-C detaches
-  inject <pid> <target> --throw MSG [--times N]   fault injection
-  demo [--seconds N] [--connections N]
-      A service with two latent bugs under load; repairs attached and detached while it
-      runs. Exit code 0 when the repairs worked.
-  help
-      Show this text.
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}\n      ${c.summary}`)
+  .join('\n')}
+  help [command]
+      Show this text, or one command's.
 `;
+
+function commandHelp(name: string): string {
+  const c = COMMANDS[name]!;
+  return `Usage: kheiron ${c.usage}\n\n${c.summary}\n`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'run':
-      return run(rest);
-    case 'demo':
-      return demo(rest);
-    case 'ps':
-      return ps(rest);
-    case 'functions':
-      return listFunctions(rest);
-    case 'status':
-      return status(rest);
-    case 'attach':
-      return attachRules(rest);
-    case 'detach':
-      return detachRules(rest);
-    case 'audit':
-      return audit(rest);
-    case 'watch':
-      return watchCalls(rest);
-    case 'inject':
-      return injectFault(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      throw new UsageError(`unknown command '${command}'`);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    process.stdout.write(topic !== undefined && topic in COMMANDS ? commandHelp(topic) : USAGE);
+    return command === undefined ? 2 : 0;
   }
+  const found = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!found) throw new UsageError(`unknown command '${command}'`);
+  // `--help` anywhere before `--`; for `run`, only before the script, whose arguments are its own.
+  const own = command === 'run' ? rest.slice(0, 1) : rest.indexOf('--') >= 0 ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (own.includes('--help') || own.includes('-h')) {
+    process.stdout.write(commandHelp(command));
+    return 0;
+  }
+  return found.run(rest);
 }
+
+// Output piped into a reader that stops (`| head`) is not an error of the command.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {
