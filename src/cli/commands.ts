@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { socketDir } from '../agent/paths.js';
 import { AgentClient, UnreachableError } from './client.js';
-import { loadAgentOverInspector } from './inspector.js';
+import { loadAgentOverInspector, requireInspectorOptIn } from './inspector.js';
 import { UsageError } from './usage.js';
 
 type Print = (line: string) => void;
@@ -110,7 +110,7 @@ export async function status(argv: string[]): Promise<number> {
  * rules all or nothing. TypeScript is type-stripped here first, keeping every line.
  */
 export async function attachRules(argv: string[]): Promise<number> {
-  const { values, positionals } = args(argv, { json: { type: 'boolean' } }, 'attach');
+  const { values, positionals } = args(argv, { json: { type: 'boolean' }, 'allow-inspector': { type: 'boolean' } }, 'attach');
   const pid = pidOf(positionals[0], 'attach');
   if (!positionals[1]) throw new UsageError('attach: which rules file? kheiron attach <pid> <rules.ts|rules.js>');
   const file = resolve(positionals[1]);
@@ -130,6 +130,7 @@ export async function attachRules(argv: string[]): Promise<number> {
   }
   try {
     if (!(await reachable(pid))) {
+      requireInspectorOptIn(pid, values['allow-inspector'] === true);
       process.stderr.write(`process ${pid} was started without Kheiron: loading the agent over its inspector\n`);
       await loadAgentOverInspector(pid, { socketDir: socketDir() });
     }

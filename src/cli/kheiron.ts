@@ -19,7 +19,11 @@ Commands:
   ps [--json]                          this user's Kheiron processes
   functions <pid> [pattern] [--json]   the registry of a process
   status <pid> [--json]                rules attached, audit counters
-  attach <pid> <rules.ts|rules.js>     attach a rules module, all or nothing
+  attach <pid> <rules.ts|rules.js> [--allow-inspector]
+      Attach a rules module, all or nothing. To a process started without Kheiron, only
+      with --allow-inspector: it opens the process's inspector on 127.0.0.1 for a few
+      milliseconds (SIGUSR1), and any local user who connects to it in that time can run
+      code as the process's user.
   detach <pid> <rule-id>... | --all    detach rules
   audit <pid> [--follow] [--json]      the audit trail
   watch <pid> <target> [--rate N]      calls as they happen; Ctrl-C detaches
