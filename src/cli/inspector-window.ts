@@ -100,13 +100,13 @@ async function lock(dir: string, pid: number): Promise<() => void> {
 }
 
 /** The id of the one target the inspector on `port` lists (GET /json/list, over a plain socket). */
-function listJson(host: string, port: number): Promise<string> {
+function listJson(host: string, port: number, ours: Set<number>): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port });
     const timer = setTimeout(() => socket.destroy(new Error('the inspector did not answer')), 2000);
     let body = '';
     socket.setEncoding('latin1');
-    socket.on('connect', () => socket.write(`GET /json/list HTTP/1.1\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nConnection: close\r\n\r\n`));
+    socket.on('connect', () => ours.add(socket.localPort ?? 0) && socket.write(`GET /json/list HTTP/1.1\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nConnection: close\r\n\r\n`));
     socket.on('data', (chunk: string) => {
       body += chunk;
       const ids = [...body.matchAll(/"id"\s*:\s*"([0-9a-f-]+)"/g)].map((m) => m[1]!);
@@ -139,17 +139,26 @@ function warmUp(): Promise<void> {
   });
 }
 
-/** Connections to `port` other than ours: ESTABLISHED sockets whose peer port is not one of `ours`. */
-function others(table: TcpEntry[], port: number, ours: Set<number>, seen: Map<number, Intruder>): void {
+/**
+ * Connections to `port` other than ours and other than those there before the signal: any
+ * state but LISTEN, so that a connection closed meanwhile still shows (TIME_WAIT, 60 s on
+ * Linux), unless it was reset. Keyed by the connecting side's port.
+ */
+function others(table: TcpEntry[], port: number, ours: Set<number>, before: Set<string>, seen: Map<number, Intruder>): void {
   for (const e of table) {
-    if (e.state !== 'established' || !e.loopback) continue;
-    if (e.localPort === port && !ours.has(e.remotePort) && !seen.has(e.remotePort)) seen.set(e.remotePort, { port: e.remotePort });
+    if (e.state === 'listen' || !e.loopback) continue;
+    const peer = e.localPort === port ? e.remotePort : e.remotePort === port ? e.localPort : undefined;
+    if (peer === undefined || ours.has(peer) || before.has(`${e.localPort}-${e.remotePort}`)) continue;
+    const intruder = seen.get(peer) ?? { port: peer };
+    seen.set(peer, intruder);
+    // The connecting side's socket names the user who opened it (a closed one names nobody).
+    if (e.localPort === peer && e.inode !== 0) intruder.uid = e.uid;
   }
-  for (const e of table) {
-    // The client's side of such a connection names the user who opened it.
-    const intruder = e.state === 'established' && e.remotePort === port ? seen.get(e.localPort) : undefined;
-    if (intruder && e.inode !== 0) intruder.uid = e.uid;
-  }
+}
+
+function describe(found: Intruder[]): string {
+  const uids = [...new Set(found.map((x) => x.uid).filter((u) => u !== undefined))];
+  return `${found.length} connection${found.length === 1 ? '' : 's'}${uids.length ? ` by uid ${uids.join(', ')}` : ''}`;
 }
 
 /**
@@ -189,6 +198,7 @@ async function openAndClose(request: WindowRequest): Promise<void> {
       throw new Refused(own.has(taken.inode) ? `process ${pid} listens on port ${expected} already, where it would open its inspector: its inspector is open already, or the application uses that port` : `port ${expected}, where process ${pid} would open its inspector, is taken by another process`);
     }
     const known = new Set(before.filter((e) => e.state === 'listen').map((e) => e.inode));
+    const earlier = new Set(before.filter((e) => e.state !== 'listen').map((e) => `${e.localPort}-${e.remotePort}`));
     const errorFile = join(request.socketDir, `${pid}.attach-error`);
     if (existsSync(errorFile)) unlinkSync(errorFile);
 
@@ -228,12 +238,12 @@ async function openAndClose(request: WindowRequest): Promise<void> {
     let ws: WebSocketClient | undefined;
     let load = false;
     try {
-      const id = await listJson(host, port);
+      const id = await listJson(host, port, ours);
       marks.list = performance.now() - t0;
       ws = await WebSocketClient.connect(`ws://${host.includes(':') ? `[${host}]` : host}:${port}/${id}`);
       ours.add(ws.localPort);
       // Someone else connected first: close, load nothing, and say so.
-      others(tcpTable(pid), port, ours, intruders);
+      others(tcpTable(pid), port, ours, earlier, intruders);
       load = intruders.size === 0 && listener.loopback;
       marks.upgraded = performance.now() - t0;
       ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(request, load, errorFile), includeCommandLineAPI: false } }));
@@ -249,7 +259,7 @@ async function openAndClose(request: WindowRequest): Promise<void> {
         closedMs = performance.now() - t0;
         break;
       }
-      others(table, port, ours, intruders);
+      others(table, port, ours, earlier, intruders);
       const waited = performance.now() - t0 - openedMs;
       if (waited > CLOSE_REPORT_MS && !reportedLate) {
         reportedLate = true;
@@ -258,22 +268,22 @@ async function openAndClose(request: WindowRequest): Promise<void> {
       if (ws === undefined && waited > 1000) {
         // The first try failed: connect again and send the closing evaluation alone.
         try {
-          ws = await WebSocketClient.connect(`ws://127.0.0.1:${port}/${await listJson('127.0.0.1', port)}`);
+          ws = await WebSocketClient.connect(`ws://127.0.0.1:${port}/${await listJson('127.0.0.1', port, ours)}`);
           ours.add(ws.localPort);
           ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(request, false, errorFile) } }));
         } catch {
           ws = undefined;
         }
       }
-      if (waited < 2000) await later(1);
+      if (waited < 2000) nap(0.2);
       else await later(waited < LATE_MS ? 20 : 1000);
     }
     ws?.close();
+    others(tcpTable(pid), port, ours, earlier, intruders);
     const windowMs = closedMs - openedMs;
     const found = [...intruders.values()];
     if (!load) {
-      const who = found.map((x) => `from port ${x.port}${x.uid === undefined ? '' : ` by uid ${x.uid}`}`).join(', ');
-      report({ ok: false, message: found.length > 0 ? `another connection reached the inspector of process ${pid} before kheiron's (${who}): the inspector was closed ${windowMs.toFixed(1)} ms after it opened and nothing was loaded, but that connection may have run code in the process` : listener.loopback ? `process ${pid}: the inspector was closed, nothing was loaded` : `process ${pid} opened its inspector on ${listener.localAddress}, not on loopback: it was closed ${windowMs.toFixed(1)} ms after it opened and nothing was loaded` });
+      report({ ok: false, message: found.length > 0 ? `other connections reached the inspector of process ${pid} before kheiron's (${describe(found)}): kheiron closed it ${windowMs.toFixed(1)} ms after it opened and loaded nothing, but they may have run code in the process` : listener.loopback ? `process ${pid}: the inspector was closed, nothing was loaded` : `process ${pid} opened its inspector on ${listener.localAddress}, not on loopback: it was closed ${windowMs.toFixed(1)} ms after it opened and nothing was loaded` });
       return;
     }
     // The agent's socket, or the reason it did not start.

@@ -63,8 +63,9 @@ export async function loadAgentOverInspector(pid: number, env: { socketDir: stri
   child.stdout!.destroy();
   if (!result.ok) throw new InspectorRefused(result.message);
   process.stderr.write(`the inspector of process ${pid} (${result.host}:${result.port}) was open ${result.windowMs.toFixed(1)} ms, closed ${result.closedMs.toFixed(1)} ms after the signal\n`);
-  for (const x of result.intruders) {
-    process.stderr.write(`warning: while it was open, another connection reached it (from port ${x.port}${x.uid === undefined ? '' : `, uid ${x.uid}`}): it may have run code in process ${pid}\n`);
+  if (result.intruders.length > 0) {
+    const uids = [...new Set(result.intruders.map((x) => x.uid).filter((u) => u !== undefined))];
+    process.stderr.write(`warning: while it was open, ${result.intruders.length} other connection${result.intruders.length === 1 ? '' : 's'}${uids.length ? ` (uid ${uids.join(', ')})` : ''} reached it after kheiron's: they may have run code in process ${pid}\n`);
   }
   if (result.agentError !== undefined) throw new Error(`process ${pid}: the agent did not start: ${result.agentError}`);
   return result;
