@@ -129,6 +129,15 @@ function listJson(host: string, port: number, ours: Set<number>): Promise<string
   });
 }
 
+/** Whether something listens on the Unix socket `path` (it exists between bind and listen). */
+function accepts(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ path });
+    s.on('connect', () => (s.destroy(), resolve(true)));
+    s.on('error', () => resolve(false));
+  });
+}
+
 /** Loads what the window needs before it opens: the first socket and the first random bytes cost milliseconds. */
 function warmUp(): Promise<void> {
   randomBytes(16);
@@ -197,7 +206,6 @@ async function openAndClose(request: WindowRequest): Promise<void> {
     if (taken) {
       throw new Refused(own.has(taken.inode) ? `process ${pid} listens on port ${expected} already, where it would open its inspector: its inspector is open already, or the application uses that port` : `port ${expected}, where process ${pid} would open its inspector, is taken by another process`);
     }
-    const known = new Set(before.filter((e) => e.state === 'listen').map((e) => e.inode));
     const earlier = new Set(before.filter((e) => e.state !== 'listen').map((e) => `${e.localPort}-${e.remotePort}`));
     const errorFile = join(request.socketDir, `${pid}.attach-error`);
     if (existsSync(errorFile)) unlinkSync(errorFile);
@@ -206,13 +214,17 @@ async function openAndClose(request: WindowRequest): Promise<void> {
     process.kill(pid, 'SIGUSR1');
     const t0 = performance.now();
     // The listening socket that appears in the target after the signal is its inspector,
-    // whichever port it chose (--inspect-port, process.debugPort).
+    // whichever port it chose (--inspect-port, process.debugPort). The target's descriptors
+    // are cheap to list; the TCP table (all the machine's connections) is read only when a
+    // new socket shows up there.
+    const files: ('tcp' | 'tcp6')[] = flags.host?.includes(':') ? ['tcp6'] : ['tcp'];
+    const settled = new Set(own);
     const find = (): TcpEntry | undefined => {
-      const fresh = tcpTable(pid).filter((e) => e.state === 'listen' && !known.has(e.inode));
+      const fresh = [...socketInodes(pid)].filter((i) => !settled.has(i));
       if (fresh.length === 0) return undefined;
-      const mine = socketInodes(pid);
-      for (const e of fresh) if (!mine.has(e.inode)) known.add(e.inode);
-      return fresh.find((e) => mine.has(e.inode));
+      const table = tcpTable(pid, files);
+      for (const e of table) if (fresh.includes(e.inode) && e.state !== 'listen') settled.add(e.inode);
+      return table.find((e) => e.state === 'listen' && fresh.includes(e.inode));
     };
     let listener: TcpEntry | undefined;
     while (!listener && performance.now() - t0 < OPEN_MS && alive(pid)) {
@@ -243,24 +255,29 @@ async function openAndClose(request: WindowRequest): Promise<void> {
       ws = await WebSocketClient.connect(`ws://${host.includes(':') ? `[${host}]` : host}:${port}/${id}`);
       ours.add(ws.localPort);
       // Someone else connected first: close, load nothing, and say so.
-      others(tcpTable(pid), port, ours, earlier, intruders);
+      others(tcpTable(pid, files), port, ours, earlier, intruders);
       load = intruders.size === 0 && listener.loopback;
       marks.upgraded = performance.now() - t0;
       ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(request, load, errorFile), includeCommandLineAPI: false } }));
     } catch (error) {
       report({ ok: false, message: `could not reach the inspector of process ${pid} on port ${port}: ${(error as Error).message}; kheiron keeps trying to close it` });
     }
-    // Wait until the target closed it: the listening socket is gone.
+    // Wait until the target closed it: closing ends every session, ours too; then the
+    // listening socket is gone.
     let closedMs = NaN;
     let reportedLate = false;
+    let ended = false;
+    void ws?.closed().then(() => (ended = true));
     for (let i = 0; alive(pid); i++) {
-      const table = tcpTable(pid);
-      if (!table.some((e) => e.inode === listener!.inode)) {
-        closedMs = performance.now() - t0;
-        break;
-      }
-      others(table, port, ours, earlier, intruders);
       const waited = performance.now() - t0 - openedMs;
+      if (ended || i % 10 === 0) {
+        const table = tcpTable(pid, files);
+        if (!table.some((e) => e.inode === listener!.inode)) {
+          closedMs = performance.now() - t0;
+          break;
+        }
+        others(table, port, ours, earlier, intruders);
+      }
       if (waited > CLOSE_REPORT_MS && !reportedLate) {
         reportedLate = true;
         report({ ok: false, message: `process ${pid} has not run the evaluation that closes its inspector (127.0.0.1:${port}) within ${CLOSE_REPORT_MS / 1000} s: its main thread is blocked; the inspector stays open until it runs JavaScript again, and then closes first thing` });
@@ -270,16 +287,16 @@ async function openAndClose(request: WindowRequest): Promise<void> {
         try {
           ws = await WebSocketClient.connect(`ws://127.0.0.1:${port}/${await listJson('127.0.0.1', port, ours)}`);
           ours.add(ws.localPort);
+          void ws.closed().then(() => (ended = true));
           ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(request, false, errorFile) } }));
         } catch {
           ws = undefined;
         }
       }
-      if (waited < 2000) nap(0.2);
-      else await later(waited < LATE_MS ? 20 : 1000);
+      await later(waited < 2000 ? 1 : waited < LATE_MS ? 20 : 1000);
     }
     ws?.close();
-    others(tcpTable(pid), port, ours, earlier, intruders);
+    others(tcpTable(pid, files), port, ours, earlier, intruders);
     const windowMs = closedMs - openedMs;
     const found = [...intruders.values()];
     if (!load) {
@@ -295,7 +312,7 @@ async function openAndClose(request: WindowRequest): Promise<void> {
         unlinkSync(errorFile);
         break;
       }
-      if (existsSync(agent)) break;
+      if (existsSync(agent) && (await accepts(agent))) break;
     }
     report({ ok: true, port, host: listener.localAddress, marks, openedMs, windowMs, closedMs, intruders: found, loaded: agentError === undefined, ...(agentError === undefined ? {} : { agentError }) });
   } finally {

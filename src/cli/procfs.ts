@@ -28,9 +28,9 @@ function address(hex: string): { text: string; loopback: boolean; any: boolean }
 }
 
 /** The TCP sockets of the network namespace of process `pid` (IPv4 and IPv6). */
-export function tcpTable(pid: number): TcpEntry[] {
+export function tcpTable(pid: number, files: readonly ('tcp' | 'tcp6')[] = ['tcp', 'tcp6']): TcpEntry[] {
   const out: TcpEntry[] = [];
-  for (const file of ['tcp', 'tcp6']) {
+  for (const file of files) {
     let text: string;
     try {
       text = readFileSync(`/proc/${pid}/net/${file}`, 'latin1');
