@@ -304,7 +304,7 @@ async function openAndClose(request: WindowRequest): Promise<void> {
       return;
     }
     // The agent's socket, or the reason it did not start.
-    let agentError: string | undefined;
+    let agentError: string | undefined = `its control socket did not answer within ${AGENT_MS / 1000} s (its main thread is busy?)`;
     const agent = socketPath(pid, request.socketDir);
     for (const end = performance.now() + AGENT_MS; performance.now() < end && alive(pid); await later(10)) {
       if (existsSync(errorFile)) {
@@ -312,7 +312,10 @@ async function openAndClose(request: WindowRequest): Promise<void> {
         unlinkSync(errorFile);
         break;
       }
-      if (existsSync(agent) && (await accepts(agent))) break;
+      if (existsSync(agent) && (await accepts(agent))) {
+        agentError = undefined;
+        break;
+      }
     }
     report({ ok: true, port, host: listener.localAddress, marks, openedMs, windowMs, closedMs, intruders: found, loaded: agentError === undefined, ...(agentError === undefined ? {} : { agentError }) });
   } finally {
