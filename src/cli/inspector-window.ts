@@ -229,7 +229,7 @@ async function openAndClose(request: WindowRequest): Promise<void> {
     let listener: TcpEntry | undefined;
     while (!listener && performance.now() - t0 < OPEN_MS && alive(pid)) {
       listener = find();
-      if (!listener) nap(NAP_MS);
+      if (!listener) nap(performance.now() - t0 < 2000 ? 0.25 : NAP_MS);
     }
     if (!listener) {
       report({ ok: false, message: `process ${pid} did not open its inspector within ${OPEN_MS / 1000} s of the signal: its main thread may be blocked (Node opens the inspector on it), or its inspector is open already (inspector.open()); if it opens later, kheiron closes it at once` });
