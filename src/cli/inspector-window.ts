@@ -252,10 +252,13 @@ async function openAndClose(request: WindowRequest): Promise<void> {
     try {
       const id = await listJson(host, port, ours);
       marks.list = performance.now() - t0;
-      ws = await WebSocketClient.connect(`ws://${host.includes(':') ? `[${host}]` : host}:${port}/${id}`);
+      // Who else is connected, read while the target accepts the session (it takes a turn of
+      // its main thread), so as not to lengthen the window: if anyone, close, load nothing, say so.
+      ws = await WebSocketClient.connect(`ws://${host.includes(':') ? `[${host}]` : host}:${port}/${id}`, 3000, (localPort) => {
+        ours.add(localPort);
+        others(tcpTable(pid, files), port, ours, earlier, intruders);
+      });
       ours.add(ws.localPort);
-      // Someone else connected first: close, load nothing, and say so.
-      others(tcpTable(pid, files), port, ours, earlier, intruders);
       load = intruders.size === 0 && listener.loopback;
       marks.upgraded = performance.now() - t0;
       ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(request, load, errorFile), includeCommandLineAPI: false } }));

@@ -16,7 +16,8 @@ export class WebSocketClient {
     });
   }
 
-  static connect(url: string, timeoutMs = 3000): Promise<WebSocketClient> {
+  /** `whileWaiting` runs once the handshake is sent, while the server decides (its local port). */
+  static connect(url: string, timeoutMs = 3000, whileWaiting?: (localPort: number) => void): Promise<WebSocketClient> {
     const { hostname, port, pathname } = new URL(url);
     const host = hostname.replace(/^\[(.*)\]$/, '$1');
     return new Promise((resolve, reject) => {
@@ -30,6 +31,7 @@ export class WebSocketClient {
       socket.on('error', fail);
       socket.on('connect', () => {
         socket.write(`GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`);
+        whileWaiting?.(socket.localPort ?? 0);
       });
       const onData = (chunk: Buffer): void => {
         head = Buffer.concat([head, chunk]);
