@@ -60,7 +60,7 @@ function report(r: WindowReport): void {
 async function lock(dir: string, pid: number): Promise<() => void> {
   ensurePrivateDir(dir);
   const path = join(dir, 'inspector.lock');
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 15_000; // well within the CLI's wait for the report
   for (;;) {
     try {
       const fd = openSync(path, 'wx', 0o600);
@@ -93,7 +93,7 @@ async function lock(dir: string, pid: number): Promise<() => void> {
       }
       continue;
     }
-    if (Date.now() > deadline) throw new Refused(`another attach over the inspector (process ${holder}) has held ${path} for a minute; try again when it is done`);
+    if (Date.now() > deadline) throw new Refused(`another attach over the inspector (process ${holder}) has held ${path} for 15 s; try again when it is done`);
     if (!alive(pid)) throw new Refused(`process ${pid} has exited`);
     await later(20);
   }
@@ -259,7 +259,8 @@ async function openAndClose(request: WindowRequest): Promise<void> {
         others(tcpTable(pid, files), port, ours, earlier, intruders);
       });
       ours.add(ws.localPort);
-      load = intruders.size === 0 && listener.loopback;
+      // A late opening, after the CLI gave up: close it, load nothing.
+      load = intruders.size === 0 && listener.loopback && !reported;
       marks.upgraded = performance.now() - t0;
       ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(request, load, errorFile), includeCommandLineAPI: false } }));
     } catch (error) {
