@@ -36,6 +36,8 @@ const LATE_MS = 120_000;
 /** How long the target may take to run the evaluation that closes it, before the report says so (this process keeps waiting). */
 const CLOSE_REPORT_MS = 5000;
 const AGENT_MS = 20_000;
+/** The deadline in the target for an inspector opened again after the close. */
+const AGAIN_MS = 1000;
 
 const NAP_MS = 1;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -176,7 +178,16 @@ function describe(found: Intruder[]): string {
  * control socket tells the CLI the rest. A failure to load is left in the private directory.
  */
 function evaluation(request: WindowRequest, load: boolean, errorFile: string): string {
-  const steps = [`process.getBuiltinModule('inspector').close();`];
+  // SIGUSR1 asks Node to start the inspector twice over: on an interrupt of the main thread
+  // and on the event loop. A loop busy in JavaScript takes the interrupt, and the loop's start
+  // comes when it is free, after this close: it opens the inspector again, to be closed in
+  // the same turn of the loop (setImmediate runs right after the loop's poll phase), and by a
+  // deadline in case a turn is missed.
+  const steps = [
+    `const inspector = process.getBuiltinModule('inspector'); inspector.close();`,
+    `const again = () => { if (inspector.url() !== undefined) inspector.close(); };`,
+    `setImmediate(again); setTimeout(again, ${AGAIN_MS}).unref();`,
+  ];
   if (load) {
     const agent = JSON.stringify(request.remoteAgent);
     steps.push(

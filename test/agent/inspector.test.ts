@@ -198,6 +198,7 @@ writeFileSync(
 const { spawnSync } = require('node:child_process');
 createServer((req, res) => {
   if (req.url.startsWith('/block/')) { res.end('blocking'); setTimeout(() => spawnSync('sleep', [req.url.slice(7)]), 20); return; }
+  if (req.url.startsWith('/spin/')) { res.end('spinning'); const end = Date.now() + 1000 * Number(req.url.slice(6)); setTimeout(() => { while (Date.now() < end); }, 20); return; }
   res.end('ok');
 }).listen(0, '127.0.0.1', function () { console.log('listening ' + this.address().port); });
 `,
@@ -369,6 +370,22 @@ describe('the inspector window', () => {
     await until('the inspector to be closed', () => listening(app.pid).length === 1, 30_000);
     assert.equal(await body(app.port, '/'), 'ok');
     assert.equal(await status(9229, '/json/list'), 0);
+  });
+
+  it('a target whose event loop is busy in JavaScript: its inspector is closed at once, and again when Node opens it a second time as the loop frees; the attach completes then', { timeout: 90_000 }, async () => {
+    const app = await startWatched(process.execPath, [], 'blocking.cjs');
+    assert.equal(await body(app.port, '/spin/6'), 'spinning');
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = Date.now();
+    const cli = startCli(['attach', String(app.pid), rules, '--allow-inspector']);
+    // Node opens the inspector and runs the closing evaluation on interrupts of the main thread.
+    await until('the target to open its inspector', () => /Debugger listening/.test(app.stderr()), 30_000, 5);
+    await until('the inspector to be closed', () => listening(app.pid).length <= 1, 30_000, 5);
+    const closedAfter = Date.now() - t0;
+    const r = await cli.done;
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(closedAfter < Date.now() - t0, `closed after ${closedAfter} ms, before the CLI finished`);
+    assert.deepEqual(listening(app.pid), [app.port]);
   });
 
   for (const node of NODES) {
