@@ -466,7 +466,7 @@ async function measureAttachLatency(bin: NodeBin): Promise<AttachLatencyResult> 
     for (const mode of ['prepared', 'inspector'] as const) {
       const child = await start(mode === 'prepared');
       try {
-        (mode === 'prepared' ? prepared : inspector).push(timed(['attach', String(child.pid), rules]));
+        (mode === 'prepared' ? prepared : inspector).push(timed(['attach', String(child.pid), rules, ...(mode === 'inspector' ? ['--allow-inspector'] : [])]));
       } finally {
         child.kill();
       }

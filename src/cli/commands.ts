@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { socketDir } from '../agent/paths.js';
 import { writeCompiledRules, type CompiledRules } from './compiled-rules.js';
 import { AgentClient, NotRespondingError, processExists, UnreachableError, UntrustedError } from './client.js';
-import { loadAgentOverInspector } from './inspector.js';
+import { loadAgentOverInspector, requireInspectorOptIn } from './inspector.js';
 import { listAgents, removeStale } from './locate.js';
 import { printable, printableJson } from './printable.js';
 import { UsageError } from './usage.js';
@@ -112,7 +112,7 @@ export async function status(argv: string[]): Promise<number> {
  * rules all or nothing. TypeScript is type-stripped here first, keeping every line.
  */
 export async function attachRules(argv: string[]): Promise<number> {
-  const { values, positionals } = args(argv, { json: { type: 'boolean' }, pending: { type: 'boolean' } }, 'attach');
+  const { values, positionals } = args(argv, { json: { type: 'boolean' }, pending: { type: 'boolean' }, 'allow-inspector': { type: 'boolean' } }, 'attach');
   const pid = pidOf(positionals[0], 'attach');
   if (!positionals[1]) throw new UsageError('attach: which rules file? kheiron attach <pid> <rules.ts|rules.js>');
   const file = resolve(positionals[1]);
@@ -132,6 +132,7 @@ export async function attachRules(argv: string[]): Promise<number> {
   }
   try {
     if (!(await reachable(pid))) {
+      requireInspectorOptIn(pid, values['allow-inspector'] === true);
       process.stderr.write(`process ${pid} was started without Kheiron: loading the agent over its inspector\n`);
       await loadAgentOverInspector(pid, { socketDir: socketDir() });
     }
@@ -148,7 +149,8 @@ export async function attachRules(argv: string[]): Promise<number> {
         );
       }
       return attached;
-    });
+      // A process whose loop was busy answers once it frees: attach waits as long as for the import.
+    }, 60_000);
     if (values.json) printJson(result);
     else {
       for (const r of result.rules) {

@@ -1,85 +1,72 @@
-import { get } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebSocketClient } from './websocket.js';
+import type { WindowReport, WindowRequest } from './inspector-window.js';
 
-const REMOTE_AGENT = resolve(dirname(fileURLToPath(import.meta.url)), '../agent/remote.js');
-const INSPECTOR_PORT = 9229;
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REMOTE_AGENT = resolve(HERE, '../agent/remote.js');
+const WINDOW = resolve(HERE, 'inspector-window.js');
+/** How long the CLI waits for the inspector window to open and close; the window process keeps going after it. */
+const REPORT_MS = 30_000;
 
-/** The process could not be reached over its inspector: nothing was changed in it. */
+/** The process could not be reached over its inspector: nothing was loaded into it. */
 export class InspectorRefused extends Error {}
 
+/** What the opt-in is, and what it risks: the help text and the refusal both say it. */
+export const INSPECTOR_RISK =
+  "--allow-inspector opens the process's inspector on 127.0.0.1 for a few milliseconds (SIGUSR1); any local user who connects to it in that time can run code as the process's user";
+
+/** Attach over the inspector is an explicit opt-in: without it, refuse and say why. */
+export function requireInspectorOptIn(pid: number, allowed: boolean): void {
+  if (!allowed) throw new InspectorRefused(`process ${pid} was started without Kheiron: loading the agent over its inspector needs --allow-inspector. ${INSPECTOR_RISK}`);
+}
+
 /**
- * Loads the agent into a process started without Kheiron: opens its inspector (SIGUSR1),
- * connects on loopback, has it load the agent, and closes the inspector again.
+ * Loads the agent into a process started without Kheiron. A detached process does the part
+ * between the signal that opens the target's inspector and the evaluation that closes it, so
+ * that nothing that happens to the CLI (Ctrl-C, its end) leaves the inspector open; the
+ * target's first evaluation closes its inspector, then loads the agent.
  */
-export async function loadAgentOverInspector(pid: number, env: { socketDir?: string } = {}): Promise<void> {
+export async function loadAgentOverInspector(pid: number, env: { socketDir: string }): Promise<Extract<WindowReport, { ok: true }>> {
   try {
     process.kill(pid, 0);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InspectorRefused(code === 'EPERM' ? `process ${pid} belongs to another user` : `no process ${pid}`);
   }
-  if (await inspectorTargets()) throw new InspectorRefused(`an inspector is already open on 127.0.0.1:${INSPECTOR_PORT}; close it first`);
-  try {
-    (process as unknown as { _debugProcess(pid: number): void })._debugProcess(pid);
-  } catch (error) {
-    throw new InspectorRefused(`could not signal process ${pid} to open its inspector: ${(error as Error).message}`);
-  }
-  let targets: { webSocketDebuggerUrl: string }[] | undefined;
-  for (let i = 0; i < 30 && !targets; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    targets = await inspectorTargets();
-  }
-  if (!targets || targets.length === 0) {
-    throw new InspectorRefused(`process ${pid} did not open its inspector: it is not a Node.js process, or it runs with --disable-sigusr1 or the permission model, or port ${INSPECTOR_PORT} is taken`);
-  }
-  const ws = await WebSocketClient.connect(targets[0]!.webSocketDebuggerUrl);
-  let nextId = 1;
-  const pending = new Map<number, (message: any) => void>();
-  ws.onMessage((text) => {
-    const message = JSON.parse(text);
-    if (message.id !== undefined) pending.get(message.id)?.(message);
-  });
-  const evaluate = (expression: string): Promise<any> =>
-    new Promise((resolvePromise, reject) => {
-      const id = nextId++;
-      pending.set(id, (message) => {
-        const exception = message.result?.exceptionDetails;
-        if (message.error || exception) reject(new Error(message.error?.message ?? exception.exception?.description ?? exception.text));
-        else resolvePromise(message.result.result.value);
-      });
-      ws.send(JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, includeCommandLineAPI: false } }));
+  if (!existsSync(`/proc/${pid}/net/tcp`)) throw new InspectorRefused(`attach over the inspector needs /proc (Linux), to find the port process ${pid} opens and who else connects to it`);
+  const request: WindowRequest = { pid, socketDir: env.socketDir, remoteAgent: REMOTE_AGENT };
+  const child = spawn(process.execPath, [WINDOW, JSON.stringify(request)], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.unref();
+  const result = await new Promise<WindowReport>((resolvePromise) => {
+    let out = '';
+    const timer = setTimeout(() => resolvePromise({ ok: false, message: `no word from the attach over the inspector of process ${pid} within ${REPORT_MS / 1000} s (process ${child.pid} keeps watching it, to close its inspector)` }), REPORT_MS);
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      out += chunk;
+      const line = out.indexOf('\n');
+      if (line < 0) return;
+      clearTimeout(timer);
+      try {
+        resolvePromise(JSON.parse(out.slice(0, line)) as WindowReport);
+      } catch {
+        resolvePromise({ ok: false, message: `attach over the inspector: unreadable report ${JSON.stringify(out.slice(0, line))}` });
+      }
     });
-  try {
-    const remotePid = await evaluate('process.pid');
-    if (remotePid !== pid) throw new InspectorRefused(`the inspector on 127.0.0.1:${INSPECTOR_PORT} belongs to process ${remotePid}, not ${pid}`);
-    const options = JSON.stringify({ socketDir: env.socketDir });
-    await evaluate(`process.getBuiltinModule('module').createRequire(${JSON.stringify(join(REMOTE_AGENT))})(${JSON.stringify(REMOTE_AGENT)}).start(${options})`);
-  } finally {
-    // Closing the inspector ends this very connection, so no answer comes: wait until the
-    // inspector no longer answers on its port.
-    ws.send(JSON.stringify({ id: nextId++, method: 'Runtime.evaluate', params: { expression: `process.getBuiltinModule('inspector').close()` } }));
-    for (let i = 0; i < 40 && (await inspectorTargets()); i++) await new Promise((r) => setTimeout(r, 50));
-    ws.close();
-  }
-}
-
-function inspectorTargets(): Promise<{ webSocketDebuggerUrl: string }[] | undefined> {
-  return new Promise((resolvePromise) => {
-    const req = get({ host: '127.0.0.1', port: INSPECTOR_PORT, path: '/json/list', timeout: 500 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => {
-        try {
-          resolvePromise(JSON.parse(body));
-        } catch {
-          resolvePromise(undefined);
-        }
-      });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ ok: false, message: `attach over the inspector: the window process exited (${code}) without a report` });
     });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolvePromise(undefined));
   });
+  (child.stdout as unknown as { unref?: () => void }).unref?.();
+  child.stdout!.destroy();
+  if (!result.ok) throw new InspectorRefused(result.message);
+  process.stderr.write(`the inspector of process ${pid} (${result.host}:${result.port}) was open ${result.windowMs.toFixed(1)} ms, closed ${result.closedMs.toFixed(1)} ms after the signal\n`);
+  if (result.intruders.length > 0) {
+    const uids = [...new Set(result.intruders.map((x) => x.uid).filter((u) => u !== undefined))];
+    process.stderr.write(`warning: while it was open, ${result.intruders.length} other connection${result.intruders.length === 1 ? '' : 's'}${uids.length ? ` (uid ${uids.join(', ')})` : ''} reached it after kheiron's: they may have run code in process ${pid}\n`);
+  }
+  if (result.agentError !== undefined) throw new Error(`process ${pid}: the agent did not start: ${result.agentError}`);
+  return result;
 }

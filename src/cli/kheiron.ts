@@ -25,8 +25,11 @@ const COMMANDS: Record<string, Command> = {
   functions: { usage: 'functions <pid> [pattern] [--json]', summary: 'the registry of a process: every function, where it is, how it was prepared', run: listFunctions },
   status: { usage: 'status <pid> [--json]', summary: 'rules attached, audit counters', run: status },
   attach: {
-    usage: 'attach <pid> <rules.ts|rules.js> [--pending] [--json]',
-    summary: 'attach a rules module, all or nothing; a rule that matches no function is refused unless --pending (it then waits for modules not loaded yet)',
+    usage: 'attach <pid> <rules.ts|rules.js> [--pending] [--allow-inspector] [--json]',
+    summary:
+      'attach a rules module, all or nothing; a rule that matches no function is refused unless --pending (it then waits for modules not loaded yet).\n' +
+      "      To a process started without Kheiron, only with --allow-inspector: it opens the process's inspector on 127.0.0.1 for a few\n" +
+      "      milliseconds (SIGUSR1), and any local user who connects to it in that time can run code as the process's user.",
     run: attachRules,
   },
   detach: { usage: 'detach <pid> <rule-id>... | --all', summary: 'detach rules', run: detachRules },

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 /**
  * The smallest WebSocket client the inspector needs: text frames, masked as a client
@@ -17,22 +16,48 @@ export class WebSocketClient {
     });
   }
 
-  static connect(url: string, timeoutMs = 3000): Promise<WebSocketClient> {
+  /** `whileWaiting` runs once the handshake is sent, while the server decides (its local port). */
+  static connect(url: string, timeoutMs = 3000, whileWaiting?: (localPort: number) => void): Promise<WebSocketClient> {
     const { hostname, port, pathname } = new URL(url);
+    const host = hostname.replace(/^\[(.*)\]$/, '$1');
     return new Promise((resolve, reject) => {
-      const req = request({
-        host: hostname,
-        port,
-        path: pathname,
-        headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': randomBytes(16).toString('base64') },
-        timeout: timeoutMs,
+      const socket = connect({ host, port: Number(port) });
+      const timer = setTimeout(() => socket.destroy(new Error('the inspector did not answer')), timeoutMs);
+      let head = Buffer.alloc(0);
+      const fail = (error: Error): void => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      socket.on('error', fail);
+      socket.on('connect', () => {
+        socket.write(`GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`);
+        whileWaiting?.(socket.localPort ?? 0);
       });
-      req.on('upgrade', (_res, socket: Socket) => resolve(new WebSocketClient(socket)));
-      req.on('response', (res) => reject(new Error(`the inspector refused the connection: HTTP ${res.statusCode}`)));
-      req.on('timeout', () => req.destroy(new Error('the inspector did not answer')));
-      req.on('error', reject);
-      req.end();
+      const onData = (chunk: Buffer): void => {
+        head = Buffer.concat([head, chunk]);
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        socket.off('data', onData);
+        socket.off('error', fail);
+        clearTimeout(timer);
+        const status = /^HTTP\/1\.1 (\d+)/.exec(head.subarray(0, end).toString('latin1'))?.[1];
+        if (status !== '101') {
+          socket.destroy();
+          reject(new Error(`the inspector refused the connection: HTTP ${status}`));
+          return;
+        }
+        const client = new WebSocketClient(socket);
+        socket.on('error', () => {});
+        if (head.length > end + 4) socket.emit('data', head.subarray(end + 4));
+        resolve(client);
+      };
+      socket.on('data', onData);
     });
+  }
+
+  /** The local port of the connection, to tell it from others to the same server. */
+  get localPort(): number {
+    return this.socket.localPort ?? 0;
   }
 
   /** Resolves when the connection is gone. */
