@@ -6,6 +6,7 @@
  */
 import { UnreachableError } from './client.js';
 import { attachRules, audit, detachRules, injectFault, listFunctions, ps, status, watchCalls } from './commands.js';
+import { consoleCommand } from '../console/command.js';
 import { demo } from './demo.js';
 import { InspectorRefused } from './inspector.js';
 import { run } from './run.js';
@@ -24,9 +25,11 @@ Commands:
   audit <pid> [--follow] [--json]      the audit trail
   watch <pid> <target> [--rate N]      calls as they happen; Ctrl-C detaches
   inject <pid> <target> --throw MSG [--times N]   fault injection
-  demo [--seconds N] [--connections N]
+  console [--port N] [--open]           the local web console on 127.0.0.1; prints its address
+      with a one-time token
+  demo [--seconds N] [--connections N] [--console [--open]]
       A service with two latent bugs under load; repairs attached and detached while it
-      runs. Exit code 0 when the repairs worked.
+      runs. Exit code 0 when the repairs worked. --console shows it in the web console.
   help
       Show this text.
 `;
@@ -40,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return demo(rest);
     case 'ps':
       return ps(rest);
+    case 'console':
+      return consoleCommand(rest);
     case 'functions':
       return listFunctions(rest);
     case 'status':
