@@ -34,6 +34,7 @@ export async function startShop(socketDir: string, node = process.execPath): Pro
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const m = await waitFor(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 'the shop');
+  child.once('exit', (code, signal) => signal !== 'SIGTERM' && process.stderr.write(`the shop (pid ${child.pid}) exited: code ${code}, signal ${signal}\n`));
   return { child, pid: child.pid!, port: Number(m[1]) };
 }
 
