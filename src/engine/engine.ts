@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { connectOpenTelemetry } from '../otel/index.js';
 import { attach, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/index.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
 import { RuleCallContext } from './context.js';
@@ -50,6 +51,8 @@ export class RepairEngine {
   constructor(options: EngineOptions = {}) {
     this.audit = new AuditTrail(options.auditFile ?? process.env.KHEIRON_AUDIT_FILE);
     this.safePoints = new SafePoints(this.audit);
+    // Audit events also go to OpenTelemetry, when the application has @opentelemetry/api.
+    void connectOpenTelemetry();
   }
 
   /**
