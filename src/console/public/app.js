@@ -198,8 +198,15 @@ function pointsOf(ruleId, key) {
   return state.samples.map((sample) => ({ t: sample.t, value: sample.rules.find((r) => r.id === ruleId)?.[key] })).filter((p) => p.value !== undefined);
 }
 
+/** The charts' time span: the history there is, from one minute up to five. */
+function chartWindow(now) {
+  const span = state.samples.length ? now - state.samples[0].t : 0;
+  return Math.min(WINDOW_MS, Math.max(60_000, span));
+}
+
 function renderCharts() {
   const now = Date.now();
+  const windowMs = chartWindow(now);
   const last = state.samples[state.samples.length - 1];
   // The process: repairs, failed checks and rule errors per second, whatever rules come and go.
   const totals = [
@@ -207,7 +214,7 @@ function renderCharts() {
     { name: 'checks failed', color: '#f0b44c', counter: 'check-failed' },
     { name: 'rule errors', color: '#ff6b6b', counter: 'rule-error' },
   ].map((s) => ({ ...s, points: rates(state.samples.map((x) => ({ t: x.t, value: x.counters[s.counter] ?? 0 }))) }));
-  drawChart($('activity'), totals, { windowMs: WINDOW_MS, now });
+  drawChart($('activity'), totals, { windowMs, now });
   const activity = $('activity');
   for (const s of totals) activity.dataset[s.counter.replace('-', '')] = String(last?.counters[s.counter] ?? 0);
   $('activity-legend').replaceChildren(...totals.map((s) => h('span', {}, h('i', { style: { background: s.color } }), `${s.name} ${last?.counters[s.counter] ?? 0}`)));
@@ -220,7 +227,10 @@ function renderCharts() {
       spark.querySelector('b').textContent = String(total);
       spark.dataset.total = String(total);
       card.dataset[s.key] = String(total);
-      drawChart(spark.querySelector('svg'), [{ name: s.key, color: s.color, points: rates(pointsOf(id, s.key)) }], { windowMs: WINDOW_MS, now, label: false });
+      // A rule's charts span its own life: from 20 s up to five minutes.
+      const points = pointsOf(id, s.key);
+      const span = Math.min(WINDOW_MS, Math.max(20_000, points.length ? now - points[0].t : 0));
+      drawChart(spark.querySelector('svg'), [{ name: s.key, color: s.color, points: rates(points) }], { windowMs: span, now, label: false });
     }
   }
 }

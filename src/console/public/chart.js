@@ -19,6 +19,8 @@ function rates(points) {
  * `windowMs` up to `now`; the y scale is the largest value of all series (at least 1).
  */
 function drawChart(svg, series, { windowMs = 300_000, now = Date.now(), label = true } = {}) {
+  // Drawn in the element's own pixels, so that lines and labels keep their proportions.
+  if (svg.clientWidth > 0 && svg.clientHeight > 0) svg.setAttribute('viewBox', `0 0 ${svg.clientWidth} ${svg.clientHeight}`);
   const box = svg.viewBox.baseVal;
   const w = box && box.width ? box.width : 300;
   const h = box && box.height ? box.height : 40;
@@ -53,7 +55,7 @@ function drawChart(svg, series, { windowMs = 300_000, now = Date.now(), label = 
     const span = document.createElementNS(SVG, 'text');
     span.setAttribute('x', String(w - 4)); span.setAttribute('y', '10'); span.setAttribute('text-anchor', 'end');
     span.setAttribute('fill', '#8391a0'); span.setAttribute('font-size', '9');
-    span.textContent = `last ${Math.round(windowMs / 60000)} min`;
+    span.textContent = windowMs < 120_000 ? `last ${Math.round(windowMs / 1000)} s` : `last ${Math.round(windowMs / 60000)} min`;
     svg.append(span);
   }
 }
