@@ -35,6 +35,14 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
+/** Attach, detach and self-detach are few and tell the story: repairs and checks make way first. */
+const LIFECYCLE = new Set(['attach', 'detach', 'self-detach']);
+
+function dropOldest(events: AuditEvent[]): void {
+  const i = events.findIndex((e) => !LIFECYCLE.has(e.type));
+  events.splice(i >= 0 && events.length - i > 1 ? i : 0, 1);
+}
+
 type Listener = (event: 'sample' | 'audit' | 'status' | 'gone', data: unknown) => void;
 
 const KEEP_SAMPLES = 600; // ten minutes
@@ -99,7 +107,7 @@ export class Monitor {
 
   private audit(event: AuditEvent, live: boolean): void {
     this.events.push(event);
-    if (this.events.length > KEEP_EVENTS) this.events.shift();
+    if (this.events.length > KEEP_EVENTS) dropOldest(this.events);
     if (event.rule !== undefined) {
       const c = this.perRule.get(event.rule) ?? { checks: 0, repairs: 0, errors: 0 };
       if (event.type === 'check-failed') c.checks++;

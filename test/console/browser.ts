@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 
 /** Debian's chromium, or CHROMIUM=/path/to/chrome. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+export function chromiumPath(candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p)): string {
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(`no Chromium for the console's browser tests (looked at ${candidates.join(', ')}): install it with \`apt-get install -y chromium\` (Debian's package; .ci/run does it), or set CHROMIUM to a Chrome or Chromium binary`);

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CLI, runNode } from '../support/node.js';
+import { spawn } from 'node:child_process';
+import { CLI, ROOT, runNode } from '../support/node.js';
 import { launchChromium } from './browser.js';
 import { Load, privateSocketDir, startConsoleCli, startShop, stop } from './support.js';
 
@@ -143,7 +144,9 @@ describe('the console in Chromium', () => {
   });
 
   it('refuses requests that a page of another origin makes to it', async () => {
-    assert.equal((await cli('attach', String(shop.pid), 'examples/shop/repairs.js')).code, 0);
+    await cli('detach', String(shop.pid), '--all');
+    const attached = await cli('attach', String(shop.pid), 'examples/shop/repairs.js');
+    assert.equal(attached.code, 0, attached.stderr);
     const port = Number(new URL(consoleCli.base).port);
     // A page on another origin of the same machine, which even knows the session token.
     const token = await page.$eval('meta[name="kheiron-token"]', (m) => (m as HTMLMetaElement).content);
@@ -190,6 +193,42 @@ describe('the console in Chromium', () => {
       assert.match(await other.innerText('body'), /Host header must be/);
     } finally {
       await other.close();
+    }
+  });
+
+  it('kheiron demo --console: the demo runs once the page is open, and the page shows its repairs', { timeout: 60_000 }, async () => {
+    const demo = spawn(process.execPath, [CLI, 'demo', '--console', '--seconds', '1', '--connections', '4'], { cwd: ROOT, env: { ...process.env, KHEIRON_SOCKET_DIR: dir }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    demo.stdout!.setEncoding('utf8');
+    const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
+    const seen = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((resolve, reject) => {
+        const check = (): void => {
+          const m = pattern.exec(output);
+          if (m) resolve(m);
+        };
+        demo.stdout!.on('data', (chunk: string) => {
+          output += chunk;
+          check();
+        });
+        void exited.then(() => reject(new Error(`the demo exited before ${pattern}:\n${output}`)));
+        check();
+      });
+    const other = await browser.newPage();
+    try {
+      const [url] = await seen(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+#pid=(\d+)/);
+      const pid = /#pid=(\d+)/.exec(url!)![1];
+      await other.goto(url!);
+      await other.waitForFunction((p) => document.getElementById('process-title')!.textContent === `Process ${p}`, pid);
+      await other.locator('.rule[data-rule="catalog-index"]').waitFor({ timeout: 20_000 });
+      await other.waitForFunction(() => Number(document.getElementById('activity')!.dataset.repair) > 0, undefined, { timeout: 20_000 });
+      await seen(/result: the repairs worked/);
+      await other.locator('#no-rules').waitFor({ state: 'visible' });
+      demo.kill('SIGINT');
+      assert.equal(await exited, 0, output);
+    } finally {
+      await other.close();
+      demo.kill();
     }
   });
 });

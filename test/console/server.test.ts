@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CLI, ROOT, runNode } from '../support/node.js';
+import { chromiumPath } from './browser.js';
 import { privateSocketDir, raw, startConsoleCli, startShop, stop } from './support.js';
 
 /*
@@ -142,4 +143,8 @@ describe('the console over the agents', () => {
     assert.equal((await api(`/api/processes/${shop.pid}/detach`, { body: { set: 'shop-repairs' } })).status, 404);
     assert.deepEqual(JSON.parse((await api(`/api/processes/${shop.pid}/detach`, { body: { all: true } })).text).detached, []);
   });
+});
+
+it('says how to install Chromium when the browser tests cannot find it', () => {
+  assert.throws(() => chromiumPath(['/nonexistent/chromium']), /no Chromium .*apt-get install -y chromium/);
 });

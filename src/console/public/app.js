@@ -154,7 +154,7 @@ function select(pid) {
       showStatus(data);
     } else if (event === 'audit') {
       state.events.push(data);
-      if (state.events.length > 1000) state.events.shift();
+      if (state.events.length > 1000) dropOldest(state.events);
       addAudit(data);
     } else if (event === 'gone') {
       $('process-summary').textContent = `process ${pid} has gone away`;
@@ -324,6 +324,13 @@ $('watch-form').addEventListener('submit', (event) => {
 for (const type of AUDIT_TYPES) $('audit-type').append(h('option', { value: type }, type));
 $('audit-type').addEventListener('change', renderAudit);
 $('audit-rule').addEventListener('input', renderAudit);
+
+// Attach, detach and self-detach are few and tell the story: repairs and checks make way first.
+const LIFECYCLE = new Set(['attach', 'detach', 'self-detach']);
+function dropOldest(events) {
+  const i = events.findIndex((e) => !LIFECYCLE.has(e.type));
+  events.splice(i >= 0 && events.length - i > 1 ? i : 0, 1);
+}
 
 function auditShown(e) {
   const type = $('audit-type').value;
