@@ -45,6 +45,8 @@ export interface ConsoleServer {
 const MAX_BODY = 64 << 10;
 const MAX_TEXT = 4096;
 const MAX_WATCH_RATE = 50;
+/** How long the console keeps following a process after its last page went away: a page reopened soon still has the history. */
+const IDLE_MS = 5 * 60_000;
 
 /** The page's files: beside this module when run from the sources, else in the package's src/. */
 function publicDir(): string {
@@ -70,6 +72,22 @@ export async function startConsole(options: ConsoleOptions = {}): Promise<Consol
   let opened!: () => void;
   const openedOnce = new Promise<void>((r) => (opened = r));
   page('', ''); // the page's files must be there: fail at start, not at the first visit
+
+  const followed = new Set<number>();
+  /** A process nobody has looked at for a while is no longer followed (unless the console was asked to). */
+  const idle = (pid: number, m: Monitor): void => {
+    if (followed.has(pid)) return;
+    setTimeout(() => {
+      const entry = monitors.get(pid);
+      if (m.subscribers === 0 && entry) {
+        void entry.then((current) => {
+          if (current !== m || m.subscribers > 0) return;
+          m.close();
+          monitors.delete(pid);
+        });
+      }
+    }, IDLE_MS).unref();
+  };
 
   const monitor = (pid: number): Promise<Monitor> => {
     let m = monitors.get(pid);
@@ -165,6 +183,7 @@ export async function startConsole(options: ConsoleOptions = {}): Promise<Consol
         const unsubscribe = m.subscribe((event, data) => send(event, data));
         req.on('close', () => {
           unsubscribe();
+          idle(pid, m);
         });
         return;
       }
@@ -204,7 +223,10 @@ export async function startConsole(options: ConsoleOptions = {}): Promise<Consol
   return {
     port,
     loginUrl: (pid) => `http://127.0.0.1:${port}/?token=${gate.newLoginToken()}${pid ? `#pid=${pid}` : ''}`,
-    follow: async (pid) => void (await monitor(pid)),
+    follow: async (pid) => {
+      followed.add(pid);
+      await monitor(pid);
+    },
     pageOpened: () => openedOnce,
     close: async () => {
       for (const m of monitors.values()) void m.then((x) => x.close(), () => {});
