@@ -25,8 +25,8 @@ Commands:
   audit <pid> [--follow] [--json]      the audit trail
   watch <pid> <target> [--rate N]      calls as they happen; Ctrl-C detaches
   inject <pid> <target> --throw MSG [--times N]   fault injection
-  console [--port N] [--open]           the local web console on 127.0.0.1; prints its address
-      with a one-time token
+  console [--port N] [--open]          the local web console on 127.0.0.1, at the address
+                                       it prints (with a one-time token)
   demo [--seconds N] [--connections N] [--console [--open]]
       A service with two latent bugs under load; repairs attached and detached while it
       runs. Exit code 0 when the repairs worked. --console shows it in the web console.

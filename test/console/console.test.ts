@@ -111,6 +111,16 @@ describe('the console in Chromium', () => {
       await page.locator('#no-rules').waitFor({ state: 'visible' });
       const status = JSON.parse((await cli('status', String(shop.pid), '--json')).stdout);
       assert.deepEqual(status.rules, []);
+      // Inject a fault from the page, then detach all.
+      await page.fill('#inject-target', 'Catalog.prototype.add');
+      await page.fill('#inject-throw', 'disk full');
+      await page.fill('#inject-times', '2');
+      await page.click('#inject-form button[type=submit]');
+      await page.locator('#inject-result.ok').waitFor();
+      assert.match(await page.innerText('#inject-result'), /attached inject:Catalog\.prototype\.add:\d+ to Catalog\.prototype\.add/);
+      await page.locator('.rule[data-rule^="inject:Catalog.prototype.add"]').waitFor();
+      await page.click('#detach-all');
+      await page.locator('.rule').first().waitFor({ state: 'detached' });
       await page.fill('#audit-rule', 'catalog');
       await page.selectOption('#audit-type', 'detach');
       await page.locator('#audit li[data-type="detach"][data-rule="catalog-index"]').waitFor();
