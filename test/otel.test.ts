@@ -152,5 +152,11 @@ describe('without OpenTelemetry', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     assert.deepEqual(JSON.parse(r.stdout), { found: false, attach: 1 });
+    // Where the packages are there, KHEIRON_OTEL=0 leaves them alone.
+    const off = await runNode(process.execPath, [join(dir, 'app.mjs')], { cwd: ROOT, env: { KHEIRON_OTEL: '0' } });
+    assert.equal(off.code, 0, off.stderr);
+    assert.deepEqual(JSON.parse(off.stdout), { found: false, attach: 1 });
+    const on = await runNode(process.execPath, [join(dir, 'app.mjs')], { cwd: ROOT });
+    assert.deepEqual(JSON.parse(on.stdout), { found: true, attach: 1 });
   });
 });
