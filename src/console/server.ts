@@ -263,7 +263,7 @@ function events(req: IncomingMessage, res: ServerResponse): (event: string, data
   beat.unref();
   req.on('close', () => clearInterval(beat));
   return (event, data) => {
-    if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (!res.writableEnded && !res.destroyed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 }
 
