@@ -106,6 +106,21 @@ describe('the console over the agents', () => {
     assert.match(listed[0]!.command, /examples\/shop\/main\.js/);
   });
 
+  it('shows a process whose agent does not answer as not responding', { timeout: 20_000 }, async () => {
+    const stopped = await startShop(dir);
+    try {
+      process.kill(stopped.pid, 'SIGSTOP');
+      const listed = JSON.parse((await api('/api/processes')).text) as { pid: number; responding: boolean; problem?: string }[];
+      const entry = listed.find((p) => p.pid === stopped.pid);
+      assert.equal(entry?.responding, false, JSON.stringify(listed));
+      assert.match(entry!.problem!, /no answer/);
+      assert.equal(listed.find((p) => p.pid === shop.pid)?.responding, true);
+    } finally {
+      process.kill(stopped.pid, 'SIGCONT');
+      await stop(stopped.child);
+    }
+  });
+
   it('checks what the page sends as the CLI does: process ids, files, rules, options', async () => {
     assert.equal((await api('/api/processes/abc')).status, 400);
     assert.equal((await api('/api/processes/0')).status, 400);
