@@ -21,6 +21,7 @@ let shop: Awaited<ReturnType<typeof startShop>>;
 let consoleCli: Awaited<ReturnType<typeof startConsoleCli>>;
 let token: string;
 let host: string;
+let pageHeaders: Record<string, unknown>;
 
 before(async () => {
   shop = await startShop(dir);
@@ -28,6 +29,7 @@ before(async () => {
   host = new URL(consoleCli.base).host;
   const page = await raw(consoleCli.base, consoleCli.url, { headers: { host } });
   assert.equal(page.status, 200, page.text);
+  pageHeaders = page.headers;
   token = /name="kheiron-token" content="([^"]+)"/.exec(page.text)![1]!;
 });
 after(async () => {
@@ -44,6 +46,11 @@ const api = (path: string, options: { method?: string; headers?: Record<string, 
 
 describe('the console lets in only its own page', () => {
   it('gives the page once for the printed one-time token, with a strict content policy, and refuses it without a token or a second time', async () => {
+    const policy = String(pageHeaders['content-security-policy']);
+    assert.match(policy, /default-src 'none'; script-src 'nonce-[^']+'; style-src 'nonce-[^']+'; connect-src 'self'/);
+    assert.match(policy, /frame-ancestors 'none'/);
+    assert.equal(pageHeaders['referrer-policy'], 'no-referrer');
+    assert.equal(pageHeaders['cache-control'], 'no-store');
     const again = await raw(consoleCli.base, consoleCli.url, { headers: { host } });
     assert.equal(again.status, 403);
     assert.match(again.text, /no valid token/);
