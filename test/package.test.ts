@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,7 +39,7 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the packed package', () => {
   it('holds the built code, its TypeScript sources, the examples and the licence, and nothing of the tests or benchmarks', () => {
-    for (const file of ['dist/src/loader/register.js', 'dist/src/cli/kheiron.js', 'src/loader/register.ts', 'examples/shop/repairs.js', 'LICENSE', 'README.md', 'package.json']) {
+    for (const file of ['dist/src/loader/register.js', 'dist/src/cli/kheiron.js', 'src/loader/register.ts', 'examples/shop/repairs.js', 'src/console/public/index.html', 'src/console/public/app.js', 'src/console/public/chart.js', 'src/console/public/style.css', 'LICENSE', 'README.md', 'package.json']) {
       assert.ok(packed.includes(file), `${file} is packed`);
     }
     assert.deepEqual(packed.filter((f) => /^(test|bench|dist\/test|dist\/bench)\//.test(f)), []);
@@ -51,6 +51,31 @@ describe('the packed package', () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, />>> kheiron attach \d+ examples\/shop\/repairs\.js/);
     assert.match(r.stdout, /result: the repairs worked/);
+  });
+
+  it('serves the web console from an installed copy: its page ships in the package', { timeout: 30_000 }, async () => {
+    const cli = join(scratch, 'node_modules/kheiron/dist/src/cli/kheiron.js');
+    const child = spawn(process.execPath, [cli, 'console'], { cwd: scratch, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolvePromise, reject) => {
+        let text = '';
+        child.stdout!.setEncoding('utf8');
+        child.stdout!.on('data', (chunk: string) => {
+          text += chunk;
+          const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(text);
+          if (m) resolvePromise(m[0]);
+        });
+        child.once('exit', (code) => reject(new Error(`kheiron console exited (${code}): ${text}`)));
+      });
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      assert.match(html, /<title>Kheiron console<\/title>/);
+      assert.match(html, /function drawChart/);
+      assert.match(html, /async function api\(/);
+    } finally {
+      child.kill();
+    }
   });
 
   it('names files that exist in stack frames with --enable-source-maps, and is imported by its name', async () => {

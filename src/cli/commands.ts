@@ -168,7 +168,7 @@ export async function attachRules(argv: string[]): Promise<number> {
   }
 }
 
-async function stripTypes(source: string, file: string): Promise<string> {
+export async function stripTypes(source: string, file: string): Promise<string> {
   const module = (await import('node:module')) as { stripTypeScriptTypes?: (code: string, options?: object) => string };
   if (typeof module.stripTypeScriptTypes === 'function') {
     try {

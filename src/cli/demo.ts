@@ -28,11 +28,12 @@ interface Tally {
 export async function demo(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '16' } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { seconds: { type: 'string' }, connections: { type: 'string', default: '16' }, console: { type: 'boolean' }, open: { type: 'boolean' } }, strict: true }));
   } catch (error) {
     throw new UsageError(`demo: ${(error as Error).message}`);
   }
-  const phase = Number(values.seconds) * 1000;
+  // In the browser the story is easier to follow at a slower pace.
+  const phase = Number(values.seconds ?? (values.console ? '8' : '3')) * 1000;
   const connections = Number(values.connections);
   if (!(phase > 0) || !(connections > 0)) throw new UsageError('demo: --seconds and --connections must be positive numbers');
   const auditFile = join(mkdtempSync(join(tmpdir(), 'kheiron-demo-')), 'audit.jsonl');
@@ -42,10 +43,12 @@ export async function demo(argv: string[]): Promise<number> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let agent: AgentClient | undefined;
+  let web: DemoConsole | undefined;
   try {
     const port = await listening(service);
     // The same way an engineer would from another terminal: through the service's agent.
     agent = await AgentClient.open(service.pid!);
+    if (values.console) web = await openConsole(service.pid!, values.open === true);
     out(`Kheiron demo: a shop service on http://127.0.0.1:${port} (pid ${service.pid}), every function prepared`);
     out(`load: ${connections} connections on loopback; GET /items/:id, DELETE /items/:id, GET /price/:id\n`);
     out('   time  requests  errors    rate  repairs');
@@ -77,11 +80,45 @@ export async function demo(argv: string[]): Promise<number> {
     const worked = before.errors > 0 && repaired.errors === 0 && repaired.requests > 0 && (counts.repair ?? 0) > 0;
     out(`\nerror rate: ${rate(before)} with no repairs, ${rate(repaired)} with repairs attached, ${rate(after)} after the detach`);
     out(worked ? 'result: the repairs worked' : 'result: the repairs did NOT work');
+    if (web) await web.untilInterrupted();
     return worked ? 0 : 1;
   } finally {
     agent?.close();
+    await web?.close();
     service.kill();
   }
+}
+
+interface DemoConsole {
+  untilInterrupted(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `demo --console`: the web console, following the service from the start; the demo begins once the page is open. */
+async function openConsole(pid: number, open: boolean): Promise<DemoConsole> {
+  const { startConsole } = await import('../console/server.js');
+  const { newAddressOnEnter, openBrowser } = await import('../console/command.js');
+  const server = await startConsole();
+  await server.follow(pid);
+  const url = server.loginUrl(pid);
+  out(`Kheiron console: ${url}`);
+  if (open) openBrowser(url);
+  const stopReading = newAddressOnEnter(server, pid);
+  out('waiting for the console page to open (at most 60 s)...');
+  await Promise.race([server.pageOpened(), new Promise((r) => setTimeout(r, 60_000).unref())]);
+  return {
+    untilInterrupted: () => {
+      out('\nthe console and the service stay up until Ctrl-C');
+      return new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+    },
+    close: async () => {
+      stopReading();
+      await server.close();
+    },
+  };
 }
 
 function out(line: string): void {

@@ -6,6 +6,7 @@
  */
 import { UnreachableError } from './client.js';
 import { attachRules, audit, detachRules, injectFault, listFunctions, ps, status, watchCalls } from './commands.js';
+import { consoleCommand } from '../console/command.js';
 import { demo } from './demo.js';
 import { InspectorRefused } from './inspector.js';
 import { printableLines } from './printable.js';
@@ -36,7 +37,12 @@ const COMMANDS: Record<string, Command> = {
   audit: { usage: 'audit <pid> [--follow] [--json]', summary: 'the audit trail', run: audit },
   watch: { usage: 'watch <pid> <target> [--rate N] [--depth N] [--json]', summary: 'calls as they happen, one line each, values to --depth levels (default 1, at most 4); Ctrl-C detaches', run: watchCalls },
   inject: { usage: 'inject <pid> <target> --throw MSG [--times N]', summary: 'fault injection', run: injectFault },
-  demo: { usage: 'demo [--seconds N] [--connections N]', summary: 'A service with two latent bugs under load; repairs attached and detached while it runs. Exit code 0 when the repairs worked.', run: demo },
+  console: { usage: 'console [--port N] [--open]', summary: 'the local web console on 127.0.0.1, at the address it prints (with a one-time token)', run: consoleCommand },
+  demo: {
+    usage: 'demo [--seconds N] [--connections N] [--console [--open]]',
+    summary: 'A service with two latent bugs under load; repairs attached and detached while it runs. Exit code 0 when the repairs worked. --console shows it in the web console.',
+    run: demo,
+  },
 };
 
 const USAGE = `Usage: kheiron <command> [options]

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { connectOpenTelemetry } from '../otel/index.js';
 import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/index.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
 import { RuleCallContext } from './context.js';
@@ -91,6 +92,8 @@ export class RepairEngine {
     this.audit = new AuditTrail(options.auditFile ?? process.env.KHEIRON_AUDIT_FILE);
     if (options.auditFile !== undefined && this.audit.error) throw new AuditError(this.audit.error);
     this.safePoints = new SafePoints(this.audit);
+    // Audit events also go to OpenTelemetry, when the application has @opentelemetry/api.
+    void connectOpenTelemetry();
   }
 
   /**
