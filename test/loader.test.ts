@@ -166,6 +166,19 @@ console.log(JSON.stringify({ values, hooked: handle.functions.length, seen: seen
       assert.match(second.stdout, new RegExp(`cached ${files.length}\\n$`));
     });
 
+    it("keeps V8's code cache beside it: a warm start compiles nothing it compiled before, unless told not to", async () => {
+      const cacheDir = join(dir, `.cache-v8-${node.label}`);
+      const debug = { KHEIRON_CACHE_DIR: cacheDir, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+      assert.equal((await run({ KHEIRON_CACHE_DIR: cacheDir })).code, 0);
+      const warm = await run(debug);
+      assert.equal(warm.code, 0, warm.stderr);
+      // The application's modules, as prepared, come from V8's cache.
+      for (const file of ['main.js', 'lib.cjs']) assert.match(warm.stderr, new RegExp(`${file}.*accepted|accepted.*${file}`), file);
+      const off = await run({ ...debug, KHEIRON_COMPILE_CACHE: '0' });
+      assert.equal(off.code, 0, off.stderr);
+      assert.doesNotMatch(off.stderr, /accepted/);
+    });
+
     it('prepares TypeScript run by tsx, with positions of the .ts source', async () => {
       const sub = mkdtempSync(join(dir, 'ts-'));
       writeFileSync(join(sub, 'package.json'), '{ "type": "module" }');

@@ -8,6 +8,7 @@ import { startAgent } from '../agent/agent.js';
 import { AttachTimeEditor } from '../live-edit/attach-time.js';
 import { inspectorAvailable } from '../live-edit/available.js';
 import { installRuntime, setAttachTimeEditor } from '../runtime/index.js';
+import { enableCompileCache } from './cache.js';
 import { loadConfig } from './config.js';
 import { installCompileHook } from './hooks-cjs.js';
 import { prepareLoaded } from './load.js';
@@ -19,6 +20,10 @@ const config = loadConfig();
 // (the permission model, a Node built without the inspector), functions are prepared at load.
 const phase2 = config.phase2 === 'attach' && inspectorAvailable() ? 'attach' : 'load';
 if (phase2 === 'attach') setAttachTimeEditor(new AttachTimeEditor());
+
+// V8's code cache of what is compiled from now on, prepared code included (KHEIRON_NO_CACHE=1
+// or KHEIRON_COMPILE_CACHE=0 turn it off; NODE_COMPILE_CACHE, when set, is Node's own and wins).
+if (config.cacheDir && process.env.KHEIRON_COMPILE_CACHE !== '0') enableCompileCache(config.cacheDir);
 
 const preparer = new SourcePreparer(config, sourceMapsWanted(), phase2);
 // Synchronous, in-thread hooks for import and require alike.

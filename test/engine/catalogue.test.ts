@@ -313,4 +313,17 @@ describe('observe', () => {
     assert.equal(stats.counter!.calls, 1);
     assert.equal(stats.flakySync!.histogram.reduce((n, b) => n + b.count, 0), 2);
   });
+
+  it('counts a call that a rule before it skipped, untimed, without a rule error', () => {
+    const { api, m } = service();
+    const seen = observe(`${m}#flakySync`);
+    const engine = new RepairEngine();
+    // Higher priority runs first: its skip ends the call before observe's before.
+    engine.attach([{ id: 'skipper', target: `${m}#flakySync`, priority: 10, before: (ctx) => ctx.skip(7) }, seen]);
+    assert.equal(api.flakySync(1), 7);
+    const stats = seen.stats();
+    assert.equal(stats.flakySync!.calls, 1);
+    assert.equal(stats.flakySync!.untimed, 1);
+    assert.equal(engine.counters()['rule-error'], 0);
+  });
 });

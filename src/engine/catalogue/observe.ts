@@ -5,6 +5,8 @@ import { catalogueRule, type RuleOptions } from './util.js';
 export interface ObservedStats {
   calls: number;
   errors: number;
+  /** Calls another rule ended before this one's `before` ran (a skip): counted, not timed. */
+  untimed: number;
   /** Latency histogram: upper bounds in ms (powers of two) and counts; the last bucket is open. */
   histogram: { le: number; count: number }[];
 }
@@ -24,12 +26,17 @@ const BOUNDS = Array.from({ length: 16 }, (_, i) => 2 ** (i - 4)); // 1/16 ms ..
 export function observe(target: Selector, options: RuleOptions = {}): ObserveRule {
   const stats: Record<string, ObservedStats> = {};
   const of = (name: string): ObservedStats =>
-    (stats[name] ??= { calls: 0, errors: 0, histogram: [...BOUNDS.map((le) => ({ le, count: 0 })), { le: Infinity, count: 0 }] });
+    (stats[name] ??= { calls: 0, errors: 0, untimed: 0, histogram: [...BOUNDS.map((le) => ({ le, count: 0 })), { le: Infinity, count: 0 }] });
   const done = (ctx: RuleContext, failed: boolean): void => {
     const s = of(ctx.entry.name);
     s.calls++;
     if (failed) s.errors++;
-    const ms = performance.now() - (ctx.state.started as number);
+    const started = ctx.state.started as number | undefined;
+    if (started === undefined) {
+      s.untimed++;
+      return;
+    }
+    const ms = performance.now() - started;
     s.histogram.find((b) => ms <= b.le)!.count++;
   };
   const rule = catalogueRule('observe', target, options, [], {
