@@ -9,6 +9,7 @@ import { InstrumentParseError, parse } from '../transform/parse.js';
 import type { AgentOptions } from './agent.js';
 import type { Unreached } from './live-edit.js';
 import { render } from './render.js';
+import { rulesModuleUrl } from './rules-modules.js';
 import { ERRORS, LIMITS, RpcError } from './protocol.js';
 
 /** The client a request came from: where notifications go, and what to undo when it leaves. */
@@ -41,7 +42,7 @@ export class Requests {
       const imported = engine.importing();
       try {
         // A query makes a re-attach of an edited file load it afresh.
-        module = (await import(`${pathToFileURL(file).href}?kheiron=${++imports}`)) as { default?: unknown };
+        module = (await import(rulesModuleUrl(`${pathToFileURL(file).href}?kheiron=${++imports}`))) as { default?: unknown };
       } catch (error) {
         imported.undo();
         throw new RpcError(ERRORS.rules, shown(describeLoadError(error, file)));

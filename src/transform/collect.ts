@@ -122,9 +122,6 @@ function lineStarts(source: string): number[] {
   return starts;
 }
 
-/** The functions of a module, in source order, and whether it evaluates a tagged template anywhere. */
-export type Collected = FunctionSite[] & { tagsTemplate: boolean };
-
 /** Walks the program once and records every function in source order of their start (Phase I). */
 export function collectFunctions(
   ast: Program,
@@ -132,7 +129,7 @@ export function collectFunctions(
   comments: Comment[],
   module: boolean,
   mapPosition: PositionMapper = identity,
-): Collected {
+): FunctionSite[] {
   const walk = new Walk(source, comments, mapPosition);
   const body = ast.body as unknown as Node[];
   const root: Scope = { site: undefined, prefix: '', strict: module || isStrictBody(body) };
@@ -164,7 +161,6 @@ const VISITORS: Readonly<Record<string, Visitor>> = {
     if (scope.site && node.callee.type === 'Identifier' && node.callee.name === 'eval') scope.site.usesEval = true;
   },
   TaggedTemplateExpression: (walk) => {
-    walk.sites.tagsTemplate = true;
     for (const a of walk.ancestors) {
       const site = walk.siteOf.get(a);
       if (site) site.tagsTemplate = true;
@@ -186,7 +182,7 @@ function markSuper(_walk: Walk, _node: Node, scope: Scope): void {
 
 /** The state of one walk over a module: the functions found and what naming them needs. */
 class Walk {
-  readonly sites: Collected = Object.assign([] as FunctionSite[], { tagsTemplate: false });
+  readonly sites: FunctionSite[] = [];
   readonly ancestors: Node[] = [];
   readonly objectNames = new Map<Node, string>();
   readonly classNames = new Map<Node, string>();

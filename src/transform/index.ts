@@ -94,9 +94,8 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
   const sites = collectFunctions(ast, source, comments, sourceType === 'module', inputSourceMap && positionMapper(inputSourceMap));
   const prefix = modulePrefix(filename);
   // V8 LiveEdit fails a check and aborts the process when it edits a script whose code runs
-  // direct eval, and gives every tagged template of an edited script a new template object
-  // (libraries cache by it): such a module is prepared at load.
-  const defer = options.defer !== undefined && !sites.tagsTemplate && !sites.some((site) => site.usesEval) && !/\beval\s*\(/.test(source);
+  // direct eval: such a module is prepared at load.
+  const defer = options.defer !== undefined && !sites.some((site) => site.usesEval) && !/\beval\s*\(/.test(source);
   const runtime = runtimeName(source);
   const base: Insertion[] = [];
   const prepared: PreparedAs[] = [];
