@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { slotName } from '../emitted.js';
 import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } from '../runtime/registry.js';
-import type { ScriptText } from '../runtime/source-text.js';
+import { MAX_MAPPED_SOURCE, type ScriptText } from '../runtime/source-text.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import type { ParsedModule } from '../transform/index.js';
 import type { Change } from '../transform/v8-diff.js';
@@ -69,7 +69,7 @@ export class AttachTimeEditor implements AttachTimeEditing {
 
   scriptText(record: ModuleRecord): ScriptText | undefined {
     const script = this.scripts.get(record);
-    if (!script) return undefined;
+    if (!script || script.original.length > MAX_MAPPED_SOURCE) return undefined;
     let text = this.texts.get(script.edits);
     if (!text) this.texts.set(script.edits, (text = { source: script.original, ...script.module.render(script.edits) }));
     return text;

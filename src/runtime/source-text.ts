@@ -92,18 +92,25 @@ export function originalOf({ source, code, insertions }: ScriptText, text: strin
   return source.slice(start, start + text.length - within);
 }
 
+/**
+ * Above this size a module's functions answer the prepared text: mapping it back costs a
+ * parse of the whole module (a second for typescript.js) and keeps its rendering in memory.
+ */
+export const MAX_MAPPED_SOURCE = 2 * 1024 * 1024;
+
 /** The code of a module that was prepared at load, rendered again from its source. */
 function render(record: ModuleRecord): ScriptText | undefined {
   const { parseModule } = transform();
   const source = record.source;
   if (source) {
-    if (source.original === undefined) return undefined;
+    if (source.original === undefined || source.original.length > MAX_MAPPED_SOURCE) return undefined;
     const module = parseModule(source.original, { filename: record.module, sourceType: source.sourceType, defer: { leavesOnly: source.leavesOnly } });
     return { source: source.original, ...module.render() };
   }
   // Prepared at load: the source is read again, and must make the same slot prefix.
   if (!isAbsolute(record.module)) return undefined;
   const text = readFileSync(record.module, 'utf8');
+  if (text.length > MAX_MAPPED_SOURCE) return undefined;
   for (const sourceType of ['module', 'commonjs'] as const) {
     try {
       const module = parseModule(text, { filename: record.module, sourceType });
