@@ -85,7 +85,7 @@ export class AgentClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new NotRespondingError(`process ${this.pid} did not answer '${method}' within ${(timeoutMs / 1000).toFixed(1)} s: its event loop is busy or blocked`));
+        reject(new NotRespondingError(`process ${this.pid}: no answer to '${method}' within ${(timeoutMs / 1000).toFixed(1)} s: its event loop is busy or blocked`));
       }, timeoutMs);
       const settle = <T>(f: (v: T) => void) => (v: T): void => {
         clearTimeout(timer);

@@ -3,11 +3,13 @@
  * command, so the console sees what `kheiron ps` sees. Every answer is bounded in time: a
  * process that does not answer is shown as not responding, never waited for.
  */
-import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { socketDir, socketPath } from '../agent/paths.js';
-import { AgentClient, RemoteError, UnreachableError } from '../cli/client.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { socketDir } from '../agent/paths.js';
+import { AgentClient, processExists, RemoteError, UnreachableError } from '../cli/client.js';
+import { listAgents, removeStale } from '../cli/locate.js';
 import { stripTypes } from '../cli/commands.js';
+import { writeCompiledRules, type CompiledRules } from '../cli/compiled-rules.js';
 
 /** How long one request to an agent may take before the console gives up on it. */
 export const AGENT_TIMEOUT_MS = 5000;
@@ -34,21 +36,11 @@ export class ConsoleError extends Error {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new UnreachableError(`${what}: no answer in ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
 /** Opens a connection to the agent of `pid`, which must have a socket in this user's directory. */
 export async function open(pid: number, timeoutMs = AGENT_TIMEOUT_MS): Promise<AgentClient> {
-  if (!existsSync(socketPath(pid))) throw new ConsoleError(404, `process ${pid}: no Kheiron agent (no socket in ${socketDir()})`);
+  if (!listAgents().agents.some((agent) => agent.pid === pid)) throw new ConsoleError(404, `process ${pid}: no Kheiron agent (no socket in ${socketDir()} or an agent's own directory beside it)`);
   try {
-    return await withTimeout(AgentClient.open(pid, timeoutMs), timeoutMs, `process ${pid}`);
+    return await AgentClient.open(pid, timeoutMs);
   } catch (error) {
     throw asConsoleError(error);
   }
@@ -58,7 +50,7 @@ export async function open(pid: number, timeoutMs = AGENT_TIMEOUT_MS): Promise<A
 export async function call(pid: number, method: string, params: Record<string, unknown> = {}, timeoutMs = AGENT_TIMEOUT_MS): Promise<any> {
   const client = await open(pid, timeoutMs);
   try {
-    return await withTimeout(client.call(method, params), timeoutMs, `process ${pid}: ${method}`);
+    return await client.call(method, params, timeoutMs);
   } catch (error) {
     throw asConsoleError(error);
   } finally {
@@ -75,26 +67,15 @@ export function asConsoleError(error: unknown): Error {
 
 /** The processes with an agent socket in this user's directory: `kheiron ps`, plus those that do not answer. */
 export async function listProcesses(): Promise<ProcessSummary[]> {
-  const dir = socketDir();
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter((n) => /^\d+\.sock$/.test(n));
-  } catch {
-    // no directory: no processes
-  }
   const found = await Promise.all(
-    names.map(async (name): Promise<ProcessSummary | undefined> => {
-      const pid = Number(name.slice(0, -5));
+    listAgents().agents.map(async (agent): Promise<ProcessSummary | undefined> => {
+      const { pid } = agent;
       try {
         const s = await call(pid, 'status', {}, 2000);
         return { pid, responding: true, command: (s.argv as string[]).join(' '), node: s.node, uptimeS: s.uptimeS, functions: s.functions, rules: s.rules.length };
       } catch (error) {
-        if (!alive(pid)) {
-          try {
-            unlinkSync(join(dir, name)); // left behind by a process that died without cleaning up
-          } catch {
-            // someone else removed it
-          }
+        if (!processExists(pid)) {
+          removeStale(agent); // left behind by a process that died without cleaning up
           return undefined;
         }
         return { pid, responding: false, problem: (error as Error).message };
@@ -104,19 +85,11 @@ export async function listProcesses(): Promise<ProcessSummary[]> {
   return found.filter((p): p is ProcessSummary => p !== undefined).sort((a, b) => a.pid - b.pid);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Attaches a rules file as `kheiron attach` does: the path is taken from the console's
  * working directory, the file must exist, TypeScript is type-stripped (keeping every line)
- * next to the original, and the agent validates and applies the set all or nothing.
+ * into a private directory beside the original, and the agent validates and applies the set all or nothing.
  */
 export async function attachFile(pid: number, path: string, cwd = process.cwd()): Promise<unknown> {
   const file = resolve(cwd, path);
@@ -127,15 +100,15 @@ export async function attachFile(pid: number, path: string, cwd = process.cwd())
     throw new ConsoleError(400, `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file });
   }
   let loadable = file;
-  let temporary: string | undefined;
+  let temporary: CompiledRules | undefined;
   if (/\.[mc]?ts$/.test(file)) {
-    temporary = join(dirname(file), `.${basename(file, extname(file))}.kheiron-${process.pid}.mjs`);
+    // As the CLI does: in a private directory beside the original, never where others can write.
     try {
-      writeFileSync(temporary, await stripTypes(source, file), { mode: 0o600 });
+      temporary = writeCompiledRules(file, await stripTypes(source, file));
     } catch (error) {
       throw new ConsoleError(422, (error as Error).message, whereInRules((error as Error).message));
     }
-    loadable = temporary;
+    loadable = temporary.path;
   }
   try {
     return await call(pid, 'attach', { file: loadable, displayName: file }, 30_000);
@@ -144,7 +117,7 @@ export async function attachFile(pid: number, path: string, cwd = process.cwd())
     if (e instanceof ConsoleError) e.details.source = sourceLine(source, e.details.line);
     throw e;
   } finally {
-    if (temporary) unlinkSync(temporary);
+    temporary?.remove();
   }
 }
 
