@@ -1,7 +1,8 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dirProblem } from '../agent/paths.js';
 
 /** `node:crypto` (OpenSSL) is loaded with the first module to prepare, not with the loader. */
 function createHash(algorithm: string): import('node:crypto').Hash {
@@ -23,18 +24,16 @@ export function transformHash(): string {
 }
 
 /**
- * The cache directory, created owner-only where missing; trusted only when it is a real
- * directory (not a link) owned by this user and not writable by group or others.
+ * Why the cache directory (created owner-only where missing) cannot be trusted, or undefined:
+ * it must be this user's private directory, as the control socket's is (agent/paths.ts).
  */
-export function ownDirectory(dir: string): boolean {
+export function cacheDirProblem(dir: string): string | undefined {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = lstatSync(dir);
-    const uid = process.getuid?.();
-    return stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
   } catch {
-    return false;
+    // there already, or not ours to make: the check says which
   }
+  return dirProblem(dir);
 }
 
 /**
@@ -45,7 +44,7 @@ export function ownDirectory(dir: string): boolean {
 export function enableCompileCache(cacheDir: string): void {
   const dir = join(cacheDir, 'v8');
   const enable = (Module as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
-  if (typeof enable === 'function' && ownDirectory(dir)) enable(dir);
+  if (typeof enable === 'function' && cacheDirProblem(dir) === undefined) enable(dir);
 }
 
 /**
@@ -73,8 +72,9 @@ export class PreparedCache {
 
   private safe(): boolean {
     if (this.trusted === undefined) {
-      this.trusted = ownDirectory(this.dir);
-      if (!this.trusted) process.stderr.write(`kheiron: not using the cache ${this.dir}: it is not a directory of this user that only this user can write\n`);
+      const problem = cacheDirProblem(this.dir);
+      this.trusted = problem === undefined;
+      if (problem !== undefined) process.stderr.write(`kheiron: not using the cache ${this.dir}: ${problem}\n`);
     }
     return this.trusted;
   }
