@@ -23,6 +23,8 @@ for v in 24 26; do
   fi
 done
 
+# A clean build: a test or module deleted from the source must not linger in dist/.
+rm -rf "$ROOT/dist"
 "$ROOT/node_modules/node24/bin/node" node_modules/typescript/bin/tsc -p . || exit 1
 
 log=$(mktemp -d "${TMPDIR:-/tmp}/kheiron-suite-XXXXXX")
@@ -35,7 +37,7 @@ for v in "${versions[@]}"; do
   echo "== the whole suite on Node $("$bin/node" --version)"
   start=$SECONDS
   # `node` on PATH is this pass's binary too (for anything that runs `node` by name).
-  PATH="$bin:$PATH" "$bin/node" --test --test-reporter=spec --test-concurrency=1 dist/test/*.test.js dist/test/*/*.test.js 2>&1 | tee "$log/node$v"
+  PATH="$bin:$PATH" "$bin/node" --test --test-reporter=spec --test-concurrency=1 'dist/test/**/*.test.js' 2>&1 | tee "$log/node$v"
   code=${PIPESTATUS[0]}
   counts=$(grep -E '^ℹ (tests|pass|fail|cancelled|skipped|todo) [0-9]+$' "$log/node$v" | sed 's/^ℹ //' | paste -sd ' ' - | sed 's/ \([a-z]\)/, \1/g')
   summary+=("Node $v: ${counts:-no summary} in $((SECONDS - start)) s, exit code $code")

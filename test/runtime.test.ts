@@ -275,7 +275,7 @@ describe('attach and detach', () => {
 
   it('rejects bad options with a message that says what is wrong', () => {
     assert.throws(() => attach({ target: '', before: () => {} }), /attach\(\) target must be a non-empty string/);
-    assert.throws(() => attach({ target: 'x' } as never), /needs at least one of 'before', 'after', 'onThrow'/);
+    assert.throws(() => attach({ target: 'x' } as never), /needs at least one of 'before', 'around', 'after', 'onThrow'/);
     assert.throws(() => attach({ target: 'x', before: 42 } as never), /option 'before' must be a function, got number/);
     assert.throws(() => attach({ target: 'a.js#', before: () => {} }), /empty function name pattern/);
   });

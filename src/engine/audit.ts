@@ -2,7 +2,7 @@ import { channel } from 'node:diagnostics_channel';
 import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
 import { reason, toPlain } from './serialize.js';
 
-export type AuditType = 'attach' | 'detach' | 'self-detach' | 'check-failed' | 'repair' | 'rule-error' | 'scheduled' | 'safe-point';
+export type AuditType = 'attach' | 'detach' | 'self-detach' | 'check-failed' | 'repair' | 'injected' | 'rule-error' | 'scheduled' | 'safe-point';
 
 /** One line of the audit trail: plain JSON data (see `toPlain`), whatever the values it was given. */
 export interface AuditEvent {
@@ -62,6 +62,7 @@ export class AuditTrail {
     'self-detach': 0,
     'check-failed': 0,
     repair: 0,
+    injected: 0,
     'rule-error': 0,
     scheduled: 0,
     'safe-point': 0,

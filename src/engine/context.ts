@@ -1,13 +1,15 @@
 import type { CallContext, ControlPoint, FunctionEntry } from '../runtime/index.js';
 import type { RuleContext } from './rules.js';
+import { OptionError } from './errors.js';
 
 /** A rule's view of one call at one control point; forwards to the runtime's context. */
 export class RuleCallContext implements RuleContext {
   constructor(
     private readonly ctx: CallContext,
     readonly rule: { readonly id: string; readonly set: string },
-    private readonly report: (type: 'check-failed' | 'repair', detail?: Record<string, unknown>) => void,
+    private readonly report: (type: 'check-failed' | 'repair' | 'injected', detail?: Record<string, unknown>) => void,
     private readonly invokes = false,
+    private readonly retire: (reason: string) => void = () => {},
   ) {}
 
   get entry(): FunctionEntry {
@@ -30,6 +32,9 @@ export class RuleCallContext implements RuleContext {
   }
   get skipped(): boolean {
     return this.ctx.skipped;
+  }
+  get recovered(): boolean {
+    return this.ctx.recovered;
   }
   get state(): Record<string, unknown> {
     return this.ctx.state;
@@ -55,7 +60,7 @@ export class RuleCallContext implements RuleContext {
   }
   invoke(...args: unknown[]): unknown {
     if (!this.invokes) {
-      throw new TypeError(`kheiron: rule '${this.rule.id}' calls ctx.invoke() without declaring 'invokes: true' (the attach checks that the targets of such a rule can be run again)`);
+      throw new OptionError(`kheiron: rule '${this.rule.id}' calls ctx.invoke() without declaring 'invokes: true' (the attach checks that the targets of such a rule can be run again)`);
     }
     return this.ctx.invoke(...args);
   }
@@ -64,5 +69,11 @@ export class RuleCallContext implements RuleContext {
   }
   repaired(detail?: Record<string, unknown>): void {
     this.report('repair', detail);
+  }
+  injected(detail?: Record<string, unknown>): void {
+    this.report('injected', detail);
+  }
+  selfDetach(reason: string): void {
+    this.retire(reason);
   }
 }

@@ -3,7 +3,7 @@ import { connectOpenTelemetry } from '../otel/index.js';
 import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/index.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
 import { RuleCallContext } from './context.js';
-import { AuditError, RuleError } from './errors.js';
+import { AuditError, OptionError, RuleError } from './errors.js';
 import { isInterruption, runInterruptible } from './interrupt.js';
 import { callerOrigin, ruleOrigin } from './origin.js';
 import type { Rule, RuleSet } from './rules.js';
@@ -71,6 +71,7 @@ interface Live {
 }
 
 const POINTS = ['before', 'after', 'onThrow'] as const;
+type Run = () => unknown;
 const DEFAULT_MAX_FAILURES = 5;
 const DEFAULT_MAX_FAILURE_RATE = 0.1;
 const WINDOW = 100;
@@ -132,7 +133,7 @@ export class RepairEngine {
 
   private attachSet(input: RuleSet | readonly Rule[], options: AttachOptions): AttachedRule[] {
     const set: RuleSet = Array.isArray(input) ? { name: 'rules', rules: input } : (input as RuleSet);
-    if (!set || !Array.isArray(set.rules)) throw new TypeError('kheiron: engine.attach() takes a rule set (defineRules(...)) or an array of rules');
+    if (!set || !Array.isArray(set.rules)) throw new OptionError('kheiron: engine.attach() takes a rule set (defineRules(...)) or an array of rules');
     if (this.audit.error) throw new AuditError(this.audit.error);
     // Where rules without an origin of their own were written: the set's file, else the caller's.
     const caller = set.origin ?? options.file ?? callerOrigin();
@@ -227,7 +228,7 @@ export class RepairEngine {
       failures: 0,
       inARow: 0,
       active: true,
-      first: rule.before ? 'before' : rule.after ? 'after' : 'onThrow',
+      first: rule.before ? 'before' : rule.around ? 'around' : rule.after ? 'after' : 'onThrow',
       window: undefined,
       at: 0,
       failing: 0,
@@ -241,12 +242,14 @@ export class RepairEngine {
 
   private attachRule(rule: Rule, set: string, matches: (entry: FunctionEntry) => boolean): Live {
     const live = this.newLive(rule, set);
-    const hooks: Partial<Record<ControlPoint, (ctx: CallContext) => void>> = {};
+    const hooks: Partial<Record<Exclude<ControlPoint, 'around'>, (ctx: CallContext) => void>> = {};
     for (const point of POINTS) {
       const fn = rule[point];
       if (fn) hooks[point] = (ctx) => this.run(live, point, fn, ctx);
     }
-    live.handle = attach({ target: matches, priority: rule.priority ?? 0, ...hooks });
+    const around = rule.around;
+    const aroundHook = around && ((ctx: CallContext, run: Run) => this.runAround(live, around, ctx, run));
+    live.handle = attach({ target: matches, priority: rule.priority ?? 0, ...hooks, ...(aroundHook && { around: aroundHook }) });
     this.live.set(rule.id, live);
     return live;
   }
@@ -261,7 +264,7 @@ export class RepairEngine {
     if (point === live.first) live.calls++;
     const { rule } = live;
     const entry = ctx.entry;
-    const view = new RuleCallContext(ctx, { id: rule.id, set: live.set }, (type, detail) => this.audit.record(type, { rule: rule.id, set: live.set, function: entry.name, module: entry.module, detail: { point, ...detail } }), rule.invokes === true);
+    const view = this.view(live, point, ctx);
     const budget = rule.budgetMs ?? DEFAULT_BUDGET_MS;
     const started = performance.now();
     try {
@@ -288,7 +291,55 @@ export class RepairEngine {
       this.failed(live, point, entry, error);
       if (!live.active) return;
     }
-    const took = performance.now() - started;
+    this.checkBudget(live, point, entry, performance.now() - started);
+  }
+
+  /**
+   * A rule's `around`: its outcome passes through as the body's, and so does an error of the
+   * body that reaches it through `run()`; its own exception is a failure of the rule, and the
+   * call goes on as if it had let the body run. The body's time is not the rule's.
+   */
+  private runAround(live: Live, fn: NonNullable<Rule['around']>, ctx: CallContext, run: Run): unknown {
+    if (!live.active) return run;
+    if (live.first === 'around') live.calls++;
+    let body: { value?: unknown; error?: unknown; ms: number } | undefined;
+    const runBody = (): unknown => {
+      if (live.rule.invokes !== true) throw new OptionError(`kheiron: rule '${live.rule.id}' calls run() without declaring 'invokes: true' (the attach checks that the targets of such a rule can be run again)`);
+      const started = performance.now();
+      body = { ms: 0 };
+      try {
+        return (body.value = run());
+      } catch (error) {
+        throw (body.error = error);
+      } finally {
+        body.ms = performance.now() - started;
+      }
+    };
+    const started = performance.now();
+    try {
+      const outcome = fn.call(live.rule, this.view(live, 'around', ctx), runBody as () => unknown);
+      this.outcome(live, false);
+      return outcome === runBody ? run : outcome;
+    } catch (error) {
+      if (body && 'error' in body && body.error === error) throw error;
+      this.failed(live, 'around', ctx.entry, error);
+      return body ? body.value : run;
+    } finally {
+      if (live.active) this.checkBudget(live, 'around', ctx.entry, performance.now() - started - (body?.ms ?? 0));
+    }
+  }
+
+  private view(live: Live, point: ControlPoint, ctx: CallContext): RuleCallContext {
+    const { rule, set } = live;
+    const { entry } = ctx;
+    const record = (type: 'check-failed' | 'repair' | 'injected', detail?: Record<string, unknown>): void =>
+      void this.audit.record(type, { rule: rule.id, set, function: entry.name, module: entry.module, detail: { point, ...detail } });
+    const retire = (reason: string): void => void setImmediate(() => live.active && this.remove(live, 'self-detach', { reason }));
+    return new RuleCallContext(ctx, { id: rule.id, set }, record, rule.invokes === true, retire);
+  }
+
+  private checkBudget(live: Live, point: ControlPoint, entry: FunctionEntry, took: number): void {
+    const budget = live.rule.budgetMs ?? DEFAULT_BUDGET_MS;
     if (took > budget && live.active) {
       this.remove(live, 'self-detach', { reason: `overran its time budget: ${took.toFixed(1)} ms at '${point}' of ${entry.name}, budget ${budget} ms` });
     }

@@ -8,6 +8,7 @@ export class RuleError extends Error {
     super(`rule '${ruleId}'${origin ? ` (${origin})` : ''}: ${problem}`);
     this.name = 'RuleError';
   }
+  readonly code = 'ERR_KHEIRON_RULE';
 }
 
 /** The audit trail cannot be written: nothing is attached without it. */
@@ -16,4 +17,14 @@ export class AuditError extends Error {
     super(`kheiron: ${problem}`);
     this.name = 'AuditError';
   }
+  readonly code = 'ERR_KHEIRON_AUDIT';
+}
+
+/** A catalogue entry or engine call given a bad option or argument: says which, and what it got. */
+export class OptionError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TypeError';
+  }
+  readonly code = 'ERR_KHEIRON_INVALID_OPTION';
 }

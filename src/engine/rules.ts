@@ -25,6 +25,10 @@ export interface RuleContext<This = any, Args extends unknown[] = any[], Result 
   checkFailed(detail?: Record<string, unknown>): void;
   /** Records a repair performed in the audit trail. */
   repaired(detail?: Record<string, unknown>): void;
+  /** Records a fault the rule injected (an `injected` event, counted apart from repairs). */
+  injected(detail?: Record<string, unknown>): void;
+  /** Detaches the rule once the current call is over (a `self-detach` event with `reason`). */
+  selfDetach(reason: string): void;
 }
 
 export interface Rule<This = any, Args extends unknown[] = any[], Result = any> {
@@ -51,6 +55,12 @@ export interface Rule<This = any, Args extends unknown[] = any[], Result = any> 
   /** The rule runs the original again (`ctx.invoke`): its targets must be reinvocable. */
   readonly invokes?: boolean;
   before?(ctx: RuleContext<This, Args, Result>): void;
+  /**
+   * Stands for the body, after every rule's `before`: returns the body's outcome (calling
+   * `run()` runs the `around` hooks after it and the body; needs `invokes: true`) or `run`
+   * itself, uncalled, to let the body run as it would.
+   */
+  around?(ctx: RuleContext<This, Args, Result>, run: () => Result): Result | (() => Result);
   after?(ctx: RuleContext<This, Args, Result>): void;
   onThrow?(ctx: RuleContext<This, Args, Result>): void;
   /** Where the rule was written (`file:line`), for errors; filled in when rules are defined. */

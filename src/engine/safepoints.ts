@@ -2,6 +2,7 @@ import { attach, type AttachHandle, type CallContext, type FunctionEntry } from 
 import type { AuditTrail } from './audit.js';
 import type { Selector } from './rules.js';
 import { compileSelector } from './validate.js';
+import { OptionError } from './errors.js';
 
 export interface ScheduleOptions<T extends object> {
   /** The instance to repair, or a class: then every instance of it (and the class itself). */
@@ -44,11 +45,11 @@ export class SafePoints {
   constructor(private readonly audit: AuditTrail) {}
 
   schedule<T extends object>(repair: (target: T) => void, options: ScheduleOptions<T>): ScheduledRepair {
-    if (typeof repair !== 'function') throw new TypeError('kheiron: schedule() takes a repair function');
+    if (typeof repair !== 'function') throw new OptionError('kheiron: schedule() takes a repair function');
     const target = options?.target;
-    if (target === null || (typeof target !== 'object' && typeof target !== 'function')) throw new TypeError('kheiron: schedule() needs a target: an instance or a class');
+    if (target === null || (typeof target !== 'object' && typeof target !== 'function')) throw new OptionError('kheiron: schedule() needs a target: an instance or a class');
     const at = options.at === undefined ? undefined : compileSelector(options.at, (problem) => {
-      throw new TypeError(`kheiron: schedule() 'at': ${problem}`);
+      throw new OptionError(`kheiron: schedule() 'at': ${problem}`);
     });
     let resolve!: () => void;
     let reject!: (error: unknown) => void;

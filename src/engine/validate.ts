@@ -3,9 +3,9 @@ import { RuleError } from './errors.js';
 import type { Rule, Selector } from './rules.js';
 
 const KINDS = ['function', 'arrow', 'method', 'getter', 'setter', 'constructor'];
-const RULE_KEYS = new Set(['id', 'target', 'priority', 'maxFailures', 'maxFailureRate', 'budgetMs', 'interrupt', 'invokes', 'before', 'after', 'onThrow', 'origin']);
+const RULE_KEYS = new Set(['id', 'target', 'priority', 'maxFailures', 'maxFailureRate', 'budgetMs', 'interrupt', 'invokes', 'before', 'around', 'after', 'onThrow', 'origin']);
 const SELECTOR_KEYS = new Set(['module', 'name', 'kind', 'async', 'generator']);
-const POINTS = ['before', 'after', 'onThrow'] as const;
+const POINTS = ['before', 'around', 'after', 'onThrow'] as const;
 
 /**
  * Checks every part of a rule; throws RuleError at the first problem. Returns its predicate.
@@ -33,11 +33,12 @@ export function validateRule(
   if (taken.has(id!)) fail('another attached rule has this id');
   for (const key of Object.keys(rule)) if (!RULE_KEYS.has(key)) fail(unknownOption(key, [...RULE_KEYS].filter((k) => k !== 'origin')));
   for (const point of POINTS) if (rule[point] !== undefined && typeof rule[point] !== 'function') fail(`'${point}' must be a function, got ${typeof rule[point]}`);
-  if (!POINTS.some((p) => rule[p])) fail("a rule needs at least one control point: 'before', 'after' or 'onThrow'");
+  if (!POINTS.some((p) => rule[p])) fail("a rule needs at least one control point: 'before', 'around', 'after' or 'onThrow'");
   if (rule.priority !== undefined && !Number.isFinite(rule.priority)) fail(`'priority' must be a finite number, got ${String(rule.priority)}`);
   if (rule.maxFailures !== undefined && !(Number.isInteger(rule.maxFailures) && rule.maxFailures > 0)) fail(`'maxFailures' must be a positive integer, got ${String(rule.maxFailures)}`);
   if (rule.maxFailureRate !== undefined && !(typeof rule.maxFailureRate === 'number' && rule.maxFailureRate > 0 && rule.maxFailureRate <= 1)) fail(`'maxFailureRate' must be a number above 0 and at most 1, got ${String(rule.maxFailureRate)}`);
   if (rule.budgetMs !== undefined && !(typeof rule.budgetMs === 'number' && rule.budgetMs > 0)) fail(`'budgetMs' must be a positive number, got ${String(rule.budgetMs)}`);
+  if (rule.interrupt === true && rule.around !== undefined) fail("'interrupt' cannot apply to 'around': the body runs inside it, and would be interrupted with it");
   for (const flag of ['interrupt', 'invokes'] as const) if (rule[flag] !== undefined && typeof rule[flag] !== 'boolean') fail(`'${flag}' must be true or false, got ${String(rule[flag])}`);
   return compileSelector(rule.target, fail);
 }

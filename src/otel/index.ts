@@ -36,6 +36,7 @@ type Attributes = Record<string, string | number | boolean>;
 /** The metric of each kind of audit event. */
 export const METRICS: Partial<Record<AuditType, { name: string; description: string; unit: string }>> = {
   repair: { name: 'kheiron.repairs', description: 'Repairs performed by Kheiron rules', unit: '{repair}' },
+  injected: { name: 'kheiron.faults.injected', description: 'Faults injected by Kheiron rules (inject)', unit: '{fault}' },
   'check-failed': { name: 'kheiron.checks.failed', description: 'Consistency checks of Kheiron rules that failed', unit: '{check}' },
   'rule-error': { name: 'kheiron.rule.errors', description: "Errors of Kheiron rules' own code, caught and counted", unit: '{error}' },
   'self-detach': { name: 'kheiron.rule.self_detaches', description: 'Kheiron rules that detached themselves', unit: '{rule}' },
@@ -46,11 +47,12 @@ export const METRICS: Partial<Record<AuditType, { name: string; description: str
 };
 
 /** Events worth a span event: what happened to the request that the span is. */
-const ON_SPAN = new Set<AuditType>(['repair', 'check-failed', 'rule-error', 'self-detach']);
+const ON_SPAN = new Set<AuditType>(['repair', 'injected', 'check-failed', 'rule-error', 'self-detach']);
 
 /** OpenTelemetry's severity numbers. */
 const SEVERITY: Record<AuditType, [number, string]> = {
   repair: [9, 'INFO'],
+  injected: [13, 'WARN'],
   'check-failed': [13, 'WARN'],
   'rule-error': [17, 'ERROR'],
   'self-detach': [13, 'WARN'],

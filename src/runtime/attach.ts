@@ -34,7 +34,7 @@ export interface HookErrorEvent {
 }
 
 const hookErrors = channel('kheiron:hook-error');
-const POINTS = ['before', 'after', 'onThrow'] as const;
+const POINTS = ['before', 'around', 'after', 'onThrow'] as const;
 
 let nextId = 1;
 
@@ -49,7 +49,7 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
       throw new TypeError(`kheiron: attach() option '${point}' must be a function, got ${typeof options[point]}`);
     }
   }
-  if (!POINTS.some((p) => options[p])) throw new TypeError("kheiron: attach() needs at least one of 'before', 'after', 'onThrow'");
+  if (!POINTS.some((p) => options[p])) throw new TypeError("kheiron: attach() needs at least one of 'before', 'around', 'after', 'onThrow'");
   const priority = options.priority ?? 0;
   if (typeof priority !== 'number' || !Number.isFinite(priority)) throw new TypeError('kheiron: attach() priority must be a finite number');
 
@@ -58,6 +58,7 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
   let errors = 0;
   const hook: AttachedHook = {
     before: options.before,
+    around: options.around,
     after: options.after,
     onThrow: options.onThrow,
     order: id,

@@ -1,8 +1,8 @@
 import type { FunctionEntry, HookSlot } from './registry.js';
-import { invokeOriginal } from './dispatch.js';
+import { proceed } from './dispatch.js';
 import { preparedText } from './source-text.js';
 
-export type ControlPoint = 'before' | 'after' | 'onThrow';
+export type ControlPoint = 'before' | 'around' | 'after' | 'onThrow';
 
 /**
  * What a hook sees at a control point, and the operations it may perform.
@@ -10,19 +10,28 @@ export type ControlPoint = 'before' | 'after' | 'onThrow';
  * Contracts:
  * - `before` runs when the call starts (also for generators; only a generator prepared as
  *   'in-place-generator' runs it at its first `next()`). It may
- *   `replaceArgs(...)`, which assigns the new values to the parameters, or `skip(result)`,
- *   which returns `result` without running the body; later `before` hooks then do not run,
- *   `after` hooks do, with `skipped` true.
+ *   `replaceArgs(...)`, which assigns the new values to the parameters, or supply the call's
+ *   outcome without running the body: `skip(result)` (a value, or for an async function a
+ *   promise) or `rethrow(error)`. Later `before` hooks then do not run; the outcome goes
+ *   through the other hooks' `after` or `onThrow` as the body's would, with `skipped` true
+ *   (the hook that supplied it does not see it again).
+ * - `around` runs after the `before` hooks, in their order, with `run`: what stands for the
+ *   body (the `around` hooks after it, then the body). It returns the body's outcome in its
+ *   place (calling `run()`, or not) or `run` itself, uncalled, to let the body run as it
+ *   would; `rethrow(error)` makes the body throw. Its outcome is the body's: `after` and
+ *   `onThrow` see it with `skipped` false, and `invoke()` runs the `around` hooks again.
+ *   Calling `run()` needs a reinvocable entry, as `invoke()` does.
  * - `after` runs when the body returned (for async functions, when the promise fulfilled).
  *   `result` is the value; `replaceResult(value)` changes what the caller gets. For a
  *   constructor, `result` is the new instance.
  * - `onThrow` runs when the body threw (for async functions, when the promise rejected).
- *   `recover(value)` returns `value` instead; `rethrow(error)` throws `error` instead; with
- *   neither, the original error propagates. The first hook that recovers or rethrows ends
- *   the chain.
- * - `rethrow(error)` in `before` or `after` throws `error` from the call. Any other
- *   exception a hook throws is caught, counted on its handle and reported, never thrown
- *   into the application.
+ *   Every `onThrow` hook runs, in order. `recover(value)` makes the call return `value`;
+ *   `rethrow(error)` replaces the error: the later hooks see it as `error` (and `recovered`
+ *   false), and the call throws it unless one of them recovers. With neither, the error
+ *   propagates.
+ * - `rethrow(error)` in `after` throws `error` from the call. Any other exception a hook
+ *   throws is caught, counted on its handle and reported, never thrown into the application
+ *   (an error of the body that reaches an `around` hook through `run()` stays the body's).
  * - While a hook runs, prepared functions it calls run dormant (no re-entry).
  */
 export interface CallContext<This = unknown, Args extends unknown[] = unknown[], Result = unknown> {
@@ -34,6 +43,8 @@ export interface CallContext<This = unknown, Args extends unknown[] = unknown[],
   readonly result: Result | undefined;
   readonly error: unknown;
   readonly skipped: boolean;
+  /** At `onThrow`: an earlier hook recovered the call (its `result` is what the call returns). */
+  readonly recovered: boolean;
   /** Per hook and per call: what `before` stores here, `after` and `onThrow` find again. */
   readonly state: Record<string, unknown>;
   skip(result: Result): void;
@@ -43,14 +54,16 @@ export interface CallContext<This = unknown, Args extends unknown[] = unknown[],
   rethrow(error: unknown): void;
   /**
    * Runs the original function again with the same `this` (and these arguments, or the
-   * call's), without the hooks for that one call; returns what it returns. Only for
-   * entries that are `reinvocable`; used by retries.
+   * call's), without the `before`, `after` and `onThrow` hooks for that one call (the `around`
+   * hooks do run: they stand for the body); returns what it returns. Only for entries that
+   * are `reinvocable`; used by retries.
    */
   invoke(...args: unknown[]): unknown;
 }
 
 export interface Hooks {
   before?(ctx: CallContext): void;
+  around?(ctx: CallContext, run: () => unknown): unknown;
   after?(ctx: CallContext): void;
   onThrow?(ctx: CallContext): void;
 }
@@ -81,12 +94,14 @@ export class Context implements CallContext {
   /** a deliberate throw requested by the running hook */
   throwing: { error: unknown } | undefined = undefined;
   recovered = false;
+  /** index of the hook that supplied the outcome in `before` (skip or rethrow), or -1 */
+  by = -1;
   private states: (Record<string, unknown> | undefined)[] | undefined;
 
   readonly entry: FunctionEntry;
 
   constructor(
-    private readonly slot: HookSlot,
+    readonly slot: HookSlot,
     readonly hooks: readonly AttachedHook[],
     readonly this_: unknown,
     args: unknown[],
@@ -97,11 +112,17 @@ export class Context implements CallContext {
   }
 
   invoke(...args: unknown[]): unknown {
+    this.original();
+    return proceed(this, 0, args.length > 0 ? args : this.a);
+  }
+
+  /** The original function, for running it again; throws where the engine has no reference. */
+  original(): Function {
     if (this.self === undefined && this.entry.prepared === 'at-attach' && this.entry.reinvocable) this.self = ownMethod(this.entry, this.this_);
     if (typeof this.self !== 'function') {
       throw new TypeError(`kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level functions, named function expressions and methods of named classes have one)`);
     }
-    return invokeOriginal(this.slot, this.self, this.this_, args.length > 0 ? args : this.a);
+    return this.self;
   }
 
   get this(): unknown {
@@ -111,7 +132,7 @@ export class Context implements CallContext {
     return this.a;
   }
   get skipped(): boolean {
-    return this.s;
+    return this.by >= 0;
   }
   get state(): Record<string, unknown> {
     const states = (this.states ??= []);

@@ -3,7 +3,7 @@ import type { HookSlot } from './registry.js';
 
 /*
  * The attached path: what prepared code calls once its slot check is taken.
- * b = before (at entry), r = after (at each return), t = onThrow (in the catch).
+ * b = before (at entry, then the `around` hooks), r = after (at each return), t = onThrow (in the catch).
  */
 
 // Captured at load: the application may replace builtins with prepared functions of its own.
@@ -27,13 +27,95 @@ export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown
   for (let i = 0; i < hooks.length; i++) {
     const hook = hooks[i]!;
     if (!hook.before) continue;
-    invoke(ctx, i, 'before', hook, hook.before);
+    try {
+      invoke(ctx, i, 'before', hook, hook.before);
+    } catch (error) {
+      // A rethrow in `before`: the call's outcome, as if the body had thrown it.
+      ctx.by = i;
+      return supplied(ctx, () => runThrow(ctx, error));
+    }
     if (ctx.s) {
-      ctx.r = runAfter(ctx, ctx.r);
-      break;
+      ctx.by = i;
+      return supplied(ctx, () => after(ctx, ctx.r));
     }
   }
+  return hasAround(hooks) ? around(ctx) : ctx;
+}
+
+/** The call ends with what `outcome` returns (or throws): the prepared code returns `ctx.r`. */
+function supplied(ctx: Context, outcome: () => unknown): Context {
+  ctx.s = true;
+  ctx.r = outcome();
   return ctx;
+}
+
+function hasAround(hooks: readonly AttachedHook[]): boolean {
+  for (let i = 0; i < hooks.length; i++) if (hooks[i]!.around) return true;
+  return false;
+}
+
+/** The `around` hooks of a call that goes on: the outcome one of them supplies is the body's. */
+function around(ctx: Context): Context {
+  let outcome: unknown;
+  try {
+    outcome = runAround(ctx, 0, ctx.a);
+  } catch (error) {
+    return supplied(ctx, () => runThrow(ctx, error));
+  }
+  return outcome === INLINE ? ctx : supplied(ctx, () => after(ctx, outcome));
+}
+
+/** What `runAround` answers when every `around` hook let the body run as it would. */
+const INLINE: unique symbol = Symbol('kheiron.inline');
+
+/**
+ * The `around` hooks from index `from` on, the first one that takes the call supplying its
+ * outcome; `run` stands for the hooks after it and the body. Throws the body's error.
+ */
+function runAround(ctx: Context, from: number, args: unknown[]): unknown {
+  const hooks = ctx.hooks;
+  for (let i = from; i < hooks.length; i++) {
+    const hook = hooks[i]!;
+    if (!hook.around) continue;
+    let bodyError: { error: unknown } | undefined;
+    const run = (): unknown => {
+      ctx.original(); // a hook's misuse, not the body's error, where the function cannot be run again
+      try {
+        return proceed(ctx, i + 1, args);
+      } catch (error) {
+        bodyError = { error };
+        throw error;
+      }
+    };
+    const { point, i: index } = ctx;
+    ctx.point = 'around';
+    ctx.i = i;
+    depth++;
+    let outcome: unknown = run;
+    try {
+      outcome = apply(hook.around, hook, [ctx, run]);
+    } catch (error) {
+      if (bodyError?.error === error) throw error;
+      hook.failed(error, 'around', ctx.entry);
+    } finally {
+      depth--;
+      ctx.point = point;
+      ctx.i = index;
+    }
+    const throwing = ctx.throwing;
+    if (throwing) {
+      ctx.throwing = undefined;
+      throw throwing.error;
+    }
+    if (outcome !== run) return outcome;
+  }
+  return INLINE;
+}
+
+/** Runs the `around` hooks from index `from` on and the body: what `ctx.invoke()` and `run()` do. */
+export function proceed(ctx: Context, from: number, args: unknown[]): unknown {
+  const outcome = runAround(ctx, from, args);
+  return outcome === INLINE ? invokeOriginal(ctx.slot, ctx.original(), ctx.this, args) : outcome;
 }
 
 export function after(ctx: Context, value: unknown): unknown {
@@ -104,21 +186,30 @@ export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newT
 }
 
 function constructOriginal(slot: HookSlot, cls: Function, args: unknown[], newTarget: Function): unknown {
+  const hooksRunning = depth;
+  depth = 0;
   slot.bypass = true;
   try {
     return construct(cls, args, newTarget);
   } finally {
     slot.bypass = false;
+    depth = hooksRunning;
   }
 }
 
-/** Runs the original function again, dormant for this one call: what `ctx.invoke` does. */
+/**
+ * Runs the original function again, dormant for this one call (what `ctx.invoke` does at the
+ * end). The functions the body calls are not a hook's: their hooks run.
+ */
 export function invokeOriginal(slot: HookSlot, self: Function, thisArg: unknown, args: unknown[]): unknown {
+  const hooksRunning = depth;
+  depth = 0;
   slot.bypass = true;
   try {
     return apply(self, thisArg, args);
   } finally {
     slot.bypass = false;
+    depth = hooksRunning;
   }
 }
 
@@ -144,7 +235,7 @@ function runAfter(ctx: Context, value: unknown): unknown {
   const hooks = ctx.hooks;
   for (let i = 0; i < hooks.length; i++) {
     const hook = hooks[i]!;
-    if (hook.after) invoke(ctx, i, 'after', hook, hook.after);
+    if (hook.after && i !== ctx.by) invoke(ctx, i, 'after', hook, hook.after);
   }
   return ctx.result;
 }
@@ -153,14 +244,46 @@ function runThrow(ctx: Context, error: unknown): unknown {
   // Thrown by an `after` hook's rethrow: the body itself did not throw.
   if (ctx.point === 'after') throw error;
   ctx.error = error;
+  return throwFrom(ctx, 0);
+}
+
+/**
+ * The `onThrow` hooks from index `from` on. An async function's hook that recovers with a
+ * promise (a retry) hands the later hooks its outcome: they run when it settles.
+ */
+function throwFrom(ctx: Context, from: number): unknown {
   const hooks = ctx.hooks;
-  for (let i = 0; i < hooks.length; i++) {
+  for (let i = from; i < hooks.length; i++) {
     const hook = hooks[i]!;
-    if (!hook.onThrow) continue;
-    invoke(ctx, i, 'onThrow', hook, hook.onThrow);
-    if (ctx.recovered) return ctx.result;
+    if (!hook.onThrow || i === ctx.by) continue;
+    try {
+      invoke(ctx, i, 'onThrow', hook, hook.onThrow);
+    } catch (replaced) {
+      // rethrow: the error the later hooks see, and the call throws unless one recovers
+      ctx.error = replaced;
+      ctx.recovered = false;
+    }
+    if (ctx.recovered && ctx.entry.async && isThenable(ctx.result) && onThrowAfter(ctx, i)) {
+      const next = i + 1;
+      const fulfilled = (value: unknown): unknown => {
+        ctx.result = value;
+        return throwFrom(ctx, next);
+      };
+      const rejected = (failure: unknown): unknown => {
+        ctx.recovered = false;
+        ctx.error = failure;
+        return throwFrom(ctx, next);
+      };
+      return apply(then, resolve(ctx.result), [fulfilled, rejected]);
+    }
   }
-  throw error;
+  if (ctx.recovered) return ctx.result;
+  throw ctx.error;
+}
+
+function onThrowAfter(ctx: Context, index: number): boolean {
+  for (let i = index + 1; i < ctx.hooks.length; i++) if (ctx.hooks[i]!.onThrow && i !== ctx.by) return true;
+  return false;
 }
 
 function invoke(ctx: Context, index: number, point: ControlPoint, hook: AttachedHook, fn: (ctx: Context) => void): void {

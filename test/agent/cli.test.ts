@@ -94,8 +94,24 @@ describe('kheiron commands', () => {
     for (let i = 0; i < 3; i++) statuses.push((await fetchText(app.port, '/1')).status);
     assert.deepEqual(statuses, [500, 500, 200]);
     const audit = await kheiron(['audit', String(app.pid), '--json']);
-    const types = audit.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
-    assert.ok(types.includes('attach') && types.includes('repair'), types.join());
+    const events = audit.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; rule?: string });
+    const types = events.filter((e) => e.rule?.startsWith('inject:')).map((e) => e.type);
+    assert.deepEqual(types, ['attach', 'injected', 'injected', 'self-detach'], 'injected faults are not repairs');
+    const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as { rules: unknown[] };
+    assert.deepEqual(status.rules, [], 'the inject detached itself after its second fault');
+  });
+
+  it('inject tests a retry attached from a rules file: the retry meets the injected faults and repairs them', async () => {
+    type Status = { rules: { id: string; calls: number }[]; counters: Record<string, number> };
+    const counted = (JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as Status).counters;
+    assert.equal((await kheiron(['attach', String(app.pid), 'retry.js'])).code, 0);
+    const r = await kheiron(['inject', String(app.pid), '**#Prices.prototype.quote', '--throw', 'connection reset', '--times', '2']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(await fetchText(app.port, '/2'), { status: 200, body: '{"id":2,"price":12}' });
+    const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as Status;
+    assert.deepEqual(status.rules.map((rule) => [rule.id, rule.calls]), [['quote-retry', 1]], 'the inject detached itself');
+    assert.equal(status.counters.repair! - counted.repair!, 1, "the retry's");
+    assert.equal(status.counters.injected! - counted.injected!, 2);
     await kheiron(['detach', String(app.pid), '--all']);
   });
 

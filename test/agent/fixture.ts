@@ -39,6 +39,7 @@ server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().
 `,
 );
 writeFileSync(join(APP_DIR, 'rules.js'), `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('price-repairs', fallback('**/shop.mjs#Prices.prototype.quote', { id: -1, price: 0 }, { id: 'quote-fallback' }));\n`);
+writeFileSync(join(APP_DIR, 'retry.js'), `import { defineRules, retry } from ${INDEX};\nexport default defineRules('price-retry', retry('**/shop.mjs#Prices.prototype.quote', { attempts: 3, id: 'quote-retry' }));\n`);
 writeFileSync(join(APP_DIR, 'rules.ts'), `import { defineRules, guardArgs } from ${INDEX};\nconst positive = (args: readonly unknown[]): boolean | unknown[] => (args[0] as number) >= 0 || [0];\nexport default defineRules('typed', guardArgs('**/shop.mjs#Prices.prototype.quote', positive, { id: 'quote-guard' }));\n`);
 writeFileSync(join(APP_DIR, 'syntax.js'), `import { defineRules } from ${INDEX};\nexport default defineRules(\n  { id: 'x', target: 'Prices.prototype.quote', before() { return ; } ,, },\n);\n`);
 writeFileSync(join(APP_DIR, 'unknown.js'), `import { defineRules } from ${INDEX};\nexport default defineRules(\n  { id: 'good', target: 'Prices.prototype.quote', before() {} },\n  { id: 'bad', target: { name: 'Prices.prototype.quote', klass: 'Prices' }, before() {} },\n);\n`);

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
 import { catalogueRule, type RuleOptions } from './util.js';
+import { OptionError } from '../errors.js';
 
 /**
  * Validates or coerces the arguments before the call. The check returns true (fine), an
@@ -9,7 +10,7 @@ import { catalogueRule, type RuleOptions } from './util.js';
  * @example guardArgs('Cart.prototype.add', ([name, qty]) => (Number.isInteger(qty) && qty > 0) || [name, 1])
  */
 export function guardArgs(target: Selector, check: (args: readonly any[], ctx: RuleContext) => boolean | string | unknown[], options: RuleOptions = {}): Rule {
-  if (typeof check !== 'function') throw new TypeError('kheiron: guardArgs() needs a check function');
+  if (typeof check !== 'function') throw new OptionError('kheiron: guardArgs() needs a check function');
   return catalogueRule('guardArgs', target, options, [], {
     before(ctx: RuleContext) {
       const verdict = check(ctx.args, ctx);

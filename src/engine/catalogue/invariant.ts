@@ -1,5 +1,6 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
 import { catalogueRule, requireFunction, type RuleOptions } from './util.js';
+import { OptionError } from '../errors.js';
 
 export interface InvariantOptions extends RuleOptions {
   /** When to check: before the call, after it, or both (default 'both'). */
@@ -15,9 +16,9 @@ export interface InvariantOptions extends RuleOptions {
  * @example invariant('Cart.prototype.*', (ctx) => ctx.this.total >= 0, { repair: (ctx) => ctx.this.recount() })
  */
 export function invariant(target: Selector, check: (ctx: RuleContext) => boolean, options: InvariantOptions = {}): Rule {
-  if (typeof check !== 'function') throw new TypeError('kheiron: invariant() needs a check function');
+  if (typeof check !== 'function') throw new OptionError('kheiron: invariant() needs a check function');
   const when = options?.when ?? 'both';
-  if (!['before', 'after', 'both'].includes(when)) throw new TypeError(`kheiron: invariant() when must be 'before', 'after' or 'both', got ${String(when)}`);
+  if (!['before', 'after', 'both'].includes(when)) throw new OptionError(`kheiron: invariant() when must be 'before', 'after' or 'both', got ${String(when)}`);
   requireFunction('invariant() repair', options?.repair);
   const verify = (ctx: RuleContext): void => {
     if (check(ctx)) return;

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { RULE_OPTIONS, catalogueRule, checkOptions, requireFunction, type RuleOptions } from './util.js';
+import { PRIORITY, RULE_OPTIONS, catalogueRule, checkOptions, requireFunction, type RuleOptions } from './util.js';
+import { OptionError } from '../errors.js';
 
 export interface RescueOptions extends RuleOptions {
   /**
@@ -20,14 +21,15 @@ export interface RescueOptions extends RuleOptions {
  */
 export function rescue(target: Selector, options: RescueOptions): Rule {
   checkOptions('rescue', options, ['as', 'when', ...RULE_OPTIONS]);
-  if (!options || !('as' in options)) throw new TypeError("kheiron: rescue() needs an 'as' option");
+  if (!options || !('as' in options)) throw new OptionError("kheiron: rescue() needs an 'as' option");
   requireFunction('rescue() when', options.when);
   const { as } = options;
   return catalogueRule('rescue', target, options, ['as', 'when'], {
+    priority: options.priority ?? PRIORITY.recover,
     onThrow(ctx: RuleContext) {
-      if (options.when && !options.when(ctx.error)) return;
-      if (typeof as === 'function' && as.prototype instanceof Error) {
-        const Type = as as new (message?: string, options?: { cause?: unknown }) => Error;
+      if (ctx.recovered || (options.when && !options.when(ctx.error))) return;
+      if (isErrorClass(as)) {
+        const Type = as;
         // Not `instanceof Error`: the error may come from another realm.
         const error = ctx.error as { message?: unknown } | null;
         const message = typeof error?.message === 'string' ? error.message : String(ctx.error);
@@ -40,4 +42,12 @@ export function rescue(target: Selector, options: RescueOptions): Rule {
       }
     },
   });
+}
+
+/** An Error class, of this realm or another (a `vm` context's, a worker's). */
+function isErrorClass(value: unknown): value is new (message?: string, options?: { cause?: unknown }) => Error {
+  for (let c = value; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+    if (c === Error || (c.name === 'Error' && /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(c)))) return true;
+  }
+  return false;
 }

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { RULE_OPTIONS, catalogueRule, checkOptions, isThenable, requirePositive, type RuleOptions } from './util.js';
+import { PRIORITY, RULE_OPTIONS, catalogueRule, checkOptions, isThenable, requirePositive, type RuleOptions } from './util.js';
+import { OptionError } from '../errors.js';
 
 export interface ResetOptions extends RuleOptions {
   /** How to re-initialise the component: the name of its reset method, or a function of it. */
@@ -19,7 +20,7 @@ export function reset(target: Selector, options: ResetOptions): Rule {
   checkOptions('reset', options, ['using', 'after', ...RULE_OPTIONS]);
   const threshold = options?.after ?? 3;
   requirePositive('reset() after', threshold, true);
-  if (typeof options?.using !== 'string' && typeof options?.using !== 'function') throw new TypeError("kheiron: reset() needs 'using': a method name or a function");
+  if (typeof options?.using !== 'string' && typeof options?.using !== 'function') throw new OptionError("kheiron: reset() needs 'using': a method name or a function");
   const failures = new WeakMap<object, number>();
   const reinit = (instance: any, ctx: RuleContext): unknown => {
     if (typeof options.using === 'function') return options.using(instance, ctx);
@@ -28,13 +29,14 @@ export function reset(target: Selector, options: ResetOptions): Rule {
     return method.call(instance);
   };
   return catalogueRule('reset', target, options, ['using', 'after'], {
+    priority: options.priority ?? PRIORITY.restore,
     invokes: true,
     after(ctx: RuleContext) {
       if (ctx.this && typeof ctx.this === 'object') failures.delete(ctx.this);
     },
     onThrow(ctx: RuleContext) {
       const instance = ctx.this;
-      if (!instance || typeof instance !== 'object') return;
+      if (!instance || typeof instance !== 'object' || ctx.recovered) return;
       const count = (failures.get(instance) ?? 0) + 1;
       failures.set(instance, count);
       if (count < threshold) return;

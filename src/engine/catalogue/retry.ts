@@ -1,16 +1,7 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
+import { backoffDelay, type Backoff } from './backoff.js';
 import { RULE_OPTIONS, catalogueRule, checkOptions, delay, isThenable, requireFunction, requirePositive, type RuleOptions } from './util.js';
-
-export interface Backoff {
-  /** First delay in ms (default 50). */
-  initial?: number;
-  /** Multiplier per attempt (default 2). */
-  factor?: number;
-  /** Longest delay in ms (default 5000). */
-  max?: number;
-  /** Full jitter: each delay is random between 0 and the computed delay (default true). */
-  jitter?: boolean;
-}
+import { OptionError } from '../errors.js';
 
 export interface RetryOptions extends RuleOptions {
   /** Attempts in all, the first call included (default 3). */
@@ -20,17 +11,12 @@ export interface RetryOptions extends RuleOptions {
   when?: (error: unknown, attempt: number) => boolean;
 }
 
-/** Delay before attempt `attempt + 1`: exponential, capped, with full jitter. */
-export function backoffDelay(attempt: number, backoff: Backoff = {}, random: () => number = Math.random): number {
-  const { initial = 50, factor = 2, max = 5000, jitter = true } = backoff;
-  const d = Math.min(max, initial * factor ** (attempt - 1));
-  return jitter ? random() * d : d;
-}
-
 /**
  * Runs the call again when it fails: async functions after a jittered exponential
- * backoff, sync functions at once (only for idempotent ones). The targets must be
- * reinvocable (named functions and methods of named classes).
+ * backoff, sync functions at once (only for idempotent ones). Each attempt runs the body
+ * with the rules that stand for it (`inject`, `timeout`); a call another rule refused is
+ * not retried. The targets must be reinvocable (named functions and methods of named
+ * classes).
  *
  * @example retry('Inventory.prototype.reserve', { attempts: 4, when: (e) => e.code === 'ECONNRESET' })
  */
@@ -41,12 +27,14 @@ export function retry(target: Selector, options: RetryOptions = {}): Rule {
   requireFunction('retry() when', options.when);
   checkOptions('retry() backoff', options.backoff, ['initial', 'factor', 'max', 'jitter'], 'backoff option');
   for (const name of ['initial', 'factor', 'max'] as const) if (options.backoff?.[name] !== undefined) requirePositive(`retry() backoff.${name}`, options.backoff[name]);
-  if (options.backoff?.jitter !== undefined && typeof options.backoff.jitter !== 'boolean') throw new TypeError(`kheiron: retry() backoff.jitter must be true or false, got ${String(options.backoff.jitter)}`);
+  if (options.backoff?.jitter !== undefined && typeof options.backoff.jitter !== 'boolean') throw new OptionError(`kheiron: retry() backoff.jitter must be true or false, got ${String(options.backoff.jitter)}`);
   const when = options.when ?? (() => true);
   return catalogueRule('retry', target, options, ['attempts', 'backoff', 'when'], {
     invokes: true,
     onThrow(ctx: RuleContext) {
-      if (!when(ctx.error, 1) || attempts < 2) return;
+      // A call another rule refused (open circuit, full bulkhead, rejected arguments): running
+      // the body again would go around that rule.
+      if (ctx.skipped || ctx.recovered || attempts < 2 || !when(ctx.error, 1)) return;
       if (ctx.entry.async) {
         ctx.recover(retryAsync(ctx, attempts, options.backoff, when));
         return;

@@ -1,5 +1,6 @@
 import type { Rule, Selector } from '../rules.js';
-import { catalogueRule, type RuleOptions } from './util.js';
+import { PRIORITY, catalogueRule, type RuleOptions } from './util.js';
+import { OptionError } from '../errors.js';
 
 export interface RollbackOptions extends RuleOptions {
   /** The fields of `this` to snapshot (default: all own enumerable fields). */
@@ -14,8 +15,9 @@ export interface RollbackOptions extends RuleOptions {
  * @example rollback('Account.prototype.transfer', { fields: ['balance', 'log'] })
  */
 export function rollback(target: Selector, options: RollbackOptions = {}): Rule {
-  if (options?.fields !== undefined && !(Array.isArray(options.fields) && options.fields.every((f) => typeof f === 'string'))) throw new TypeError('kheiron: rollback() fields must be an array of property names');
+  if (options?.fields !== undefined && !(Array.isArray(options.fields) && options.fields.every((f) => typeof f === 'string'))) throw new OptionError('kheiron: rollback() fields must be an array of property names');
   return catalogueRule('rollback', target, options, ['fields'], {
+    priority: options.priority ?? PRIORITY.restore,
     before(ctx) {
       const self = ctx.this as Record<string, unknown> | undefined;
       if (self === null || typeof self !== 'object') return;
@@ -25,7 +27,7 @@ export function rollback(target: Selector, options: RollbackOptions = {}): Rule 
     onThrow(ctx) {
       const self = ctx.this as Record<string, unknown>;
       const snapshot = ctx.state.snapshot as Saved[] | undefined;
-      if (!snapshot) return;
+      if (!snapshot || ctx.recovered) return;
       for (const saved of snapshot) {
         if (saved.had) self[saved.key] = saved.value;
         else delete self[saved.key];

@@ -7,12 +7,15 @@ export class TimeoutError extends Error {
     super(`${function_} timed out after ${ms} ms`);
     this.name = 'TimeoutError';
   }
+  readonly code = 'ERR_KHEIRON_TIMEOUT';
 }
 
 /**
  * An async function's promise rejects with a TimeoutError when it has not settled within
  * `ms`. The original keeps running (JavaScript cannot cancel it); its late outcome is
- * dropped. The targets must be async and reinvocable.
+ * dropped. It bounds the body (at `around`): the other rules see a TimeoutError as the
+ * body's failure, and each run of the body (a retry's too) has its own `ms`. The targets
+ * must be async and reinvocable.
  *
  * @example timeout('Search.prototype.query', 200)
  */
@@ -20,9 +23,9 @@ export function timeout(target: Selector, ms: number, options: RuleOptions = {})
   requirePositive('timeout() ms', ms);
   return catalogueRule('timeout', target, options, [], {
     invokes: true,
-    before(ctx: RuleContext) {
-      if (!ctx.entry.async) return;
-      const call = Promise.resolve(ctx.invoke(...ctx.args));
+    around(ctx: RuleContext, run: () => unknown) {
+      if (!ctx.entry.async) return run;
+      const call = Promise.resolve(run());
       let timer: NodeJS.Timeout | undefined;
       const expired = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
@@ -31,7 +34,7 @@ export function timeout(target: Selector, ms: number, options: RuleOptions = {})
         }, ms);
       });
       call.catch(() => {});
-      ctx.skip(Promise.race([call, expired]).finally(() => clearTimeout(timer)));
+      return Promise.race([call, expired]).finally(() => clearTimeout(timer));
     },
   });
 }

@@ -1,8 +1,18 @@
 import type { Rule, Selector } from '../rules.js';
 import { callerOrigin } from '../origin.js';
 import { unknownOption } from '../validate.js';
+import { OptionError } from '../errors.js';
 
 let counter = 0;
+
+/**
+ * The catalogue's default priorities (higher runs first at each control point; the others
+ * have 0), so that entries on one function compose whichever was attached first: state is
+ * restored before anything runs the body again, retries have their turn before a fallback
+ * recovers, observe sees the outcome the caller gets, and an injected fault stands nearest
+ * the body. A `priority` option overrides.
+ */
+export const PRIORITY = { restore: 100, recover: -100, observe: -1000, fault: Number.MIN_SAFE_INTEGER } as const;
 
 /** What every catalogue entry also takes, as a rule does: passed on to the rule it returns. */
 export interface RuleOptions {
@@ -22,8 +32,8 @@ export const RULE_OPTIONS = ['id', 'priority', 'maxFailures', 'maxFailureRate', 
  */
 export function checkOptions(kind: string, options: unknown, known: readonly string[], what = 'option'): void {
   if (options === undefined) return;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`kheiron: ${kind}() options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
-  for (const key of Object.keys(options)) if (!known.includes(key)) throw new TypeError(`kheiron: ${kind}(): ${unknownOption(key, known, what)}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new OptionError(`kheiron: ${kind}() options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  for (const key of Object.keys(options)) if (!known.includes(key)) throw new OptionError(`kheiron: ${kind}(): ${unknownOption(key, known, what)}`);
 }
 
 /**
@@ -40,7 +50,7 @@ export function catalogueRule<R extends Omit<Rule, 'id' | 'target' | 'origin'>>(
 
 export function requireFunction(name: string, value: unknown, optional = true): void {
   if (value === undefined && optional) return;
-  if (typeof value !== 'function') throw new TypeError(`kheiron: ${name} must be a function, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'function') throw new OptionError(`kheiron: ${name} must be a function, got ${value === null ? 'null' : typeof value}`);
 }
 
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -53,6 +63,6 @@ export function delay(ms: number): Promise<void> {
 
 export function requirePositive(name: string, value: unknown, integer = false): void {
   if (typeof value !== 'number' || !(value > 0) || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`kheiron: ${name} must be a positive ${integer ? 'integer' : 'number'}, got ${String(value)}`);
+    throw new OptionError(`kheiron: ${name} must be a positive ${integer ? 'integer' : 'number'}, got ${String(value)}`);
   }
 }
