@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { connectOpenTelemetry } from '../otel/index.js';
 import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/index.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
+import { registerEngine } from './engines.js';
 import { RuleCallContext } from './context.js';
 import { AuditError, OptionError, RuleError } from './errors.js';
 import { isInterruption, runInterruptible } from './interrupt.js';
@@ -15,14 +16,14 @@ export interface EngineOptions {
    * Path of the audit trail as JSON lines (default: $KHEIRON_AUDIT_FILE, else none). Given
    * here, a file that cannot be opened throws at once; from the environment, at `attach`.
    */
-  auditFile?: string;
+  readonly auditFile?: string;
 }
 
 export interface AttachOptions {
   /** The file the set was loaded from: errors name it, and the line of a rule's `id` in it. */
-  file?: string;
+  readonly file?: string;
   /** What `importing()` returned before the set's module was imported: its hooks belong to the set. */
-  imported?: ImportScope;
+  readonly imported?: ImportScope;
 }
 
 /**
@@ -93,6 +94,7 @@ export class RepairEngine {
     this.audit = new AuditTrail(options.auditFile ?? process.env.KHEIRON_AUDIT_FILE);
     if (options.auditFile !== undefined && this.audit.error) throw new AuditError(this.audit.error);
     this.safePoints = new SafePoints(this.audit);
+    registerEngine(this);
     // Audit events also go to OpenTelemetry, when the application has @opentelemetry/api.
     void connectOpenTelemetry();
   }

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { AUDIT_CHANNEL, RepairEngine, RuleError, defineRules, detachAll, functions, retry, type AuditEvent } from '../../src/index.js';
+import { AUDIT_CHANNEL, RepairEngine, RuleError, defineRules, detachAll, functions, retry, sharedEngine, type AuditEvent } from '../../src/index.js';
+import { allEngines } from '../../src/engine/engines.js';
 import { lastModule, runPrepared } from '../support/prepared.js';
 
 afterEach(() => detachAll());
@@ -264,5 +265,15 @@ describe('safe points', () => {
     order.push('after audit');
     await scheduled.done;
     assert.deepEqual(order, ['after deposit', 'repair', 'after audit']);
+  });
+});
+
+describe('the process-wide engine', () => {
+  it('is one engine wherever it is asked for, and lists itself first among the live engines', () => {
+    const own = new RepairEngine();
+    assert.equal(sharedEngine(), sharedEngine());
+    const engines = allEngines();
+    assert.equal(engines[0], sharedEngine());
+    assert.ok(engines.includes(own));
   });
 });

@@ -1,13 +1,13 @@
 /** The delays between the attempts of a retry. */
 export interface Backoff {
   /** First delay in ms (default 50). */
-  initial?: number;
+  readonly initial?: number;
   /** Multiplier per attempt (default 2). */
-  factor?: number;
+  readonly factor?: number;
   /** Longest delay in ms (default 5000). */
-  max?: number;
+  readonly max?: number;
   /** Full jitter: each delay is random between 0 and the computed delay (default true). */
-  jitter?: boolean;
+  readonly jitter?: boolean;
 }
 
 /** Delay before attempt `attempt + 1`: exponential, capped, with full jitter. */

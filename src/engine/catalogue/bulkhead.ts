@@ -15,9 +15,9 @@ const KNOWN_BULKHEAD = ['limit', 'queue'];
 
 export interface BulkheadOptions extends RuleOptions {
   /** Calls running at once (async: until their promise settles). */
-  limit: number;
+  readonly limit: number;
   /** Calls waiting for a place (default 0); more are rejected with BulkheadRejectedError. */
-  queue?: number;
+  readonly queue?: number;
 }
 
 /**

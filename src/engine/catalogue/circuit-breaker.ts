@@ -33,12 +33,12 @@ const KNOWN = ['threshold', 'halfOpenAfter', 'fallback', 'now'];
 
 export interface CircuitBreakerOptions extends RuleOptions {
   /** Failures in a row that open the circuit (default 5). */
-  threshold?: number;
+  readonly threshold?: number;
   /** After this many ms open, one trial call goes through (half-open; default 10000). */
-  halfOpenAfter?: number;
+  readonly halfOpenAfter?: number;
   /** What an open circuit returns instead of throwing CircuitOpenError. */
-  fallback?: (ctx: RuleContext) => unknown;
-  now?: () => number;
+  readonly fallback?: (ctx: RuleContext) => unknown;
+  readonly now?: () => number;
 }
 
 export interface CircuitBreakerRule extends Rule {

@@ -6,18 +6,18 @@ const KNOWN = ['throw', 'returns', 'delay', 'times', 'every', 'probability', 'ra
 
 export interface InjectOptions extends RuleOptions {
   /** Throw this (an Error, or a message for one). */
-  throw?: unknown;
+  readonly throw?: unknown;
   /** Return this instead of running the call. */
-  returns?: unknown;
+  readonly returns?: unknown;
   /** Delay async calls by this many ms (the targets must then be reinvocable). */
-  delay?: number;
+  readonly delay?: number;
   /** Only this many times in all. */
-  times?: number;
+  readonly times?: number;
   /** Only every n-th call. */
-  every?: number;
+  readonly every?: number;
   /** Only with this probability (0..1). */
-  probability?: number;
-  random?: () => number;
+  readonly probability?: number;
+  readonly random?: () => number;
 }
 
 /**

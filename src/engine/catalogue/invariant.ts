@@ -4,9 +4,9 @@ import { OptionError } from '../errors.js';
 
 export interface InvariantOptions extends RuleOptions {
   /** When to check: before the call, after it, or both (default 'both'). */
-  when?: 'before' | 'after' | 'both';
+  readonly when?: 'before' | 'after' | 'both';
   /** Restores consistency; called with the context when the check fails. */
-  repair?: (ctx: RuleContext) => void;
+  readonly repair?: (ctx: RuleContext) => void;
 }
 
 /**

@@ -3,9 +3,9 @@ import { PRIORITY, catalogueRule, requireFunction, requirePositive, type RuleOpt
 
 export interface LastKnownGoodOptions extends RuleOptions {
   /** The cache key of a call (default: JSON of the arguments). */
-  key?: (args: readonly unknown[], self: unknown) => unknown;
+  readonly key?: (args: readonly unknown[], self: unknown) => unknown;
   /** How many keys to remember (default 1000, least recently stored go first). */
-  limit?: number;
+  readonly limit?: number;
 }
 
 /**

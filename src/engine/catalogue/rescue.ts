@@ -8,9 +8,9 @@ export interface RescueOptions extends RuleOptions {
    * one, with the original as `cause`; for async functions the promise rejects with it),
    * a function of the context returning the value to return, or a value.
    */
-  as: unknown;
+  readonly as: unknown;
   /** Which errors to rescue (default: all). */
-  when?: (error: unknown) => boolean;
+  readonly when?: (error: unknown) => boolean;
 }
 
 /**

@@ -4,9 +4,9 @@ import { OptionError } from '../errors.js';
 
 export interface ResetOptions extends RuleOptions {
   /** How to re-initialise the component: the name of its reset method, or a function of it. */
-  using: string | ((instance: any, ctx: RuleContext) => void);
+  readonly using: string | ((instance: any, ctx: RuleContext) => void);
   /** Failures in a row of one instance that trigger the reset (default 3). */
-  after?: number;
+  readonly after?: number;
 }
 
 /**

@@ -5,10 +5,10 @@ import { OptionError } from '../errors.js';
 
 export interface RetryOptions extends RuleOptions {
   /** Attempts in all, the first call included (default 3). */
-  attempts?: number;
-  backoff?: Backoff;
+  readonly attempts?: number;
+  readonly backoff?: Backoff;
   /** What counts as a failure worth retrying (default: every error). */
-  when?: (error: unknown, attempt: number) => boolean;
+  readonly when?: (error: unknown, attempt: number) => boolean;
 }
 
 /**

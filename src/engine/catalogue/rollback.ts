@@ -4,7 +4,7 @@ import { OptionError } from '../errors.js';
 
 export interface RollbackOptions extends RuleOptions {
   /** The fields of `this` to snapshot (default: all own enumerable fields). */
-  fields?: readonly string[];
+  readonly fields?: readonly string[];
 }
 
 /**

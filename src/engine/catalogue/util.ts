@@ -16,12 +16,12 @@ export const PRIORITY = { restore: 100, recover: -100, observe: -1000, fault: Nu
 
 /** What every catalogue entry also takes, as a rule does: passed on to the rule it returns. */
 export interface RuleOptions {
-  id?: string;
-  priority?: number;
-  maxFailures?: number;
-  maxFailureRate?: number;
-  budgetMs?: number;
-  interrupt?: boolean;
+  readonly id?: string;
+  readonly priority?: number;
+  readonly maxFailures?: number;
+  readonly maxFailureRate?: number;
+  readonly budgetMs?: number;
+  readonly interrupt?: boolean;
 }
 
 export const RULE_OPTIONS = ['id', 'priority', 'maxFailures', 'maxFailureRate', 'budgetMs', 'interrupt'] as const;
