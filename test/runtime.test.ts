@@ -40,7 +40,7 @@ describe('control point before', () => {
 
   it('replaces the arguments', () => {
     const { Cart } = shop();
-    attach({ target: 'Cart.prototype.add', before: (ctx) => ctx.replaceArgs(String(ctx.args[0]).toUpperCase(), Math.abs(ctx.args[1] as number)) });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, before: (ctx) => ctx.replaceArgs(String(ctx.args[0]).toUpperCase(), Math.abs(ctx.args[1] as number)) });
     const cart = new Cart('ann');
     cart.add('pen', -3);
     assert.deepEqual(JSON.parse(JSON.stringify(cart.items)), [{ name: 'PEN', price: 3 }]);
@@ -49,8 +49,8 @@ describe('control point before', () => {
   it('skips the body and supplies the result; after hooks still see it', () => {
     const { Cart } = shop();
     const afterSaw: unknown[] = [];
-    attach({ target: 'Cart.prototype.add', before: (ctx) => ctx.skip(-1) });
-    attach({ target: 'Cart.prototype.add', after: (ctx) => void afterSaw.push(ctx.result, ctx.skipped) });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, before: (ctx) => ctx.skip(-1) });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, after: (ctx) => void afterSaw.push(ctx.result, ctx.skipped) });
     const cart = new Cart('ann');
     assert.equal(cart.add('pen', 1), -1);
     assert.equal(cart.items.length, 0);
@@ -138,7 +138,7 @@ describe('control point onThrow', () => {
   it('sees the error and by default lets it propagate unchanged', () => {
     const { Cart } = shop();
     const seen: unknown[] = [];
-    attach({ target: 'Cart.prototype.add', onThrow: (ctx) => void seen.push(ctx.error) });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, onThrow: (ctx) => void seen.push(ctx.error) });
     const cart = new Cart('ann');
     let thrown: unknown;
     try {
@@ -154,20 +154,20 @@ describe('control point onThrow', () => {
 
   it('recovers with a result', () => {
     const { Cart } = shop();
-    attach({ target: 'Cart.prototype.add', onThrow: (ctx) => ctx.recover(0) });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, onThrow: (ctx) => ctx.recover(0) });
     assert.equal(new Cart('ann').add('x', -1), 0);
   });
 
   it('replaces the error', () => {
     const { Cart } = shop();
-    attach({ target: 'Cart.prototype.add', onThrow: (ctx) => ctx.rethrow(new TypeError(`wrapped: ${(ctx.error as Error).message}`)) });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, onThrow: (ctx) => ctx.rethrow(new TypeError(`wrapped: ${(ctx.error as Error).message}`)) });
     assert.throws(() => new Cart('ann').add('x', -1), { name: 'TypeError', message: 'wrapped: negative price' });
   });
 
   it('sees an async rejection and can recover from it', async () => {
     const { Cart } = shop();
     const seen: unknown[] = [];
-    attach({ target: 'Cart.prototype.checkout', onThrow: (ctx) => { seen.push((ctx.error as Error).message); ctx.recover('later'); } });
+    attach({ target: `${lastModule()}#Cart.prototype.checkout`, onThrow: (ctx) => { seen.push((ctx.error as Error).message); ctx.recover('later'); } });
     assert.equal(await new Cart('ann').checkout(async () => false), 'later');
     assert.deepEqual(seen, ['declined']);
   });
@@ -176,7 +176,7 @@ describe('control point onThrow', () => {
     const { Cart } = shop();
     const seen: unknown[] = [];
     attach({
-      target: 'Cart.prototype.add',
+      target: `${lastModule()}#Cart.prototype.add`,
       before: (ctx) => { ctx.state.started = ctx.args[0]; },
       onThrow: (ctx) => void seen.push(ctx.state.started),
     });
@@ -192,7 +192,7 @@ describe('hooks cannot take the application down', () => {
     const listener = (message: unknown) => void events.push(message);
     subscribe('kheiron:hook-error', listener);
     try {
-      const handle = attach({ target: 'Cart.prototype.add', before: () => { throw new Error('buggy hook'); } });
+      const handle = attach({ target: `${lastModule()}#Cart.prototype.add`, before: () => { throw new Error('buggy hook'); } });
       assert.equal(new Cart('ann').add('a', 1), 1);
       assert.equal(handle.errors, 1);
       assert.equal(events.length, 1);
@@ -207,7 +207,7 @@ describe('hooks cannot take the application down', () => {
   it('runs prepared code called from a hook dormant (no re-entry)', () => {
     const { Cart } = shop();
     let calls = 0;
-    attach({ target: 'Cart.prototype.add', before: (ctx) => { calls++; if (calls < 5) (ctx.this as any).add('nested', 1); } });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, before: (ctx) => { calls++; if (calls < 5) (ctx.this as any).add('nested', 1); } });
     const cart = new Cart('ann');
     cart.add('outer', 1);
     assert.equal(calls, 1);
@@ -217,7 +217,7 @@ describe('hooks cannot take the application down', () => {
   it('refuses an operation at the wrong control point, as a hook error', () => {
     const { Cart } = shop();
     const errors: unknown[] = [];
-    attach({ target: 'Cart.prototype.add', after: (ctx) => ctx.skip(1), onError: (e) => void errors.push(e) });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, after: (ctx) => ctx.skip(1), onError: (e) => void errors.push(e) });
     assert.equal(new Cart('ann').add('a', 1), 1);
     assert.match(String(errors[0]), /skip\(\) is an operation of 'before', called in 'after' of Cart.prototype.add/);
   });
@@ -227,9 +227,9 @@ describe('attach and detach', () => {
   it('orders hooks by priority, then attach order', () => {
     const { Cart } = shop();
     const order: string[] = [];
-    attach({ target: 'Cart.prototype.add', before: () => void order.push('a') });
-    attach({ target: 'Cart.prototype.add', priority: 10, before: () => void order.push('b') });
-    attach({ target: 'Cart.prototype.add', before: () => void order.push('c') });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, before: () => void order.push('a') });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, priority: 10, before: () => void order.push('b') });
+    attach({ target: `${lastModule()}#Cart.prototype.add`, before: () => void order.push('c') });
     new Cart('ann').add('a', 1);
     assert.deepEqual(order, ['b', 'a', 'c']);
   });
