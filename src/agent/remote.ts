@@ -4,8 +4,8 @@
  */
 import { installRuntime, runtimeRegistry } from '../runtime/index.js';
 import { startAgent } from './agent.js';
-import { LiveEditor } from './live-edit.js';
-import { ReachablePatcher } from './patch.js';
+import { LiveEditor } from '../live-edit/unprepared.js';
+import { ReachablePatcher } from '../live-edit/export-patch.js';
 
 let started: string | undefined;
 

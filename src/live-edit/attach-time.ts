@@ -4,14 +4,14 @@ import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } f
 import { MAX_MAPPED_SOURCE, type ScriptText } from '../runtime/source-text.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import type { ParsedModule } from '../transform/index.js';
-import type { Change } from '../transform/v8-diff.js';
+import type { Change } from './v8-diff.js';
 import { DISPLACED, editApplied, refusal, type EditResult, type ScriptEditor } from './debugger.js';
 
 /** The parser, the diff and the inspector session are loaded with the first edit, not with the loader. */
 const load = createRequire(import.meta.url);
 const transform = (): typeof import('../transform/index.js') => load('../transform/index.js') as typeof import('../transform/index.js');
-const planning = (): typeof import('../transform/live-edit.js') => load('../transform/live-edit.js') as typeof import('../transform/live-edit.js');
-const diffing = (): typeof import('../transform/v8-diff.js') => load('../transform/v8-diff.js') as typeof import('../transform/v8-diff.js');
+const planning = (): typeof import('./plan.js') => load('./plan.js') as typeof import('./plan.js');
+const diffing = (): typeof import('./v8-diff.js') => load('./v8-diff.js') as typeof import('./v8-diff.js');
 const debugging = (): typeof import('./debugger.js') => load('./debugger.js') as typeof import('./debugger.js');
 
 /*

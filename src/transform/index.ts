@@ -3,7 +3,7 @@ import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { RUNTIME_GLOBAL, runtimeName, type EmittedModule, type PreparedAs } from '../emitted.js';
 import { collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
-import { classes, literalStart } from './live-edit.js';
+import { classes, literalStart } from '../live-edit/plan.js';
 import { parse, type SourceType } from './parse.js';
 import { describe, emitted, preparedAs, type FunctionInfo } from './metadata.js';
 import { prepareFunction } from './prepare.js';

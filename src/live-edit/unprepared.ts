@@ -1,9 +1,9 @@
 import { preparedText } from '../runtime/source-text.js';
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import { DISPLACED, editApplied, enableLiveEdit, refusal, type EditResult } from '../live-edit/debugger.js';
+import { DISPLACED, editApplied, enableLiveEdit, refusal, type EditResult } from './debugger.js';
 import { defineSlot, type Registry } from '../runtime/registry.js';
-import { planLiveEdit, type LiveEditFunction, type LiveEditPlan } from '../transform/live-edit.js';
+import { planLiveEdit, type LiveEditFunction, type LiveEditPlan } from './plan.js';
 
 /**
  * A function that no means could make attachable, and why. `name` is `*` when no function

@@ -1,10 +1,10 @@
 import { slotName, type EmittedModule, type FunctionKind } from '../emitted.js';
-import { children, collectFunctions, type FunctionSite, type Node } from './collect.js';
-import { applyInsertions, type Insertion } from './edits.js';
-import { modulePrefix } from './index.js';
-import { emitted } from './metadata.js';
-import { parse, type SourceType } from './parse.js';
-import { prepareFunction } from './prepare.js';
+import { children, collectFunctions, type FunctionSite, type Node } from '../transform/collect.js';
+import { applyInsertions, type Insertion } from '../transform/edits.js';
+import { modulePrefix } from '../transform/index.js';
+import { emitted } from '../transform/metadata.js';
+import { parse, type SourceType } from '../transform/parse.js';
+import { prepareFunction } from '../transform/prepare.js';
 import { v8Diff, type Change } from './v8-diff.js';
 
 /** One function of a script that runs already, as a candidate for an in-place edit. */
