@@ -4,8 +4,7 @@
  */
 import { installRuntime, runtimeRegistry } from '../runtime/index.js';
 import { startAgent } from './agent.js';
-import { LiveEditor } from '../live-edit/unprepared.js';
-import { ReachablePatcher } from '../live-edit/export-patch.js';
+import { LiveEditor, ReachablePatcher } from '../live-edit/index.js';
 
 let started: string | undefined;
 

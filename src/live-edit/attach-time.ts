@@ -5,6 +5,7 @@ import { MAX_MAPPED_SOURCE, type ScriptText } from '../runtime/source-text.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import type { ParsedModule } from '../transform/index.js';
 import type { Change } from './v8-diff.js';
+import { literalBoundaries } from './boundaries.js';
 import { DISPLACED, editApplied, refusal, type EditResult, type ScriptEditor } from './debugger.js';
 
 /** The parser, the diff and the inspector session are loaded with the first edit, not with the loader. */
@@ -154,7 +155,8 @@ export class AttachTimeEditor implements AttachTimeEditing {
     if (loaded !== running && (mapLine === undefined || withMapLine(loaded, mapLine) !== running)) {
       return 'the script V8 runs is not the code the loader prepared (another tool changed it)';
     }
-    script = { module, original, loaded: running, mapLine, edits: new Map(), current: running, boundaries: module.boundaries() };
+    const boundaries = literalBoundaries(original, module.sites, module.classes());
+    script = { module, original, loaded: running, mapLine, edits: new Map(), current: running, boundaries };
     this.scripts.set(record, script);
     return { scriptId, script };
   }

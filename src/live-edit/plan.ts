@@ -1,10 +1,11 @@
 import { slotName, type EmittedModule, type FunctionKind } from '../emitted.js';
-import { children, collectFunctions, type FunctionSite, type Node } from '../transform/collect.js';
+import { classNodes, collectFunctions, type FunctionSite, type Node } from '../transform/collect.js';
 import { applyInsertions, type Insertion } from '../transform/edits.js';
 import { modulePrefix } from '../transform/index.js';
 import { emitted } from '../transform/metadata.js';
 import { parse, type SourceType } from '../transform/parse.js';
 import { prepareFunction } from '../transform/prepare.js';
+import { literalBoundaries } from './boundaries.js';
 import { v8Diff, type Change } from './v8-diff.js';
 
 /** One function of a script that runs already, as a candidate for an in-place edit. */
@@ -65,116 +66,166 @@ export interface Rendered {
 export function planLiveEdit(source: string, options: { filename: string; sourceType: SourceType }): LiveEditPlan {
   const { ast, comments } = parse(source, options.filename, options.sourceType);
   const sites = collectFunctions(ast, source, comments, options.sourceType === 'module');
-  const prefixes = sites.map((_, index) => modulePrefix(`${options.filename}#live-edit:${index}`));
-  const exported = exportedDeclarations(ast.body as unknown as Node[]);
-  // Every function literal V8 sees: the functions, and the classes (a class is its constructor's literal).
-  const boundaries = [...sites.flatMap(({ node }) => [literalStart(node, source), node.end]), ...classes(ast as unknown as Node).flatMap((c) => [c.start, c.end])];
-  boundaries.sort((x, y) => x - y);
-  const encloses = (outer: number, inner: number): boolean => {
-    for (let p = parents[inner]; p !== undefined; p = parents[p]) if (p === outer) return true;
-    return false;
-  };
-  // What V8 runs now: the functions of earlier edits, their texts, and the diff cache for it.
-  const variants = new Map<number, number>();
-  let done: number[] = [];
-  let current = source;
-  let cache = new Map<string, Change[]>();
-  let before: Insertion[] = [];
-  /** Whether V8, editing what it runs now into the script with `chosen` prepared too, maps every function onto its new place. */
-  const keepsBoundaries = (chosen: number[]): boolean => {
-    // Positions in the current text: shifted by what earlier edits inserted before them.
-    const inCurrent = (position: number): number => position + inserted(before, position);
-    const added = build(chosen).insertions.map((i) => ({ ...i, pos: inCurrent(i.pos) }));
-    return !misplaced(v8Diff(current, build([...done, ...chosen].sort((a, b) => a - b)).code, cache), boundaries.map(inCurrent), added);
-  };
-  interface Built {
-    code: string;
-    insertions: Insertion[];
-    modules: string[];
-    nodes: Node[];
+  const root = ast as unknown as Node;
+  return new Plan(source, options.filename, sites, exportedDeclarations(root.body as Node[]), classNodes(root));
+}
+
+/** The script with some functions prepared: its code, what was inserted, and the registry payloads. */
+interface Built {
+  code: string;
+  insertions: Insertion[];
+  modules: string[];
+  nodes: Node[];
+}
+
+class Plan implements LiveEditPlan {
+  readonly functions: LiveEditFunction[];
+  private readonly prefixes: string[];
+  private readonly boundaries: number[];
+  /** The text variant each function is rendered with. */
+  private readonly variants = new Map<number, number>();
+  // What V8 runs now: the functions of earlier edits, their text and insertions, and the diff cache for it.
+  private done: number[] = [];
+  private current: string;
+  private before: Insertion[] = [];
+  private cache = new Map<string, Change[]>();
+
+  constructor(
+    private readonly source: string,
+    private readonly filename: string,
+    private readonly sites: FunctionSite[],
+    private readonly exported: Set<unknown>,
+    classes: readonly Node[],
+  ) {
+    this.functions = liveEditFunctions(sites);
+    this.prefixes = sites.map((_, index) => modulePrefix(`${filename}#live-edit:${index}`));
+    this.boundaries = literalBoundaries(source, sites, classes);
+    this.current = source;
   }
-  const build = (chosen: number[]): Built => {
+
+  encloses(outer: number, inner: number): boolean {
+    for (let p = this.functions[inner]!.parent; p !== undefined; p = this.functions[p]!.parent) {
+      if (p === outer) return true;
+    }
+    return false;
+  }
+
+  render(requested: readonly number[]): Rendered {
+    const { accepted, displaced } = this.fit(requested);
+    const all = this.build(sorted([...this.done, ...accepted]));
+    const mine = this.build(accepted);
+    const texts = mine.nodes.map(({ start, end }) =>
+      applyInsertions(
+        this.source.slice(start, end),
+        mine.insertions.filter((i) => i.pos > start && i.pos < end).map((i) => ({ ...i, pos: i.pos - start })),
+      ),
+    );
+    const slots = accepted.map((index) => slotName(this.prefixes[index]!, 0));
+    return { chosen: accepted, code: all.code, modules: mine.modules, slots, texts, displaced };
+  }
+
+  applied(rendered: Rendered): void {
+    this.done = sorted([...this.done, ...rendered.chosen]);
+    this.current = rendered.code;
+    this.before = this.build(this.done).insertions;
+    this.cache = new Map();
+  }
+
+  /**
+   * Each function joins with the first of its texts that keeps every boundary in place.
+   * Innermost first: V8 leaves the closures of a function whose enclosing function changes
+   * too on their old code, and the inner function (a handler, a callback) is the one that runs.
+   */
+  private fit(requested: readonly number[]): { accepted: number[]; displaced: number[] } {
+    const accepted: number[] = [];
+    const displaced: number[] = [];
+    for (const index of [...requested].sort((a, b) => b - a)) {
+      if (!this.sites[index] || this.functions[index]!.excluded || this.done.includes(index)) {
+        throw new Error(`internal: function ${index} cannot be edited`);
+      }
+      const enclosing = [...this.done, ...accepted].some((other) => this.encloses(index, other));
+      let fits = false;
+      for (let variant = 0; variant < VARIANTS && !fits && !enclosing; variant++) {
+        this.variants.set(index, variant);
+        fits = this.keepsBoundaries(sorted([...accepted, index]));
+      }
+      if (fits) accepted.push(index);
+      else {
+        this.variants.delete(index);
+        displaced.push(index);
+      }
+    }
+    return { accepted: sorted(accepted), displaced: sorted(displaced) };
+  }
+
+  /**
+   * Whether V8, editing what it runs now into the script with `chosen` prepared too, maps
+   * every function onto its new place.
+   */
+  private keepsBoundaries(chosen: number[]): boolean {
+    // Positions in the current text: shifted by what earlier edits inserted before them.
+    const inCurrent = (position: number): number => position + inserted(this.before, position);
+    const added = this.build(chosen).insertions.map((i) => ({ ...i, pos: inCurrent(i.pos) }));
+    const changes = v8Diff(this.current, this.build(sorted([...this.done, ...chosen])).code, this.cache);
+    return !misplaced(changes, this.boundaries.map(inCurrent), added);
+  }
+
+  private build(chosen: number[]): Built {
     const insertions: Insertion[] = [];
     const modules: string[] = [];
     const nodes = chosen.map((index) => {
-      const original = sites[index]!;
-      const site: FunctionSite = { ...original, index: 0, self: exported.has(original.node) ? original.self : undefined };
-      prepareFunction(site, source, prefixes[index]!, insertions, { mode: 'live-edit', variant: variants.get(index) ?? 0 });
-      const payload: EmittedModule = { prefix: prefixes[index]!, module: options.filename, functions: [emitted(site, 'live-edit')] };
+      const original = this.sites[index]!;
+      const self = this.exported.has(original.node) ? original.self : undefined;
+      const site: FunctionSite = { ...original, index: 0, self };
+      const prefix = this.prefixes[index]!;
+      const variant = this.variants.get(index) ?? 0;
+      prepareFunction(site, this.source, prefix, insertions, { mode: 'live-edit', variant });
+      const payload: EmittedModule = { prefix, module: this.filename, functions: [emitted(site, 'live-edit')] };
       modules.push(JSON.stringify(payload));
       return site.node;
     });
-    return { code: applyInsertions(source, insertions), insertions, modules, nodes };
-  };
-  const groups: number[] = [];
-  const parents: (number | undefined)[] = [];
-  const open: FunctionSite[] = [];
-  const functions = sites.map((site, index): LiveEditFunction => {
-    while (open.length > 0 && open[open.length - 1]!.node.end <= site.node.start) open.pop();
-    groups[index] = open.length > 0 ? groups[open[0]!.index]! : index;
-    parents[index] = open.length > 0 ? open[open.length - 1]!.index : undefined;
-    open.push(site);
-    return {
+    return { code: applyInsertions(this.source, insertions), insertions, modules, nodes };
+  }
+}
+
+/** The script's functions in source order, with the functions that contain them and why they cannot be edited. */
+function liveEditFunctions(sites: readonly FunctionSite[]): LiveEditFunction[] {
+  const open: LiveEditFunction[] = [];
+  return sites.map((site, index): LiveEditFunction => {
+    while (open.length > 0 && sites[open[open.length - 1]!.index]!.node.end <= site.node.start) open.pop();
+    const { name, kind, async, generator, line, column } = site;
+    const f: LiveEditFunction = {
       index,
-      name: site.name,
-      kind: site.kind,
-      async: site.async,
-      generator: site.generator,
-      line: site.line,
-      column: site.column,
-      group: groups[index]!,
-      parent: parents[index],
-      excluded:
-        site.node.body.type !== 'BlockStatement'
-          ? 'an arrow function with an expression body: preparing it changes where the function ends, which V8 LiveEdit cannot map'
-          : site.kind === 'constructor'
-            ? "a class constructor: V8 LiveEdit maps it by the whole class's text, which it does not keep in place"
-            : undefined,
+      name,
+      kind,
+      async,
+      generator,
+      line,
+      column,
+      group: open[0]?.group ?? index,
+      parent: open[open.length - 1]?.index,
+      excluded: exclusion(site),
     };
+    open.push(f);
+    return f;
   });
-  return {
-    functions,
-    encloses,
-    render(requested) {
-      // Each function joins with the first of its texts that keeps every boundary in place.
-      const accepted: number[] = [];
-      const displaced: number[] = [];
-      // Innermost first: V8 leaves the closures of a function whose enclosing function changes
-      // too on their old code, and the inner function (a handler, a callback) is the one that runs.
-      for (const index of [...requested].sort((a, b) => b - a)) {
-        if (!sites[index] || functions[index]!.excluded || done.includes(index)) throw new Error(`internal: function ${index} cannot be edited`);
-        const enclosing = [...done, ...accepted].some((other) => encloses(index, other));
-        let fits = false;
-        for (let variant = 0; variant < VARIANTS && !fits && !enclosing; variant++) {
-          variants.set(index, variant);
-          fits = keepsBoundaries([...accepted, index].sort((a, b) => a - b));
-        }
-        if (fits) accepted.push(index);
-        else {
-          variants.delete(index);
-          displaced.push(index);
-        }
-      }
-      accepted.sort((a, b) => a - b);
-      displaced.sort((a, b) => a - b);
-      const all = build([...done, ...accepted].sort((a, b) => a - b));
-      const mine = build(accepted);
-      const texts = mine.nodes.map(({ start, end }) =>
-        applyInsertions(
-          source.slice(start, end),
-          mine.insertions.filter((i) => i.pos > start && i.pos < end).map((i) => ({ ...i, pos: i.pos - start })),
-        ),
-      );
-      const slots = accepted.map((index) => slotName(prefixes[index]!, 0));
-      return { chosen: accepted, code: all.code, modules: mine.modules, slots, texts, displaced };
-    },
-    applied(rendered) {
-      done = [...done, ...rendered.chosen].sort((a, b) => a - b);
-      current = rendered.code;
-      before = build(done).insertions;
-      cache = new Map();
-    },
-  };
+}
+
+function exclusion(site: FunctionSite): string | undefined {
+  if (site.node.body.type !== 'BlockStatement') {
+    return (
+      'an arrow function with an expression body: preparing it changes where the function ends, ' +
+      'which V8 LiveEdit cannot map'
+    );
+  }
+  if (site.kind === 'constructor') {
+    return "a class constructor: V8 LiveEdit maps it by the whole class's text, which it does not keep in place";
+  }
+  return undefined;
+}
+
+function sorted(indices: number[]): number[] {
+  return indices.sort((a, b) => a - b);
 }
 
 /**
@@ -199,7 +250,9 @@ export function misplaced(changes: Change[], boundaries: number[], insertions: I
     const next = changes[change];
     if (next && next.start < position && next.end >= position) return true;
     // Insertions are sorted by position (applyInsertions sorts them).
-    while (insertion < insertions.length && insertions[insertion]!.pos < position) shift += insertions[insertion++]!.text.length;
+    while (insertion < insertions.length && insertions[insertion]!.pos < position) {
+      shift += insertions[insertion++]!.text.length;
+    }
     if (delta !== shift) return true;
   }
   return false;
@@ -215,18 +268,6 @@ function inserted(insertions: Insertion[], position: number): number {
 /** How many padded texts of a function's edit to try. */
 export const VARIANTS = 8;
 
-export function classes(node: Node, found: Node[] = []): Node[] {
-  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(node);
-  for (const child of children(node)) classes(child, found);
-  return found;
-}
-
-/** V8's start of a function literal: its parameter list (or an arrow's first parameter). */
-export function literalStart(node: Node, source: string): number {
-  if (node.type === 'ArrowFunctionExpression') return node.async ? node.start + 5 + source.slice(node.start + 5).search(/\S/) : node.start;
-  return source.indexOf('(', (node.id as Node | null)?.end ?? node.start);
-}
-
 /**
  * An exported function declaration of an ES module is bound in the module's environment
  * already; naming it from inside captures nothing new. Any other name would become a
@@ -236,7 +277,8 @@ function exportedDeclarations(body: Node[]): Set<unknown> {
   const found = new Set<unknown>();
   for (const statement of body) {
     const declaration = (statement as { declaration?: Node }).declaration;
-    if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && declaration?.type === 'FunctionDeclaration') found.add(declaration);
+    const exports = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration';
+    if (exports && declaration?.type === 'FunctionDeclaration') found.add(declaration);
   }
   return found;
 }

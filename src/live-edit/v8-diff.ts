@@ -20,7 +20,8 @@ const CHUNK_LEN_LIMIT = 800;
 export function v8Diff(a: string, b: string, cache?: Map<string, Change[]>): Change[] {
   const ends1 = lineEnds(a);
   const ends2 = lineEnds(b);
-  const lineStart = (ends: number[], i: number): number => (i === 0 ? 0 : lineEnd(ends, i - 1, ends === ends1 ? a.length : b.length));
+  const lineStart = (ends: number[], i: number): number =>
+    i === 0 ? 0 : lineEnd(ends, i - 1, ends === ends1 ? a.length : b.length);
   const lineEnd = (ends: number[], i: number, length: number): number => (i === ends.length ? length : ends[i]! + 1);
   const start1 = (i: number): number => lineStart(ends1, i);
   const start2 = (i: number): number => lineStart(ends2, i);
@@ -38,7 +39,8 @@ export function v8Diff(a: string, b: string, cache?: Map<string, Change[]>): Cha
   let suffix = 0;
   while (suffix < Math.min(lines1, lines2) - prefix && lineEquals(lines1 - suffix - 1, lines2 - suffix - 1)) suffix++;
   const changes: Change[] = [];
-  myers(lines1 - prefix - suffix, lines2 - prefix - suffix, (i, j) => lineEquals(i + prefix, j + prefix), (l1, l2, n1, n2) => {
+  const equalLines = (i: number, j: number): boolean => lineEquals(i + prefix, j + prefix);
+  myers(lines1 - prefix - suffix, lines2 - prefix - suffix, equalLines, (l1, l2, n1, n2) => {
     const p1 = start1(l1 + prefix);
     const p2 = start2(l2 + prefix);
     const len1 = start1(l1 + prefix + n1) - p1;
@@ -54,7 +56,9 @@ export function v8Diff(a: string, b: string, cache?: Map<string, Change[]>): Cha
         local = found;
         cache?.set(key, local);
       }
-      for (const c of local) changes.push({ start: p1 + c.start, end: p1 + c.end, newStart: p2 + c.newStart, newEnd: p2 + c.newEnd });
+      for (const c of local) {
+        changes.push({ start: p1 + c.start, end: p1 + c.end, newStart: p2 + c.newStart, newEnd: p2 + c.newEnd });
+      }
     } else {
       changes.push({ start: p1, end: p1 + len1, newStart: p2, newEnd: p2 + len2 });
     }
@@ -77,80 +81,120 @@ interface Point {
   y: number;
 }
 
+type Equals = (i: number, j: number) => boolean;
+type Chunk = (pos1: number, pos2: number, len1: number, len2: number) => void;
+
 /**
  * Myers' O(ND) difference with the linear-space refinement, exactly as V8's MyersDiffer:
  * the same middle snakes, hence the same choice among equally short edit scripts.
  */
-function myers(n: number, m: number, equals: (i: number, j: number) => boolean, chunk: (pos1: number, pos2: number, len1: number, len2: number) => void): void {
-  const size = n + m + 1;
-  const forward = new Int32Array(size);
-  const reverse = new Int32Array(size);
-  const at = (v: Int32Array, k: number): number => v[k >= 0 ? k : size + k]!;
-  const set = (v: Int32Array, k: number, x: number): void => {
-    v[k >= 0 ? k : size + k] = x;
-  };
-  const before = (p: Point, q: Point): boolean => p.x < q.x && p.y < q.y;
+function myers(n: number, m: number, equals: Equals, chunk: Chunk): void {
+  const path = new MyersDiffer(n + m + 1, equals).editPath({ x: 0, y: 0 }, { x: n, y: m });
+  if (path) reportChunks(path, equals, chunk);
+}
 
-  const middleSnake = (tl: Point, br: Point): [Point, Point] | undefined => {
+/** V8's MyersDiffer: the furthest-reaching paths of each diagonal, forward and in reverse. */
+class MyersDiffer {
+  private readonly forward: Int32Array;
+  private readonly reverse: Int32Array;
+
+  constructor(
+    private readonly size: number,
+    private readonly equals: Equals,
+  ) {
+    this.forward = new Int32Array(size);
+    this.reverse = new Int32Array(size);
+  }
+
+  /** The points of the shortest edit path from `from` to `to`, or undefined when they are one point. */
+  editPath(from: Point, to: Point): Point[] | undefined {
+    const snake = this.middleSnake(from, to);
+    if (!snake) return undefined;
+    const head = this.editPath(from, snake[0]);
+    const tail = this.editPath(snake[1], to);
+    return [...(head ?? [snake[0]]), ...(tail ?? [snake[1]])];
+  }
+
+  private middleSnake(tl: Point, br: Point): [Point, Point] | undefined {
     const width = br.x - tl.x;
     const height = br.y - tl.y;
     if (width + height === 0) return undefined;
     const delta = width - height;
-    set(forward, 1, tl.x);
-    set(reverse, -1, br.x);
+    this.set(this.forward, 1, tl.x);
+    this.set(this.reverse, -1, br.x);
     for (let d = 0; d <= Math.ceil((width + height) / 2); d++) {
-      for (let k = -d; k <= d; k += 2) {
-        const from: Point = { x: 0, y: 0 };
-        const to: Point = { x: 0, y: 0 };
-        if (k === -d || (k !== d && at(forward, k - 1) < at(forward, k + 1))) {
-          from.x = to.x = at(forward, k + 1);
-        } else {
-          from.x = at(forward, k - 1);
-          to.x = from.x + 1;
-        }
-        to.y = tl.y + (to.x - tl.x) - k;
-        from.y = d === 0 || from.x !== to.x ? to.y : to.y - 1;
-        while (before(to, br) && equals(to.x, to.y)) {
-          to.x++;
-          to.y++;
-        }
-        set(forward, k, to.x);
-        const l = k - delta;
-        if (delta % 2 !== 0 && l >= -d + 1 && l <= d - 1 && to.x >= at(reverse, l)) return [from, to];
-      }
-      for (let l = d; l >= -d; l -= 2) {
-        const from: Point = { x: 0, y: 0 };
-        const to: Point = { x: 0, y: 0 };
-        if (l === d || (l !== -d && at(reverse, l - 1) > at(reverse, l + 1))) {
-          from.x = to.x = at(reverse, l - 1);
-        } else {
-          from.x = at(reverse, l + 1);
-          to.x = from.x - 1;
-        }
-        const k = l + delta;
-        to.y = tl.y + (to.x - tl.x) - k;
-        from.y = d === 0 || from.x !== to.x ? to.y : to.y + 1;
-        while (before(tl, to) && equals(to.x - 1, to.y - 1)) {
-          to.x--;
-          to.y--;
-        }
-        set(reverse, l, to.x);
-        if (delta % 2 === 0 && k >= -d && k <= d && to.x <= at(forward, k)) return [to, from];
-      }
+      const snake = this.forwardSnake(tl, br, d, delta) ?? this.reverseSnake(tl, d, delta);
+      if (snake) return snake;
     }
     return undefined;
-  };
+  }
 
-  const editPath = (from: Point, to: Point): Point[] | undefined => {
-    const snake = middleSnake(from, to);
-    if (!snake) return undefined;
-    const head = editPath(from, snake[0]);
-    const tail = editPath(snake[1], to);
-    return [...(head ?? [snake[0]]), ...(tail ?? [snake[1]])];
-  };
+  /** One forward step of `d` differences: the middle snake where it overlaps the reverse paths. */
+  private forwardSnake(tl: Point, br: Point, d: number, delta: number): [Point, Point] | undefined {
+    const { forward, reverse } = this;
+    for (let k = -d; k <= d; k += 2) {
+      const from: Point = { x: 0, y: 0 };
+      const to: Point = { x: 0, y: 0 };
+      if (k === -d || (k !== d && this.at(forward, k - 1) < this.at(forward, k + 1))) {
+        from.x = to.x = this.at(forward, k + 1);
+      } else {
+        from.x = this.at(forward, k - 1);
+        to.x = from.x + 1;
+      }
+      to.y = tl.y + (to.x - tl.x) - k;
+      from.y = d === 0 || from.x !== to.x ? to.y : to.y - 1;
+      while (before(to, br) && this.equals(to.x, to.y)) {
+        to.x++;
+        to.y++;
+      }
+      this.set(forward, k, to.x);
+      const l = k - delta;
+      if (delta % 2 !== 0 && l >= -d + 1 && l <= d - 1 && to.x >= this.at(reverse, l)) return [from, to];
+    }
+    return undefined;
+  }
 
-  const path = editPath({ x: 0, y: 0 }, { x: n, y: m });
-  if (!path) return;
+  /** One reverse step of `d` differences: the middle snake where it overlaps the forward paths. */
+  private reverseSnake(tl: Point, d: number, delta: number): [Point, Point] | undefined {
+    const { forward, reverse } = this;
+    for (let l = d; l >= -d; l -= 2) {
+      const from: Point = { x: 0, y: 0 };
+      const to: Point = { x: 0, y: 0 };
+      if (l === d || (l !== -d && this.at(reverse, l - 1) > this.at(reverse, l + 1))) {
+        from.x = to.x = this.at(reverse, l - 1);
+      } else {
+        from.x = this.at(reverse, l + 1);
+        to.x = from.x - 1;
+      }
+      const k = l + delta;
+      to.y = tl.y + (to.x - tl.x) - k;
+      from.y = d === 0 || from.x !== to.x ? to.y : to.y + 1;
+      while (before(tl, to) && this.equals(to.x - 1, to.y - 1)) {
+        to.x--;
+        to.y--;
+      }
+      this.set(reverse, l, to.x);
+      if (delta % 2 === 0 && k >= -d && k <= d && to.x <= this.at(forward, k)) return [to, from];
+    }
+    return undefined;
+  }
+
+  /** Diagonal `k` of a path vector; negative diagonals count from its end. */
+  private at(v: Int32Array, k: number): number {
+    return v[k >= 0 ? k : this.size + k]!;
+  }
+
+  private set(v: Int32Array, k: number, x: number): void {
+    v[k >= 0 ? k : this.size + k] = x;
+  }
+}
+
+function before(p: Point, q: Point): boolean {
+  return p.x < q.x && p.y < q.y;
+}
+
+/** Walks an edit path and reports each run of changes between equal elements, as V8's result writer sees them. */
+function reportChunks(path: Point[], equals: Equals, chunk: Chunk): void {
   let open: Point | undefined;
   const same = (p: Point): void => {
     if (open) chunk(open.x, open.y, p.x - open.x, p.y - open.y);
