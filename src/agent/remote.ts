@@ -11,9 +11,13 @@ let started: string | undefined;
 export function start(options: { socketDir?: string } = {}): string {
   if (started) return started;
   installRuntime();
-  const editor = new LiveEditor(runtimeRegistry());
-  // What LiveEdit prepared needs no patch: hooks would run twice.
-  const patcher = new ReachablePatcher(runtimeRegistry(), (fn) => editor.covers(fn));
+  // What LiveEdit prepared needs no patch: hooks would run twice. An edit V8 refused at
+  // first and took later replaces the patch.
+  const editor: LiveEditor = new LiveEditor(runtimeRegistry(), { onEdited: () => patcher.yieldCovered() });
+  const patcher = new ReachablePatcher(runtimeRegistry(), {
+    covered: (fn) => editor.covers(fn),
+    locate: (path, fn, key) => editor.locate(path, fn, key),
+  });
   started = startAgent({
     dir: options.socketDir,
     unprepared: true,

@@ -26,6 +26,11 @@ const REFUSALS: Record<string, string> = {
 /** Why an edit is not used although V8 would accept it. */
 export const DISPLACED = "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where a function starts or ends";
 
+/** Whether V8 refused for an activation of a function (on the stack, or suspended): one that ends. */
+export function activation(result: EditResult): boolean {
+  return result.status === 'BlockedByActiveFunction' || result.status === 'BlockedByActiveGenerator';
+}
+
 export function editApplied(result: EditResult): boolean {
   return (result.status === undefined || result.status === 'Ok') && !result.exceptionDetails;
 }

@@ -4,12 +4,32 @@ import { FLAG_REINVOCABLE, FLAG_STATIC, FUNCTION_KINDS, PREPARED_AS, type Emitte
 import { shadowCall } from '../runtime/dispatch.js';
 import type { ModuleRecord, Registry } from '../runtime/registry.js';
 import { modulePrefix } from '../transform/index.js';
+import type { SourcePlace } from './unprepared.js';
 
 interface Patch {
   owner: Record<string, unknown>;
   key: string;
   original: Function;
   wrapper: Function | undefined;
+  /** Given way to an edit in place: the property stays the original's. */
+  retired?: boolean;
+}
+
+/** A function found on a module's exports, as the registry will name it. */
+interface Found {
+  name: string;
+  kind: string;
+  isStatic: boolean;
+  line: number;
+  column: number;
+  patch: Omit<Patch, 'wrapper'>;
+}
+
+export interface PatcherOptions {
+  /** Functions made attachable by other means, left alone (and given way to, see `yieldCovered`). */
+  covered?: (fn: Function) => boolean;
+  /** Where a function found under `key` is in the source of module `path`, to name it as its source does. */
+  locate?: (path: string, fn: Function, key: string) => SourcePlace | undefined;
 }
 
 const { apply, construct, defineProperty } = Reflect;
@@ -19,25 +39,27 @@ const OWN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /**
  * A process started without Kheiron has no prepared functions. What can be reached: the
  * exports of its CommonJS modules, and the methods of the classes they export. These get
- * registry entries ('patched'); attaching hooks replaces the property with a wrapper that
- * runs the control points, detaching puts the original back.
+ * registry entries ('patched'), named and placed as in the module's source where that is
+ * known (else `exports.<key>`, line 0); attaching hooks replaces the property with a wrapper
+ * that runs the control points, detaching puts the original back.
  */
 export class ReachablePatcher {
   private readonly patches = new Map<ModuleRecord, Patch[]>();
+  private readonly pendingByPrefix = new Map<string, Patch[]>();
   private readonly seen = new Set<string>();
-
-  /** `module#name` of every function patched. */
+  /** `module#name` and `module#name:line` of every function patched. */
   private readonly names = new Set<string>();
+  private readonly covered: (fn: Function) => boolean;
 
   constructor(
     private readonly registry: Registry,
-    /** Functions made attachable by other means, left alone. */
-    private readonly covered: (fn: Function) => boolean = () => false,
+    private readonly options: PatcherOptions = {},
   ) {
+    this.covered = options.covered ?? (() => false);
     registry.onModule((record) => this.adopt(record));
     registry.onHooks((record, index, hooks) => {
       const patch = this.patches.get(record)?.[index];
-      if (!patch) return;
+      if (!patch || patch.retired) return;
       if (hooks.length > 0 && !patch.wrapper) this.install(record, index, patch);
       else if (hooks.length === 0 && patch.wrapper) this.restore(patch);
     });
@@ -47,58 +69,88 @@ export class ReachablePatcher {
   discover(): void {
     const cache = createRequire(import.meta.url).cache;
     for (const [filename, module] of Object.entries(cache)) {
-      if (!module || this.seen.has(filename) || !module.loaded || filename.startsWith(OWN_ROOT) || filename.includes('/node_modules/')) continue;
+      if (!module || this.seen.has(filename) || !module.loaded) continue;
+      if (filename.startsWith(OWN_ROOT) || filename.includes('/node_modules/')) continue;
       this.seen.add(filename);
-      const found: { name: string; kind: string; isStatic: boolean; patch: Omit<Patch, 'wrapper'> }[] = [];
-      const exportsValue = module.exports as unknown;
-      const visit = (owner: Record<string, unknown>, key: string, prefix: string): void => {
-        const descriptor = Object.getOwnPropertyDescriptor(owner, key);
-        const value = descriptor?.value as unknown;
-        if (typeof value !== 'function' || !descriptor?.writable) return;
-        const add = (name: string, kind: string, isStatic: boolean, owner: Record<string, unknown>, key: string, original: Function): void => {
-          if (!this.covered(original)) found.push({ name, kind, isStatic, patch: { owner, key, original } });
-        };
-        if (isClass(value)) {
-          const cls = value as unknown as { prototype: Record<string, unknown> } & Record<string, unknown>;
-          for (const m of Object.getOwnPropertyNames(cls.prototype)) {
-            const d = Object.getOwnPropertyDescriptor(cls.prototype, m)!;
-            if (m !== 'constructor' && typeof d.value === 'function' && d.writable) add(`${value.name || key}.prototype.${m}`, 'method', false, cls.prototype, m, d.value);
-          }
-          for (const m of Object.getOwnPropertyNames(cls)) {
-            const d = Object.getOwnPropertyDescriptor(cls, m)!;
-            if (typeof d.value === 'function' && d.writable && !['prototype', 'length', 'name'].includes(m)) add(`${value.name || key}.${m}`, 'method', true, cls, m, d.value);
-          }
-        } else {
-          add(`${prefix}${key}`, 'function', false, owner, key, value);
-        }
-      };
-      if (exportsValue && (typeof exportsValue === 'object' || typeof exportsValue === 'function')) {
-        for (const key of Object.keys(exportsValue)) visit(exportsValue as Record<string, unknown>, key, 'exports.');
-      }
-      if (found.length === 0) continue;
-      for (const f of found) this.names.add(`${filename}#${f.name}`);
-      const prefix = modulePrefix(`${filename}#reachable`);
-      const functions: EmittedFunction[] = found.map((f) => [
-        f.name,
-        FUNCTION_KINDS.indexOf(f.kind as never),
-        FLAG_REINVOCABLE | (f.isStatic ? FLAG_STATIC : 0),
-        f.patch.original.length,
-        0,
-        0,
-        PREPARED_AS.indexOf('patched'),
-      ]);
-      // Adopted when the registry announces the module, before the hooks of earlier rules arrive.
-      this.pendingByPrefix.set(prefix, found.map((f) => ({ ...f.patch, wrapper: undefined })));
-      this.registry.define(JSON.stringify({ prefix, module: filename, functions }), globalThis);
+      const found = this.exported(filename, module.exports as unknown);
+      if (found.length > 0) this.register(filename, found);
     }
   }
 
   /** Whether a function of `module` named `name` (as its source names it) was patched. */
-  reaches({ module, name }: { module: string; name: string }): boolean {
-    return this.names.has(`${module}#${name}`) || this.names.has(`${module}#exports.${name}`);
+  reaches({ module, name, line }: { module: string; name: string; line: number }): boolean {
+    return this.names.has(`${module}#${name}:${line}`) || this.names.has(`${module}#exports.${name}`);
   }
 
-  private readonly pendingByPrefix = new Map<string, Patch[]>();
+  /**
+   * Puts the original back wherever it runs code prepared by other means now (an edit in
+   * place that V8 refused at first): hooks would run twice. An entry all of whose functions
+   * gave way leaves the registry.
+   */
+  yieldCovered(): void {
+    for (const [record, patches] of this.patches) {
+      for (const patch of patches) {
+        if (patch.retired || !this.covered(patch.original)) continue;
+        if (patch.wrapper) this.restore(patch);
+        patch.retired = true;
+      }
+      if (patches.every((p) => p.retired)) {
+        this.patches.delete(record);
+        this.registry.modules.delete(record.prefix);
+      }
+    }
+  }
+
+  /** The functions on `exportsValue` not covered otherwise: its own functions, and its classes' methods. */
+  private exported(filename: string, exportsValue: unknown): Found[] {
+    const found: Found[] = [];
+    const add = (name: string, kind: string, isStatic: boolean, owner: Record<string, unknown>, key: string): void => {
+      const original = owner[key] as Function;
+      if (this.covered(original)) return;
+      const place = this.options.locate?.(filename, original, key);
+      const named = place ? { name: place.name, line: place.line, column: place.column } : { name, line: 0, column: 0 };
+      found.push({ ...named, kind, isStatic, patch: { owner, key, original } });
+    };
+    if (!exportsValue || (typeof exportsValue !== 'object' && typeof exportsValue !== 'function')) return found;
+    const exports = exportsValue as Record<string, unknown>;
+    for (const key of Object.keys(exports)) {
+      const value = writableFunction(exports, key);
+      if (!value) continue;
+      if (!isClass(value)) {
+        add(`exports.${key}`, 'function', false, exports, key);
+        continue;
+      }
+      const cls = value as unknown as { prototype: Record<string, unknown> } & Record<string, unknown>;
+      const className = value.name || key;
+      for (const m of Object.getOwnPropertyNames(cls.prototype)) {
+        if (m === 'constructor' || !writableFunction(cls.prototype, m)) continue;
+        add(`${className}.prototype.${m}`, 'method', false, cls.prototype, m);
+      }
+      for (const m of Object.getOwnPropertyNames(cls)) {
+        if (!['prototype', 'length', 'name'].includes(m) && writableFunction(cls, m)) {
+          add(`${className}.${m}`, 'method', true, cls, m);
+        }
+      }
+    }
+    return found;
+  }
+
+  private register(filename: string, found: Found[]): void {
+    for (const f of found) this.names.add(f.line > 0 ? `${filename}#${f.name}:${f.line}` : `${filename}#${f.name}`);
+    const prefix = modulePrefix(`${filename}#reachable`);
+    const functions: EmittedFunction[] = found.map((f) => [
+      f.name,
+      FUNCTION_KINDS.indexOf(f.kind as never),
+      FLAG_REINVOCABLE | (f.isStatic ? FLAG_STATIC : 0),
+      f.patch.original.length,
+      f.line,
+      f.column,
+      PREPARED_AS.indexOf('patched'),
+    ]);
+    // Adopted when the registry announces the module, before the hooks of earlier rules arrive.
+    this.pendingByPrefix.set(prefix, found.map((f) => ({ ...f.patch, wrapper: undefined })));
+    this.registry.define(JSON.stringify({ prefix, module: filename, functions }), globalThis);
+  }
 
   private adopt(record: ModuleRecord): void {
     const pending = this.pendingByPrefix.get(record.prefix);
@@ -134,6 +186,12 @@ export class ReachablePatcher {
     if (patch.owner[patch.key] === patch.wrapper) patch.owner[patch.key] = patch.original;
     patch.wrapper = undefined;
   }
+}
+
+/** The function at `owner[key]`, where it is a writable data property. */
+function writableFunction(owner: Record<string, unknown>, key: string): Function | undefined {
+  const descriptor = Object.getOwnPropertyDescriptor(owner, key);
+  return typeof descriptor?.value === 'function' && descriptor.writable ? (descriptor.value as Function) : undefined;
 }
 
 function isClass(fn: Function): boolean {

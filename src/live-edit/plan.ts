@@ -42,6 +42,11 @@ export interface LiveEditPlan {
   encloses(outer: number, inner: number): boolean;
   /** Records that V8 runs `rendered.code` now: later renders edit that. */
   applied(rendered: Rendered): void;
+  /**
+   * The function whose original text `text` (a function's `toString`) is; `key`, the name it
+   * was found under, chooses among functions of the same text.
+   */
+  find(text: string, key: string): LiveEditFunction | undefined;
 }
 
 export interface Rendered {
@@ -129,6 +134,17 @@ class Plan implements LiveEditPlan {
     this.current = rendered.code;
     this.before = this.build(this.done).insertions;
     this.cache = new Map();
+  }
+
+  find(text: string, key: string): LiveEditFunction | undefined {
+    const found = this.functions.filter(({ index }) => {
+      const { start, end } = this.sites[index]!.node;
+      // A method's text starts with its key, which the node does not include.
+      const from = text.length - (end - start);
+      return from >= 0 && this.source.startsWith(text.slice(from), start) && !text.slice(0, from).includes('=>');
+    });
+    if (found.length <= 1) return found[0];
+    return found.find(({ name }) => name === key || name.endsWith(`.${key}`));
   }
 
   /**
