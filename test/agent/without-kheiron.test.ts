@@ -93,3 +93,25 @@ describe('a function suspended when a process started without Kheiron is first e
     assert.equal(await body(app.port, '/exports'), 'slow 2');
   });
 });
+
+describe('kheiron functions on a process started without Kheiron', () => {
+  const title = 'refuses without --allow-inspector; with it, loads the agent without rules and lists what it shows';
+  it(title, { timeout: 60_000 }, async () => {
+    const app = await startPlain();
+    const refused = await kheiron(['functions', String(app.pid)]);
+    assert.equal(refused.code, 3);
+    const needs = /started without Kheiron: loading the agent over its inspector needs --allow-inspector/;
+    assert.match(refused.stderr, needs);
+    const r = await kheiron(['functions', String(app.pid), '--allow-inspector']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /loading the agent over its inspector without rules, to list its functions/);
+    assert.match(r.stdout, new RegExp(`fast +${SOURCE}:8 +live-edit`));
+    assert.match(r.stdout, row('patched'));
+    assert.match(r.stdout, /started without Kheiron: the agent was loaded without rules/);
+    // Nothing is attached: the service behaves as before.
+    assert.equal(await body(app.port, '/release'), 'released');
+    assert.equal(await body(app.port, '/internal'), 'slow 1');
+    const json = await kheiron(['functions', String(app.pid), '--json']);
+    assert.ok(JSON.parse(json.stdout).some((f: { name: string }) => f.name === 'fast'));
+  });
+});
