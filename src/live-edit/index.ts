@@ -41,8 +41,8 @@
  *    an exported function of a CommonJS module (or a method of an exported class) is patched
  *    on its exports object (`export-patch.ts`), and the rest is reported per rule
  *    (`Unreached`), under the function's name and line in the module's source. A refusal for
- *    an activation is tried again before each later request and on a timer (`unprepared.ts`);
- *    when it passes, the patch gives way to the edit (`ReachablePatcher.yieldCovered`).
+ *    an activation is tried again, less and less often (`unprepared.ts`); when it passes,
+ *    the patch gives way to the edit (`ReachablePatcher.yieldCovered`).
  */
 export { ReachablePatcher } from './export-patch.js';
 export { LiveEditor, type Unreached } from './unprepared.js';

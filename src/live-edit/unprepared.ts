@@ -54,8 +54,8 @@ export interface LiveEditorOptions {
  * (`Debugger.setScriptSource` through an in-process inspector session). V8 refuses some
  * edits, function by function: each function's edit is checked with dry runs first, those
  * that pass are applied together, and the others are reported with V8's reason. A function
- * refused for an activation (on the stack, or suspended in an await) is tried again when a
- * later request comes, and after a while by itself, until the activation has ended.
+ * refused for an activation (on the stack, or suspended in an await) is tried again after a
+ * while, by itself or before a request, until the activation has ended.
  */
 export class LiveEditor {
   /** The new text of every function edited in place (as `toString` shows it). */
@@ -65,6 +65,8 @@ export class LiveEditor {
   private queue: Promise<void> = Promise.resolve();
   private retryMs = FIRST_RETRY_MS;
   private retrying: NodeJS.Timeout | undefined;
+  /** Before this time, a request does not try refused edits again: a frequent one would cost a dry run each. */
+  private retryAt = 0;
 
   constructor(
     private readonly registry: Registry,
@@ -115,7 +117,7 @@ export class LiveEditor {
       const path = scriptPath(params.url);
       if (path) found.push({ scriptId: params.scriptId, path, module: params.isModule === true });
     });
-    const earlier = [...this.scripts.values()];
+    const earlier = Date.now() >= this.retryAt ? [...this.scripts.values()] : [];
     try {
       const post = poster(session);
       await post('Debugger.enable');
@@ -133,11 +135,15 @@ export class LiveEditor {
     }
   }
 
-  /** While V8 refused a function for an activation, the edit is tried again, less and less often. */
+  /**
+   * While V8 refused a function for an activation, the edit is tried again, less and less
+   * often: an activation that has not ended for a while (a main loop awaiting) may never end.
+   */
   private scheduleRetry(): void {
     const waiting = [...this.scripts.values()].some((s) => [...s.refused.values()].some((r) => r.retry));
     if (!waiting) this.retryMs = FIRST_RETRY_MS;
     if (!waiting || this.retrying) return;
+    this.retryAt = Date.now() + this.retryMs;
     this.retrying = setTimeout(() => {
       this.retrying = undefined;
       this.retryMs = Math.min(this.retryMs * 2, LAST_RETRY_MS);
