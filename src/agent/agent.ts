@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { RepairEngine } from '../engine/index.js';
-import type { Unreached } from './live-edit.js';
+import type { Unreached } from '../live-edit/index.js';
 import { claimSocket } from './paths.js';
 import { ERRORS, LIMITS, LineReader, MAX_MESSAGE, PROTOCOL_VERSION, RpcError, type Request, type Response } from './protocol.js';
 import type { Requests } from './requests.js';

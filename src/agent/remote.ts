@@ -4,17 +4,20 @@
  */
 import { installRuntime, runtimeRegistry } from '../runtime/index.js';
 import { startAgent } from './agent.js';
-import { LiveEditor } from './live-edit.js';
-import { ReachablePatcher } from './patch.js';
+import { LiveEditor, ReachablePatcher } from '../live-edit/index.js';
 
 let started: string | undefined;
 
 export function start(options: { socketDir?: string } = {}): string {
   if (started) return started;
   installRuntime();
-  const editor = new LiveEditor(runtimeRegistry());
-  // What LiveEdit prepared needs no patch: hooks would run twice.
-  const patcher = new ReachablePatcher(runtimeRegistry(), (fn) => editor.covers(fn));
+  // What LiveEdit prepared needs no patch: hooks would run twice. An edit V8 refused at
+  // first and took later replaces the patch.
+  const editor: LiveEditor = new LiveEditor(runtimeRegistry(), { onEdited: () => patcher.yieldCovered() });
+  const patcher = new ReachablePatcher(runtimeRegistry(), {
+    covered: (fn) => editor.covers(fn),
+    locate: (path, fn, key) => editor.locate(path, fn, key),
+  });
   started = startAgent({
     dir: options.socketDir,
     unprepared: true,

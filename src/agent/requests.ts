@@ -7,7 +7,7 @@ import { compileSelector } from '../engine/validate.js';
 import { attach, functions, type CallContext } from '../runtime/index.js';
 import { InstrumentParseError, parse } from '../transform/parse.js';
 import type { AgentOptions } from './agent.js';
-import type { Unreached } from './live-edit.js';
+import type { Unreached } from '../live-edit/index.js';
 import { render } from './render.js';
 import { rulesModuleUrl } from './rules-modules.js';
 import { ERRORS, LIMITS, RpcError } from './protocol.js';

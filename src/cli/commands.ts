@@ -81,15 +81,43 @@ export async function ps(argv: string[]): Promise<number> {
 }
 
 
-/** `kheiron functions <pid> [pattern]`: the registry of that process. */
+/**
+ * `kheiron functions <pid> [pattern]`: the registry of that process. A process started
+ * without Kheiron gets the agent first, without rules (with --allow-inspector), as attach does.
+ */
 export async function listFunctions(argv: string[]): Promise<number> {
-  const { values, positionals } = args(argv, { json: { type: 'boolean' } }, 'functions');
+  const options = { json: { type: 'boolean' }, 'allow-inspector': { type: 'boolean' } } as const;
+  const { values, positionals } = args(argv, options, 'functions');
   const pid = pidOf(positionals[0], 'functions');
-  const entries = await withAgent(pid, (c) => c.call('functions', positionals[1] ? { pattern: positionals[1] } : {}));
+  const loaded = await ensureAgent(pid, values['allow-inspector'] === true, 'without rules, to list its functions');
+  // The first request after the agent is loaded edits the scripts in: it takes longer than a query.
+  const timeoutMs = loaded ? 60_000 : undefined;
+  const params = positionals[1] ? { pattern: positionals[1] } : {};
+  const entries = await withAgent(pid, (c) => c.call('functions', params, timeoutMs), timeoutMs);
   if (values.json) printJson(entries);
   else if (entries.length === 0) print(positionals[1] ? `no function of process ${pid} matches ${positionals[1]}` : `process ${pid} has no prepared functions`);
   else for (const line of table([['ID', 'KIND', 'NAME', 'WHERE', 'PREPARED'], ...entries.map((e: any) => [e.id, e.kind, e.name, `${e.module}:${e.line}`, e.prepared])])) print(line);
+  if (loaded && !values.json) {
+    print(
+      '  (started without Kheiron: the agent was loaded without rules. Listed are the functions a rule can reach: ' +
+        'prepared in place over V8 LiveEdit [live-edit], dormant until a rule targets them, and exports patched only ' +
+        'while hooks are attached [patched]. What V8 refused and nothing else reaches is not listed: kheiron attach ' +
+        'names it, with the reason)',
+    );
+  }
   return 0;
+}
+
+/**
+ * Makes sure process `pid` has an agent: one started without Kheiron gets it over its
+ * inspector, only with the opt-in. Says whether it was loaded now.
+ */
+async function ensureAgent(pid: number, allowInspector: boolean, purpose: string): Promise<boolean> {
+  if (await reachable(pid)) return false;
+  requireInspectorOptIn(pid, allowInspector);
+  process.stderr.write(`process ${pid} was started without Kheiron: loading the agent over its inspector${purpose ? ` ${purpose}` : ''}\n`);
+  await loadAgentOverInspector(pid, { socketDir: socketDir() });
+  return true;
 }
 
 /** `kheiron status <pid>`. */
@@ -131,11 +159,7 @@ export async function attachRules(argv: string[]): Promise<number> {
     loadable = temporary.path;
   }
   try {
-    if (!(await reachable(pid))) {
-      requireInspectorOptIn(pid, values['allow-inspector'] === true);
-      process.stderr.write(`process ${pid} was started without Kheiron: loading the agent over its inspector\n`);
-      await loadAgentOverInspector(pid, { socketDir: socketDir() });
-    }
+    await ensureAgent(pid, values['allow-inspector'] === true, '');
     // Importing the rules and editing functions in takes longer than a query.
     const result = await withAgent(pid, async (c) => {
       const attached = await c.call('attach', { file: loadable, displayName: file }, 60_000);

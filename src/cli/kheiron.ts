@@ -23,7 +23,13 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: { usage: 'run [--include GLOB]... [--exclude GLOB]... [--] script.js [args...]', summary: 'Run a Node.js program with every function of its own files prepared.', run },
   ps: { usage: 'ps [--json]', summary: "this user's Kheiron processes (a process that does not answer within 2 s is listed as not responding)", run: ps },
-  functions: { usage: 'functions <pid> [pattern] [--json]', summary: 'the registry of a process: every function, where it is, how it was prepared', run: listFunctions },
+  functions: {
+    usage: 'functions <pid> [pattern] [--allow-inspector] [--json]',
+    summary:
+      'the registry of a process: every function, where it is, how it was prepared. A process started without Kheiron gets\n' +
+      '      the agent without rules first, only with --allow-inspector (what it risks: see attach)',
+    run: listFunctions,
+  },
   status: { usage: 'status <pid> [--json]', summary: 'rules attached, audit counters', run: status },
   attach: {
     usage: 'attach <pid> <rules.ts|rules.js> [--pending] [--allow-inspector] [--json]',

@@ -4,14 +4,16 @@ import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } f
 import { MAX_MAPPED_SOURCE, type ScriptText } from '../runtime/source-text.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import type { ParsedModule } from '../transform/index.js';
-import type { Change } from '../transform/v8-diff.js';
+import type { Change } from './v8-diff.js';
+import { literalBoundaries } from './boundaries.js';
 import { DISPLACED, editApplied, refusal, type EditResult, type ScriptEditor } from './debugger.js';
 
 /** The parser, the diff and the inspector session are loaded with the first edit, not with the loader. */
 const load = createRequire(import.meta.url);
-const transform = (): typeof import('../transform/index.js') => load('../transform/index.js') as typeof import('../transform/index.js');
-const planning = (): typeof import('../transform/live-edit.js') => load('../transform/live-edit.js') as typeof import('../transform/live-edit.js');
-const diffing = (): typeof import('../transform/v8-diff.js') => load('../transform/v8-diff.js') as typeof import('../transform/v8-diff.js');
+type Transform = typeof import('../transform/index.js');
+const transform = (): Transform => load('../transform/index.js') as Transform;
+const planning = (): typeof import('./plan.js') => load('./plan.js') as typeof import('./plan.js');
+const diffing = (): typeof import('./v8-diff.js') => load('./v8-diff.js') as typeof import('./v8-diff.js');
 const debugging = (): typeof import('./debugger.js') => load('./debugger.js') as typeof import('./debugger.js');
 
 /*
@@ -71,7 +73,10 @@ export class AttachTimeEditor implements AttachTimeEditing {
     const script = this.scripts.get(record);
     if (!script || script.original.length > MAX_MAPPED_SOURCE) return undefined;
     let text = this.texts.get(script.edits);
-    if (!text) this.texts.set(script.edits, (text = { source: script.original, ...script.module.render(script.edits) }));
+    if (!text) {
+      text = { source: script.original, ...script.module.render(script.edits) };
+      this.texts.set(script.edits, text);
+    }
     return text;
   }
 
@@ -92,7 +97,9 @@ export class AttachTimeEditor implements AttachTimeEditing {
           // Outermost first, one layer an edit (or several: see fit). A function edited together
           // with one that encloses it keeps its existing closures on the old code; edited after
           // it, in an edit of its own, it does not, and its lines are still short.
-          const layer = todo.filter((index) => !todo.some((other) => other !== index && encloses(script.module, other, index)));
+          const inner = (index: number): boolean =>
+            todo.some((other) => other !== index && encloses(script.module, other, index));
+          const layer = todo.filter((index) => !inner(index));
           let pending = layer;
           while (pending.length > 0) {
             const { accepted, later } = this.fit(script, pending, refused);
@@ -105,7 +112,9 @@ export class AttachTimeEditor implements AttachTimeEditing {
         if (script.edits.size === 0) this.scripts.delete(record);
       });
     } catch (error) {
-      for (const index of wanted) if (!this.prepared(record, index)) refused.set(index, `not edited in: ${(error as Error).message}`);
+      for (const index of wanted) {
+        if (!this.prepared(record, index)) refused.set(index, `not edited in: ${(error as Error).message}`);
+      }
     }
     return refused;
   }
@@ -147,14 +156,18 @@ export class AttachTimeEditor implements AttachTimeEditing {
       return { scriptId, script };
     }
     const original = source.original ?? running;
-    const module = transform().parseModule(original, { filename: record.module, sourceType: source.sourceType, defer: { leavesOnly: source.leavesOnly } });
-    if (module.sites.length !== record.entries.length) return 'its module reads differently now than when it was loaded';
+    const { sourceType, leavesOnly } = source;
+    const module = transform().parseModule(original, { filename: record.module, sourceType, defer: { leavesOnly } });
+    if (module.sites.length !== record.entries.length) {
+      return 'its module reads differently now than when it was loaded';
+    }
     const loaded = module.render().code;
     const mapLine = loaded === running ? undefined : sourceMapLine(running);
     if (loaded !== running && (mapLine === undefined || withMapLine(loaded, mapLine) !== running)) {
       return 'the script V8 runs is not the code the loader prepared (another tool changed it)';
     }
-    script = { module, original, loaded: running, mapLine, edits: new Map(), current: running, boundaries: module.boundaries() };
+    const boundaries = literalBoundaries(original, module.sites, module.classes());
+    script = { module, original, loaded: running, mapLine, edits: new Map(), current: running, boundaries };
     this.scripts.set(record, script);
     return { scriptId, script };
   }
@@ -166,7 +179,11 @@ export class AttachTimeEditor implements AttachTimeEditing {
    * functions changes whole lines and loses their places, where edits of a few at a time do
    * not. A function that does not fit even alone is refused.
    */
-  private fit(script: Edited, layer: number[], refused: Map<number, string>): { accepted: Map<number, number>; later: number[] } {
+  private fit(
+    script: Edited,
+    layer: number[],
+    refused: Map<number, string>,
+  ): { accepted: Map<number, number>; later: number[] } {
     const cache = new Map<string, Change[]>();
     const shift = shifter(script.module.render(script.edits).insertions);
     const inCurrent = script.boundaries.map(shift);
@@ -174,7 +191,8 @@ export class AttachTimeEditor implements AttachTimeEditing {
       const { code } = script.module.render(new Map([...script.edits, ...trial]));
       const addedInCurrent = script.module.render(trial).added.map((i) => ({ ...i, pos: shift(i.pos) }));
       sortInsertions(addedInCurrent);
-      return !planning().misplaced(diffing().v8Diff(script.current, withMapLine(code, script.mapLine), cache), inCurrent, addedInCurrent);
+      const changes = diffing().v8Diff(script.current, withMapLine(code, script.mapLine), cache);
+      return !planning().misplaced(changes, inCurrent, addedInCurrent);
     };
     // Most edits are clean: all of the layer at once, then function by function.
     const all = new Map(layer.map((index) => [index, 0]));
@@ -191,14 +209,25 @@ export class AttachTimeEditor implements AttachTimeEditing {
   }
 
   /** The first text variant of function `index` that fits together with `accepted`. */
-  private variant(fits: (trial: Map<number, number>) => boolean, accepted: Map<number, number>, index: number): number | undefined {
+  private variant(
+    fits: (trial: Map<number, number>) => boolean,
+    accepted: Map<number, number>,
+    index: number,
+  ): number | undefined {
     for (let variant = 0; variant < planning().VARIANTS; variant++) {
       if (fits(new Map([...accepted, [index, variant]]))) return variant;
     }
     return undefined;
   }
 
-  private apply(editor: ScriptEditor, scriptId: string, script: Edited, accepted: Map<number, number>, refused: Map<number, string>, record: ModuleRecord): void {
+  private apply(
+    editor: ScriptEditor,
+    scriptId: string,
+    script: Edited,
+    accepted: Map<number, number>,
+    refused: Map<number, string>,
+    record: ModuleRecord,
+  ): void {
     // The edited code reads its slots at once: dormant ones exist before it is swapped in.
     for (const index of accepted.keys()) {
       const name = slotName(record.prefix, index);

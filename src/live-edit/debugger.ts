@@ -19,12 +19,20 @@ export interface ScriptEditor {
 /** What V8's refusals mean for the function that caused them. */
 const REFUSALS: Record<string, string> = {
   BlockedByActiveFunction: 'V8 LiveEdit refused: the function is running now (on a stack)',
-  BlockedByActiveGenerator: 'V8 LiveEdit refused: a suspended activation of it exists (an async function awaiting, a generator)',
+  BlockedByActiveGenerator:
+    'V8 LiveEdit refused: a suspended activation of it exists (an async function awaiting, a generator)',
   BlockedByTopLevelEsModuleChange: "V8 LiveEdit refused: preparing it would change the module's top-level code",
 };
 
 /** Why an edit is not used although V8 would accept it. */
-export const DISPLACED = "V8 LiveEdit would keep the function's existing closures on their old code: its diff of the edit loses where a function starts or ends";
+export const DISPLACED =
+  "V8 LiveEdit would keep the function's existing closures on their old code: " +
+  'its diff of the edit loses where a function starts or ends';
+
+/** Whether V8 refused for an activation of a function (on the stack, or suspended): one that ends. */
+export function activation(result: EditResult): boolean {
+  return result.status === 'BlockedByActiveFunction' || result.status === 'BlockedByActiveGenerator';
+}
 
 export function editApplied(result: EditResult): boolean {
   return (result.status === undefined || result.status === 'Ok') && !result.exceptionDetails;
@@ -32,9 +40,12 @@ export function editApplied(result: EditResult): boolean {
 
 /** Why V8 refused an edit, for the functions it concerns. */
 export function refusal(result: EditResult): string {
-  if (result.status && result.status !== 'CompileError') return REFUSALS[result.status] ?? `V8 LiveEdit refused: ${result.status}`;
+  if (result.status && result.status !== 'CompileError') {
+    return REFUSALS[result.status] ?? `V8 LiveEdit refused: ${result.status}`;
+  }
   const details = result.exceptionDetails;
-  return `V8 LiveEdit could not compile the prepared code: ${details?.exception?.description ?? details?.text ?? 'unknown error'}`;
+  const why = details?.exception?.description ?? details?.text ?? 'unknown error';
+  return `V8 LiveEdit could not compile the prepared code: ${why}`;
 }
 
 /** V8 >= 14 answers this until `--inspector-live-edit` is set. */
@@ -62,7 +73,8 @@ export class InProcessDebugger {
       session.off('Debugger.scriptParsed', onParsed);
       return work({
         scriptId: (url) => scripts.get(url),
-        source: (scriptId) => post<{ scriptSource: string }>(session, 'Debugger.getScriptSource', { scriptId }).scriptSource,
+        source: (scriptId) =>
+          post<{ scriptSource: string }>(session, 'Debugger.getScriptSource', { scriptId }).scriptSource,
         setSource: (scriptId, scriptSource) => this.setSource(session, scriptId, scriptSource),
       });
     } finally {

@@ -94,6 +94,13 @@ export function children(node: Node): Node[] {
   return found;
 }
 
+/** Every class declaration and expression under `node`: V8 compiles each as one function literal. */
+export function classNodes(node: Node, found: Node[] = []): Node[] {
+  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(node);
+  forEachChild(node, (child) => classNodes(child, found));
+  return found;
+}
+
 /**
  * Line (1-based) and column (0-based, UTF-16) of an offset, as acorn's `locations` would give
  * them: the parser runs without locations, which costs it a third of its time.

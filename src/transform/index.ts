@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { RUNTIME_GLOBAL, runtimeName, type EmittedModule, type PreparedAs } from '../emitted.js';
-import { collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
+import { classNodes, collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
-import { classes, literalStart } from './live-edit.js';
 import { parse, type SourceType } from './parse.js';
 import { describe, emitted, preparedAs, type FunctionInfo } from './metadata.js';
 import { prepareFunction } from './prepare.js';
@@ -83,8 +82,8 @@ export interface ParsedModule {
    * insertions of it all, and those of `edits` alone.
    */
   render(edits?: ReadonlyMap<number, number>): { code: string; insertions: Insertion[]; added: Insertion[] };
-  /** Where V8's function literals (functions and classes) start and end in `source`, sorted. */
-  boundaries(): number[];
+  /** The module's classes, which V8 compiles as function literals of their own. */
+  classes(): readonly Node[];
 }
 
 export function parseModule(source: string, options: InstrumentOptions): ParsedModule {
@@ -99,8 +98,9 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
   const runtime = runtimeName(source);
   const base: Insertion[] = [];
   const prepared: PreparedAs[] = [];
-  const classNodes = defer && options.defer?.leavesOnly ? classes(ast as unknown as Node) : [];
-  const leaf = (site: FunctionSite): boolean => !site.hasNested && !classNodes.some((c) => c.start > site.node.start && c.end <= site.node.end);
+  const classes = defer && options.defer?.leavesOnly ? classNodes(ast as unknown as Node) : [];
+  const leaf = (site: FunctionSite): boolean =>
+    !site.hasNested && !classes.some((c) => c.start > site.node.start && c.end <= site.node.end);
   for (const site of sites) {
     if (!defer || preparedAtLoad(site) || (options.defer?.leavesOnly && !leaf(site))) {
       prepareFunction(site, source, prefix, base, { reentry: options.defer === undefined && options.reentry !== false, runtime });
@@ -128,10 +128,7 @@ export function parseModule(source: string, options: InstrumentOptions): ParsedM
       const insertions = [...base, ...added];
       return { code: insertions.length === 0 ? source : applyInsertions(source, insertions), insertions, added };
     },
-    boundaries() {
-      const found = [...sites.flatMap(({ node }) => [literalStart(node, source), node.end]), ...classes(ast as unknown as Node).flatMap((c) => [c.start, c.end])];
-      return found.sort((x, y) => x - y);
-    },
+    classes: () => classNodes(ast as unknown as Node),
   };
 }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, REGISTER, ROOT, runNode, type Run } from '../support/node.js';
@@ -69,4 +70,14 @@ export function startApp(node = process.execPath, env: NodeJS.ProcessEnv = {}): 
 
 export function kheiron(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return runNode(process.execPath, [CLI, ...args], { cwd: APP_DIR, env: { ...ENV, ...env } });
+}
+
+/** The body of a GET of `path` from the service on `port`. */
+export function body(port: number, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
+    }).on('error', reject);
+  });
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { socketInodes, tcpTable } from '../../src/cli/procfs.js';
 import { CLI, NODES, ROOT } from '../support/node.js';
-import { APP_DIR, ENV, kheiron, SOCKET_DIR } from './fixture.js';
+import { APP_DIR, body, ENV, kheiron, SOCKET_DIR } from './fixture.js';
 
 // A line this long changes whole in V8's diff of an edit, so V8 LiveEdit would leave the
 // existing closures of a function on it with their old code.
@@ -100,15 +100,6 @@ function status(port: number, path: string): Promise<number> {
   return new Promise((resolve) => get({ host: '127.0.0.1', port, path }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', () => resolve(0)));
 }
 
-function body(port: number, path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
-    }).on('error', reject);
-  });
-}
-
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('attach to a process started without Kheiron', () => {
@@ -140,8 +131,8 @@ describe('attach to a process started without Kheiron', () => {
       const result = JSON.parse(r.stdout);
       const rule = (id: string) => result.rules.find((x: { id: string }) => x.id === id);
       assert.deepEqual(rule('round').functions.map((f: { name: string; prepared: string }) => [f.name, f.prepared]), [['round', 'live-edit']]);
-      // LiveEdit would leave `label`'s closure on the old code, so the export is patched.
-      assert.deepEqual(rule('label').functions.map((f: { name: string; prepared: string }) => [f.name, f.prepared]), [['exports.label', 'patched']]);
+      // LiveEdit would leave `label`'s closure on the old code, so the export is patched, named as in its source.
+      assert.deepEqual(rule('label').functions.map((f: { name: string; prepared: string }) => [f.name, f.prepared]), [['label', 'patched']]);
       assert.deepEqual(rule('label').unreachable, []);
       assert.equal(await body(app.port, '/2'), '{"id":2,"price":100}');
       assert.equal(await body(app.port, '/label/7'), 'patched quote 7');

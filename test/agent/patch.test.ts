@@ -20,7 +20,7 @@ exports.plain = function plain(x) { return x + 1; };
 const MAIN = `const lib = require('./lib.cjs');
 (async () => {
   const { runtimeRegistry, attach } = await import(${JSON.stringify(join(ROOT, 'dist/src/runtime/index.js'))});
-  const { ReachablePatcher } = await import(${JSON.stringify(join(ROOT, 'dist/src/agent/patch.js'))});
+  const { ReachablePatcher } = await import(${JSON.stringify(join(ROOT, 'dist/src/live-edit/export-patch.js'))});
   new ReachablePatcher(runtimeRegistry()).discover();
   const calls = [];
   const handle = attach({ target: '**/lib.cjs#exports.*', before(ctx) { calls.push(ctx.entry.name); }, after(ctx) { calls.push(typeof ctx.result); } });

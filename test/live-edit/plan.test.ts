@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
-import { planLiveEdit } from '../src/transform/live-edit.js';
-import { v8Diff } from '../src/transform/v8-diff.js';
+import { planLiveEdit } from '../../src/live-edit/plan.js';
+import { v8Diff } from '../../src/live-edit/v8-diff.js';
 
 // V8 >= 14 (Node 26) answers Debugger.setScriptSource only under --inspector-live-edit; this test
 // drives LiveEdit itself, so it switches the command on as Kheiron does (src/live-edit/debugger.ts).
