@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { ConsoleError, listProcesses } from './agents.js';
 import { HttpError, json, pidOf, refuse, SECURE_HEADERS } from './http.js';
 import { Monitors } from './monitor.js';
-import { ROUTES } from './routes.js';
+import { ROUTES, type RouteContext } from './routes.js';
 import { Gate } from './security.js';
 
 export interface ConsoleOptions {
@@ -83,19 +83,7 @@ export async function startConsole(options: ConsoleOptions = {}): Promise<Consol
     const refusedToken = gate.checkToken(req);
     if (refusedToken) return refuse(res, refusedToken.status, refusedToken.message);
 
-    const parts = url.pathname.split('/').filter(Boolean); // ['api', 'processes', pid?, action?]
-    if (parts[1] !== 'processes' || parts.length > 4) throw new HttpError(404, `no such API: ${url.pathname}`);
-    if (parts.length === 2) {
-      method(req, 'GET');
-      opened();
-      return json(res, 200, await listProcesses());
-    }
-    const pid = pidOf(parts[2]!);
-    const name = parts[3] ?? 'status';
-    const route = Object.prototype.hasOwnProperty.call(ROUTES, name) ? ROUTES[name] : undefined;
-    if (!route) throw new HttpError(404, `no such API: ${url.pathname}`);
-    method(req, route.method);
-    return route.run({ req, res, url, pid, cwd, monitors, opened });
+    return api(req, res, url, { cwd, monitors, opened });
   };
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -131,6 +119,23 @@ function sendPage(req: IncomingMessage, res: ServerResponse, url: URL, gate: Gat
     'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
   });
   res.end(page(nonce, gate.sessionToken));
+}
+
+/** `/api/processes`, and the routes on one process (routes.ts). */
+async function api(req: IncomingMessage, res: ServerResponse, url: URL, shared: Pick<RouteContext, 'cwd' | 'monitors' | 'opened'>): Promise<void> {
+  const parts = url.pathname.split('/').filter(Boolean); // ['api', 'processes', pid?, route?]
+  if (parts[1] !== 'processes' || parts.length > 4) throw new HttpError(404, `no such API: ${url.pathname}`);
+  if (parts.length === 2) {
+    method(req, 'GET');
+    shared.opened();
+    return json(res, 200, await listProcesses());
+  }
+  const pid = pidOf(parts[2]!);
+  const name = parts[3] ?? 'status';
+  const route = Object.prototype.hasOwnProperty.call(ROUTES, name) ? ROUTES[name] : undefined;
+  if (!route) throw new HttpError(404, `no such API: ${url.pathname}`);
+  method(req, route.method);
+  return route.run({ req, res, url, pid, ...shared });
 }
 
 function method(req: IncomingMessage, expected: 'GET' | 'POST'): void {
