@@ -23,8 +23,22 @@ import { median, quantile, geomean } from './lib/stats.js';
 import { renderMarkdown, updateReadme } from './lib/report.js';
 import type { BenchResults, NodeResults } from './lib/types.js';
 import {
-  benchSrc, build, busySamples, cleanup, freshDir, idle, loadSamples, log, nodePaths, opts, repoRoot, setOptions,
-  snapshotBuild, takeBusyByBench, type NodeBin, type Options,
+  benchSrc,
+  build,
+  busySamples,
+  cleanup,
+  freshDir,
+  idle,
+  loadSamples,
+  log,
+  nodePaths,
+  opts,
+  repoRoot,
+  setOptions,
+  snapshotBuild,
+  takeBusyByBench,
+  type NodeBin,
+  type Options,
 } from './lib/harness.js';
 import { OO_NAMES, SUITES } from './suites/index.js';
 
@@ -32,7 +46,16 @@ const ALL_NAMES = SUITES.map((s) => s.name);
 
 // ---------------------------------------------------------------------------------------------
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { runs: 5, inner: 2, quick: false, only: null, nodes: ['24', '26'], unpreparedOnly: false, wait: true, render: null };
+  const opts: Options = {
+    runs: 5,
+    inner: 2,
+    quick: false,
+    only: null,
+    nodes: ['24', '26'],
+    unpreparedOnly: false,
+    wait: true,
+    render: null,
+  };
   let runsGiven = false;
   let innerGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -42,15 +65,25 @@ function parseArgs(argv: string[]): Options {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a === '--runs') { opts.runs = Number(value()); runsGiven = true; }
-    else if (a === '--inner') { opts.inner = Number(value()); innerGiven = true; }
-    else if (a === '--quick') opts.quick = true;
+    if (a === '--runs') {
+      opts.runs = Number(value());
+      runsGiven = true;
+    } else if (a === '--inner') {
+      opts.inner = Number(value());
+      innerGiven = true;
+    } else if (a === '--quick') opts.quick = true;
     else if (a === '--no-wait') opts.wait = false;
-    else if (a === '--unprepared-only') opts.unpreparedOnly = true; // hidden: while the loader is missing
+    else if (a === '--unprepared-only')
+      opts.unpreparedOnly = true; // hidden: while the loader is missing
     else if (a === '--only') {
-      const names = value().split(',').map((s) => s.trim()).filter(Boolean)
+      const names = value()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
         .flatMap((n) => (n === 'oo' ? OO_NAMES : [n]));
-      for (const n of names) if (!ALL_NAMES.includes(n)) throw new Error(`--only: unknown benchmark ${n} (known: oo, ${ALL_NAMES.join(', ')})`);
+      for (const n of names)
+        if (!ALL_NAMES.includes(n))
+          throw new Error(`--only: unknown benchmark ${n} (known: oo, ${ALL_NAMES.join(', ')})`);
       opts.only = new Set(names);
     } else if (a === '--node') {
       const v = value();
@@ -58,11 +91,15 @@ function parseArgs(argv: string[]): Options {
       else if (v === 'both') opts.nodes = ['24', '26'];
       else throw new Error('--node takes 24, 26 or both');
     } else if (a === '--render') {
-      const file = argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') ? value() : path.join(benchSrc, 'results.json');
+      const file =
+        argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') ? value() : path.join(benchSrc, 'results.json');
       opts.render = path.resolve(file);
     } else if (a === '--help' || a === '-h') {
       const own = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-      const head = own.slice(0, own.findIndex((l) => !l.startsWith('//')));
+      const head = own.slice(
+        0,
+        own.findIndex((l) => !l.startsWith('//')),
+      );
       process.stdout.write(head.join('\n').replace(/^\/\/ ?/gm, '') + '\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
@@ -109,7 +146,9 @@ async function main(): Promise<number> {
   const readme = path.join(repoRoot, 'README.md');
   updateReadme(readme, official ? markdown : null);
   process.stdout.write(markdown + '\n');
-  log(`\nwrote ${path.relative(repoRoot, jsonPath)}${official ? ' and README.md' : ' (quick/partial run: README.md table left as is)'} in ${results.durationS} s`);
+  log(
+    `\nwrote ${path.relative(repoRoot, jsonPath)}${official ? ' and README.md' : ' (quick/partial run: README.md table left as is)'} in ${results.durationS} s`,
+  );
   if (failures.length > 0) {
     log(`\n${failures.length} FAILURE(S):`);
     for (const f of failures) log(`- ${f}`);
@@ -136,7 +175,9 @@ async function underTest(): Promise<boolean> {
       return true;
     } catch (e) {
       if (attempt === 3) {
-        log(`error: the Kheiron build in dist/src does not load: ${(e as { stderr?: Buffer }).stderr?.toString() ?? String(e)}`);
+        log(
+          `error: the Kheiron build in dist/src does not load: ${(e as { stderr?: Buffer }).stderr?.toString() ?? String(e)}`,
+        );
         return false;
       }
       await new Promise((r) => setTimeout(r, 5000));
@@ -164,21 +205,36 @@ function nodeBins(): NodeBin[] | null {
 async function measureNode(bin: NodeBin, failures: string[]): Promise<NodeResults> {
   log(`Node ${bin.label} (${bin.version}, ${bin.path})`);
   const nr: NodeResults = {
-    label: bin.label, version: bin.version, path: bin.path, workloads: {}, ooGeomean: null,
-    tsCheck: null, http: null, attach: null, catalogue: null, attachLatency: null, transform: null, startup: null, errors: [], busyCores: {},
+    label: bin.label,
+    version: bin.version,
+    path: bin.path,
+    workloads: {},
+    ooGeomean: null,
+    tsCheck: null,
+    http: null,
+    attach: null,
+    catalogue: null,
+    attachLatency: null,
+    transform: null,
+    startup: null,
+    errors: [],
+    busyCores: {},
   };
   for (const suite of SUITES) {
     if (!wanted(suite.name)) continue;
     try {
       suite.store(nr, await suite.measure(bin));
     } catch (e) {
-      const msg = e instanceof BenchError ? e.message : `node ${bin.label} ${suite.name}: ${(e as Error).stack ?? String(e)}`;
+      const msg =
+        e instanceof BenchError ? e.message : `node ${bin.label} ${suite.name}: ${(e as Error).stack ?? String(e)}`;
       log(`  FAILED: ${msg}`);
       nr.errors.push(msg);
       failures.push(msg);
     }
   }
-  const ratios = Object.values(nr.workloads).map((w) => w.ratio).filter((r): r is number => r !== null);
+  const ratios = Object.values(nr.workloads)
+    .map((w) => w.ratio)
+    .filter((r): r is number => r !== null);
   nr.ooGeomean = ratios.length > 0 ? geomean(ratios) : null;
   for (const [name, xs] of Object.entries(takeBusyByBench())) nr.busyCores[name] = median(xs);
   return nr;
@@ -199,10 +255,25 @@ function collect(started: number, nodes: NodeResults[], failures: string[]): Ben
     only: opts.only === null ? null : [...opts.only],
     git: { commit: git(['rev-parse', 'HEAD']), dirty: status === null ? null : status !== '' },
     machine: {
-      cpuModel: cpus[0]?.model.trim() ?? 'unknown', cpus: cpus.length, totalMemGiB: Math.round(os.totalmem() / 2 ** 30),
-      platform: os.platform(), release: os.release(), arch: os.arch(), driverNode: process.version,
-      loadAverage: { min: Math.min(...loadSamples), median: median(loadSamples), max: Math.max(...loadSamples), samples: loadSamples.length },
-      busyCores: { median: median(busySamples), p90: quantile(busySamples, 0.9), max: Math.max(...busySamples), samples: busySamples.length },
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      cpus: cpus.length,
+      totalMemGiB: Math.round(os.totalmem() / 2 ** 30),
+      platform: os.platform(),
+      release: os.release(),
+      arch: os.arch(),
+      driverNode: process.version,
+      loadAverage: {
+        min: Math.min(...loadSamples),
+        median: median(loadSamples),
+        max: Math.max(...loadSamples),
+        samples: loadSamples.length,
+      },
+      busyCores: {
+        median: median(busySamples),
+        p90: quantile(busySamples, 0.9),
+        max: Math.max(...busySamples),
+        samples: busySamples.length,
+      },
       idleWaitS: Math.round(idle.waitedS),
     },
     nodes,

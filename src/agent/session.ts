@@ -43,7 +43,8 @@ export function notify(session: Session, method: string, params: unknown): void 
 /** Sends an error (if any), then closes the connection; reads nothing more from it. */
 export function closeWith(session: Session, code?: number, message?: string): void {
   if (session.closing) return;
-  if (code !== undefined && message !== undefined) reply(session, { jsonrpc: '2.0', id: null, error: { code, message } });
+  if (code !== undefined && message !== undefined)
+    reply(session, { jsonrpc: '2.0', id: null, error: { code, message } });
   session.closing = true;
   session.reader.stop();
   session.socket.end();
@@ -51,7 +52,11 @@ export function closeWith(session: Session, code?: number, message?: string): vo
   setTimeout(() => session.socket.destroy(), 2000).unref();
 }
 
-function write(session: Session, text: string | undefined, notification: { method: string; params: unknown } | undefined): void {
+function write(
+  session: Session,
+  text: string | undefined,
+  notification: { method: string; params: unknown } | undefined,
+): void {
   const { socket } = session;
   if (socket.destroyed || session.closing) return;
   if (notification && socket.writableLength >= LIMITS.outputBuffer) {

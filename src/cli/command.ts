@@ -3,7 +3,9 @@ import { AgentClient } from './client.js';
 import { UsageError } from './usage.js';
 
 /** A command's arguments, parsed by its options. */
-export type Parsed<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>;
+export type Parsed<O extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>
+>;
 
 /**
  * A `kheiron` command: one entry of the table in commands/index.ts, which makes the help
@@ -28,7 +30,12 @@ export const command = <const O extends ParseArgsOptionsConfig>(c: Command<O>): 
 /** The arguments of `argv` by the command's options; a mistake is a usage error that names the command. */
 export function parseCommand<O extends ParseArgsOptionsConfig>(c: Command<O>, argv: string[]): Parsed<O> {
   try {
-    return parseArgs({ args: argv, options: c.options, allowPositionals: c.noPositionals !== true, strict: true }) as Parsed<O>;
+    return parseArgs({
+      args: argv,
+      options: c.options,
+      allowPositionals: c.noPositionals !== true,
+      strict: true,
+    }) as Parsed<O>;
   } catch (error) {
     throw new UsageError(`${c.name}: ${(error as Error).message}`);
   }
@@ -46,7 +53,11 @@ export function pidOf(text: string | undefined, command: string): number {
  * Runs `f` with a connection to the agent of `pid`, closed however `f` ends: an error from the
  * agent (a bad target, an event it could not send) ends the command with that error.
  */
-export async function withAgent<T>(pid: number, f: (client: AgentClient) => Promise<T>, timeoutMs?: number): Promise<T> {
+export async function withAgent<T>(
+  pid: number,
+  f: (client: AgentClient) => Promise<T>,
+  timeoutMs?: number,
+): Promise<T> {
   const client = await AgentClient.open(pid, timeoutMs);
   try {
     return await f(client);

@@ -56,7 +56,9 @@ export async function demo(settings: DemoSettings): Promise<number> {
     const before = await load.runFor(phase, clock, 'none attached');
 
     out(`\n>>> kheiron attach ${service.pid} examples/shop/repairs.js: the running service, no restart`);
-    const attached = (await agent.call('attach', { file: join(SHOP, 'repairs.js') })) as { rules: { id: string; functions: { name: string }[] }[] };
+    const attached = (await agent.call('attach', { file: join(SHOP, 'repairs.js') })) as {
+      rules: { id: string; functions: { name: string }[] }[];
+    };
     for (const r of attached.rules) out(`    ${r.id} -> ${r.functions.map((f) => f.name).join(', ')}`);
     out('');
     // The first second after the attach still sees requests that were in flight.
@@ -70,7 +72,9 @@ export async function demo(settings: DemoSettings): Promise<number> {
 
     const counts = showAudit(auditFile);
     const worked = before.errors > 0 && repaired.errors === 0 && repaired.requests > 0 && (counts.repair ?? 0) > 0;
-    out(`\nerror rate: ${rate(before)} with no repairs, ${rate(repaired)} with repairs attached, ${rate(after)} after the detach`);
+    out(
+      `\nerror rate: ${rate(before)} with no repairs, ${rate(repaired)} with repairs attached, ${rate(after)} after the detach`,
+    );
     out(worked ? 'result: the repairs worked' : 'result: the repairs did NOT work');
     if (web) await web.untilInterrupted();
     return worked ? 0 : 1;
@@ -89,7 +93,11 @@ function showAudit(auditFile: string): Record<string, number> {
   const events = lines.map((l) => JSON.parse(l) as AuditEvent);
   const counts: Record<string, number> = {};
   for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
-  out(`\naudit trail: ${events.length} events (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}), written to ${auditFile}`);
+  out(
+    `\naudit trail: ${events.length} events (${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}), written to ${auditFile}`,
+  );
   const ofType = (type: string, most = Infinity): AuditEvent[] => events.filter((e) => e.type === type).slice(0, most);
   const shown = [...ofType('attach'), ...ofType('check-failed', 2), ...ofType('repair', 3), ...ofType('detach')];
   for (const e of shown) out(`  ${e.time}  ${e.type.padEnd(12)} ${(e.rule ?? '').padEnd(16)} ${e.function ?? ''}`);
@@ -164,7 +172,9 @@ class Load {
     let second: Tally = { requests: 0, errors: 0 };
     const ticker = setInterval(() => {
       clock.t++;
-      out(`  ${String(clock.t).padStart(4)}s  ${String(second.requests).padStart(8)}  ${String(second.errors).padStart(6)}  ${rate(second).padStart(6)}  ${label}`);
+      out(
+        `  ${String(clock.t).padStart(4)}s  ${String(second.requests).padStart(8)}  ${String(second.errors).padStart(6)}  ${rate(second).padStart(6)}  ${label}`,
+      );
       second = { requests: 0, errors: 0 };
     }, 1000);
     await Promise.all(
@@ -192,7 +202,8 @@ class Load {
   private async one(): Promise<boolean> {
     const r = this.random();
     const id = 1 + Math.floor(this.random() * 200);
-    const [method, path] = r < 0.05 ? ['DELETE', `/items/${id}`] : r < 0.75 ? ['GET', `/items/${id}`] : ['GET', `/price/${id}`];
+    const [method, path] =
+      r < 0.05 ? ['DELETE', `/items/${id}`] : r < 0.75 ? ['GET', `/items/${id}`] : ['GET', `/price/${id}`];
     let { status, body } = await this.send(method, path);
     // A kept-alive socket that the server closed just then: the transport's fault, not the
     // service's; the request never reached it, so it is sent once more.

@@ -25,7 +25,18 @@ export interface Intruder {
 }
 
 export type WindowReport =
-  | { ok: true; port: number; host: string; marks: Record<string, number>; openedMs: number; windowMs: number; closedMs: number; intruders: Intruder[]; agentError?: string; loaded: boolean }
+  | {
+      ok: true;
+      port: number;
+      host: string;
+      marks: Record<string, number>;
+      openedMs: number;
+      windowMs: number;
+      closedMs: number;
+      intruders: Intruder[];
+      agentError?: string;
+      loaded: boolean;
+    }
   | { ok: false; message: string };
 
 const DEFAULT_PORT = 9229;
@@ -101,7 +112,10 @@ async function lock(dir: string, pid: number): Promise<() => void> {
       }
       continue;
     }
-    if (Date.now() > deadline) throw new Refused(`another attach over the inspector (process ${holder}) has held ${path} for 15 s; try again when it is done`);
+    if (Date.now() > deadline)
+      throw new Refused(
+        `another attach over the inspector (process ${holder}) has held ${path} for 15 s; try again when it is done`,
+      );
     if (!alive(pid)) throw new Refused(`process ${pid} has exited`);
     await later(20);
   }
@@ -114,7 +128,14 @@ function listJson(host: string, port: number, ours: Set<number>): Promise<string
     const timer = setTimeout(() => socket.destroy(new Error('the inspector did not answer')), 2000);
     let body = '';
     socket.setEncoding('latin1');
-    socket.on('connect', () => ours.add(socket.localPort ?? 0) && socket.write(`GET /json/list HTTP/1.1\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nConnection: close\r\n\r\n`));
+    socket.on(
+      'connect',
+      () =>
+        ours.add(socket.localPort ?? 0) &&
+        socket.write(
+          `GET /json/list HTTP/1.1\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nConnection: close\r\n\r\n`,
+        ),
+    );
     socket.on('data', (chunk: string) => {
       body += chunk;
       const ids = [...body.matchAll(/"id"\s*:\s*"([0-9a-f-]+)"/g)].map((m) => m[1]!);
@@ -161,7 +182,13 @@ function warmUp(): Promise<void> {
  * state but LISTEN, so that a connection closed meanwhile still shows (TIME_WAIT, 60 s on
  * Linux), unless it was reset. Keyed by the connecting side's port.
  */
-function others(table: TcpEntry[], port: number, ours: Set<number>, before: Set<string>, seen: Map<number, Intruder>): void {
+function others(
+  table: TcpEntry[],
+  port: number,
+  ours: Set<number>,
+  before: Set<string>,
+  seen: Map<number, Intruder>,
+): void {
   for (const e of table) {
     if (e.state === 'listen' || !e.loopback) continue;
     const peer = e.localPort === port ? e.remotePort : e.remotePort === port ? e.localPort : undefined;
@@ -273,7 +300,9 @@ function refuseUnsafe(pid: number): ReturnType<typeof inspectFlags> {
     );
   }
   if (flags.host !== undefined && !/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(flags.host)) {
-    throw new Refused(`process ${pid} would open its inspector on ${flags.host} (--inspect-port), not on loopback: refused`);
+    throw new Refused(
+      `process ${pid} would open its inspector on ${flags.host} (--inspect-port), not on loopback: refused`,
+    );
   }
   return flags;
 }
@@ -351,25 +380,41 @@ async function awaitOpening(window: Window, release: () => void): Promise<TcpEnt
 /** Connects to the inspector and sends the evaluation: the one that loads the agent, unless anyone else is connected. */
 async function sendEvaluation(window: Window, listener: TcpEntry): Promise<Opened> {
   const { pid, t0, ours, intruders } = window;
-  const opened: Opened = { listener, port: listener.localPort, openedMs: performance.now() - t0, marks: {}, ws: undefined, load: false };
+  const opened: Opened = {
+    listener,
+    port: listener.localPort,
+    openedMs: performance.now() - t0,
+    marks: {},
+    ws: undefined,
+    load: false,
+  };
   const host = listener.localAddress.includes(':') ? '::1' : '127.0.0.1';
   try {
     const id = await listJson(host, opened.port, ours);
     opened.marks.list = performance.now() - t0;
     // Who else is connected, read while the target accepts the session (it takes a turn of
     // its main thread), so as not to lengthen the window: if anyone, close, load nothing, say so.
-    opened.ws = await WebSocketClient.connect(`ws://${host.includes(':') ? `[${host}]` : host}:${opened.port}/${id}`, 3000, (localPort) => {
-      ours.add(localPort);
-      others(tcpTable(pid, window.files), opened.port, ours, window.earlier, intruders);
-    });
+    opened.ws = await WebSocketClient.connect(
+      `ws://${host.includes(':') ? `[${host}]` : host}:${opened.port}/${id}`,
+      3000,
+      (localPort) => {
+        ours.add(localPort);
+        others(tcpTable(pid, window.files), opened.port, ours, window.earlier, intruders);
+      },
+    );
     ours.add(opened.ws.localPort);
     // A late opening, after the CLI gave up: close it, load nothing.
     opened.load = intruders.size === 0 && listener.loopback && !reported;
     opened.marks.upgraded = performance.now() - t0;
     const expression = evaluation(window.request, opened.load, window.errorFile);
-    opened.ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, includeCommandLineAPI: false } }));
+    opened.ws.send(
+      JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, includeCommandLineAPI: false } }),
+    );
   } catch (error) {
-    report({ ok: false, message: `could not reach the inspector of process ${pid} on port ${opened.port}: ${(error as Error).message}; kheiron keeps trying to close it` });
+    report({
+      ok: false,
+      message: `could not reach the inspector of process ${pid} on port ${opened.port}: ${(error as Error).message}; kheiron keeps trying to close it`,
+    });
   }
   return opened;
 }
@@ -407,7 +452,13 @@ async function awaitClosing(window: Window, opened: Opened): Promise<number> {
         opened.ws = await WebSocketClient.connect(`ws://127.0.0.1:${port}/${await listJson('127.0.0.1', port, ours)}`);
         ours.add(opened.ws.localPort);
         void opened.ws.closed().then(() => (ended = true));
-        opened.ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(window.request, false, window.errorFile) } }));
+        opened.ws.send(
+          JSON.stringify({
+            id: 1,
+            method: 'Runtime.evaluate',
+            params: { expression: evaluation(window.request, false, window.errorFile) },
+          }),
+        );
       } catch {
         opened.ws = undefined;
       }
@@ -437,7 +488,17 @@ async function reportClosed(window: Window, opened: Opened, closedMs: number): P
   }
   const agentError = await agentStarted(window);
   const loaded = { loaded: agentError === undefined, ...(agentError === undefined ? {} : { agentError }) };
-  report({ ok: true, port: opened.port, host: listener.localAddress, marks: opened.marks, openedMs, windowMs, closedMs, intruders: found, ...loaded });
+  report({
+    ok: true,
+    port: opened.port,
+    host: listener.localAddress,
+    marks: opened.marks,
+    openedMs,
+    windowMs,
+    closedMs,
+    intruders: found,
+    ...loaded,
+  });
 }
 
 /** Waits for the agent's socket: undefined once it answers, else the reason it did not start. */
@@ -460,5 +521,10 @@ process.on('SIGINT', () => {}); // Ctrl-C in the CLI's terminal ends the CLI, ne
 process.on('SIGHUP', () => {});
 openAndClose(request).then(
   () => report({ ok: false, message: `process ${request.pid} has exited` }),
-  (error: unknown) => report({ ok: false, message: error instanceof Refused ? error.message : `attach over the inspector failed: ${(error as Error).message}` }),
+  (error: unknown) =>
+    report({
+      ok: false,
+      message:
+        error instanceof Refused ? error.message : `attach over the inspector failed: ${(error as Error).message}`,
+    }),
 );

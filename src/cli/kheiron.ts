@@ -35,7 +35,11 @@ async function main(argv: string[]): Promise<number> {
   const command = BY_NAME.get(name);
   if (!command) throw new UsageError(`unknown command '${name}'`);
   // `--help` anywhere before `--`; for a command that runs a program, only before the program, whose arguments are its own.
-  const own = command.programArguments ? rest.slice(0, 1) : rest.indexOf('--') >= 0 ? rest.slice(0, rest.indexOf('--')) : rest;
+  const own = command.programArguments
+    ? rest.slice(0, 1)
+    : rest.indexOf('--') >= 0
+      ? rest.slice(0, rest.indexOf('--'))
+      : rest;
   if (own.includes('--help') || own.includes('-h')) {
     process.stdout.write(commandHelp(command));
     return 0;
@@ -59,7 +63,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
     } else {
       // The message may carry the agent's text: escaped, like everything else from it.
-      process.stderr.write(`kheiron: ${printableLines((error instanceof Error ? error.message : String(error)).replace(/^kheiron: /, ''))}\n`);
+      process.stderr.write(
+        `kheiron: ${printableLines((error instanceof Error ? error.message : String(error)).replace(/^kheiron: /, ''))}\n`,
+      );
       process.exitCode = error instanceof UnreachableError || error instanceof InspectorRefused ? 3 : 1;
     }
   },

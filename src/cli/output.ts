@@ -2,7 +2,8 @@ import { printable, printableJson } from './printable.js';
 
 /** One line of output; what came from the agent in it is escaped (printable.ts). */
 export const print = (line: string): void => void process.stdout.write(`${printable(line)}\n`);
-export const printJson = (value: unknown): void => void process.stdout.write(`${printableJson(JSON.stringify(value))}\n`);
+export const printJson = (value: unknown): void =>
+  void process.stdout.write(`${printableJson(JSON.stringify(value))}\n`);
 
 /** Rows as columns, each as wide as its widest cell (the last one as it is). */
 export function table(rows: string[][]): string[] {

@@ -28,7 +28,11 @@ export function json(res: ServerResponse, status: number, value: unknown): void 
 
 /** A stream of server-sent events; a comment every 15 s keeps it open through idle minutes. */
 export function events(req: IncomingMessage, res: ServerResponse): (event: string, data: unknown) => void {
-  res.writeHead(200, { ...SECURE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+  res.writeHead(200, {
+    ...SECURE_HEADERS,
+    'content-type': 'text/event-stream; charset=utf-8',
+    connection: 'keep-alive',
+  });
   res.flushHeaders();
   const beat = setInterval(() => res.write(': still here\n\n'), 15_000);
   beat.unref();
@@ -40,19 +44,23 @@ export function events(req: IncomingMessage, res: ServerResponse): (event: strin
 
 export function pidOf(text: string): number {
   const pid = Number(text);
-  if (!/^\d{1,10}$/.test(text) || !Number.isSafeInteger(pid) || pid <= 0) throw new HttpError(400, `expected a process id, got '${text.slice(0, 40)}'`);
+  if (!/^\d{1,10}$/.test(text) || !Number.isSafeInteger(pid) || pid <= 0)
+    throw new HttpError(400, `expected a process id, got '${text.slice(0, 40)}'`);
   return pid;
 }
 
 export function text(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new HttpError(400, `'${name}' must be a non-empty string`);
-  if (value.length > MAX_TEXT || value.includes('\0')) throw new HttpError(400, `'${name}' is too long or holds a NUL character`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new HttpError(400, `'${name}' must be a non-empty string`);
+  if (value.length > MAX_TEXT || value.includes('\0'))
+    throw new HttpError(400, `'${name}' is too long or holds a NUL character`);
   return value.trim();
 }
 
 /** A JSON object body, of at most 64 KiB, sent as application/json (which no plain form can send). */
 export async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'the body must be application/json');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    throw new HttpError(415, 'the body must be application/json');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -66,6 +74,7 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, any
   } catch {
     throw new HttpError(400, 'the body is not valid JSON');
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'the body must be a JSON object');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new HttpError(400, 'the body must be a JSON object');
   return value as Record<string, any>;
 }

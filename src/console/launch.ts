@@ -6,7 +6,9 @@ export function openBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   try {
     const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => process.stderr.write(`kheiron console: could not start ${command}: open the address above by hand\n`));
+    child.on('error', () =>
+      process.stderr.write(`kheiron console: could not start ${command}: open the address above by hand\n`),
+    );
     child.unref();
   } catch {
     process.stderr.write(`kheiron console: could not start ${command}: open the address above by hand\n`);

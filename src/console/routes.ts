@@ -52,7 +52,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   /** `{ ids }` | `{ set }` | `{ all: true }`. */
   detach: {
     method: 'POST',
-    run: async ({ req, res, pid }) => json(res, 200, await call(pid, 'detach', await detachParams(pid, await readJson(req)))),
+    run: async ({ req, res, pid }) =>
+      json(res, 200, await call(pid, 'detach', await detachParams(pid, await readJson(req)))),
   },
 
   /** `{ target, throw, times? }`. */
@@ -60,9 +61,19 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     method: 'POST',
     run: async ({ req, res, pid }) => {
       const body = await readJson(req);
-      const times = body.times === undefined || body.times === null || body.times === '' ? undefined : Number(body.times);
-      if (times !== undefined && !(Number.isInteger(times) && times > 0)) throw new HttpError(400, "'times' must be a positive integer");
-      json(res, 200, await call(pid, 'inject', { target: text(body.target, 'target'), throw: text(body.throw, 'throw'), ...(times ? { times } : {}) }));
+      const times =
+        body.times === undefined || body.times === null || body.times === '' ? undefined : Number(body.times);
+      if (times !== undefined && !(Number.isInteger(times) && times > 0))
+        throw new HttpError(400, "'times' must be a positive integer");
+      json(
+        res,
+        200,
+        await call(pid, 'inject', {
+          target: text(body.target, 'target'),
+          throw: text(body.throw, 'throw'),
+          ...(times ? { times } : {}),
+        }),
+      );
     },
   },
 
@@ -88,7 +99,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     run: async ({ req, res, url, pid }) => {
       const target = text(url.searchParams.get('target'), 'target');
       const rate = url.searchParams.get('rate') === null ? 10 : Number(url.searchParams.get('rate'));
-      if (!(rate > 0 && rate <= MAX_WATCH_RATE)) throw new HttpError(400, `'rate' must be a number of calls per second from 1 to ${MAX_WATCH_RATE}`);
+      if (!(rate > 0 && rate <= MAX_WATCH_RATE))
+        throw new HttpError(400, `'rate' must be a number of calls per second from 1 to ${MAX_WATCH_RATE}`);
       const client = await open(pid);
       let result: { functions: string[] };
       try {

@@ -50,7 +50,11 @@ function page(nonce: string, token: string, dir = publicDir()): string {
   const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
   return read('index.html')
     .replace('<!--style-->', () => `<style nonce="${nonce}">\n${read('style.css')}</style>`)
-    .replace('<!--script-->', () => `<script nonce="${nonce}">\n${read('chart.js')}\n${read('app.js').replace(/<\/script/gi, '<\\/script')}</script>`)
+    .replace(
+      '<!--script-->',
+      () =>
+        `<script nonce="${nonce}">\n${read('chart.js')}\n${read('app.js').replace(/<\/script/gi, '<\\/script')}</script>`,
+    )
     .replace('{{token}}', token);
 }
 
@@ -67,7 +71,10 @@ export async function startConsole(options: ConsoleOptions = {}): Promise<Consol
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const e = error instanceof ConsoleError ? error : new ConsoleError(500, error instanceof Error ? error.message : String(error));
+      const e =
+        error instanceof ConsoleError
+          ? error
+          : new ConsoleError(500, error instanceof Error ? error.message : String(error));
       if (!res.headersSent) json(res, e.status, { error: e.message, ...e.details });
       else res.end();
     });
@@ -122,7 +129,12 @@ function sendPage(req: IncomingMessage, res: ServerResponse, url: URL, gate: Gat
 }
 
 /** `/api/processes`, and the routes on one process (routes.ts). */
-async function api(req: IncomingMessage, res: ServerResponse, url: URL, shared: Pick<RouteContext, 'cwd' | 'monitors' | 'opened'>): Promise<void> {
+async function api(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  shared: Pick<RouteContext, 'cwd' | 'monitors' | 'opened'>,
+): Promise<void> {
   const parts = url.pathname.split('/').filter(Boolean); // ['api', 'processes', pid?, route?]
   if (parts[1] !== 'processes' || parts.length > 4) throw new HttpError(404, `no such API: ${url.pathname}`);
   if (parts.length === 2) {

@@ -14,9 +14,18 @@ describe('the method table', () => {
   });
 
   it('checks every parameter before it runs: a wrong one is an invalid-params error that names it', () => {
-    assert.throws(() => METHODS.attach!.params({ file: '' }), { code: -32602, message: "'file' must be a non-empty string" });
-    assert.throws(() => METHODS.watch!.params({ target: 'x', depth: 5 }), { code: -32602, message: "'depth' must be an integer from 0 to 4, got 5" });
-    assert.throws(() => METHODS.audit!.params({ follow: 'yes' }), { code: -32602, message: "'follow' must be true or false, got string" });
+    assert.throws(() => METHODS.attach!.params({ file: '' }), {
+      code: -32602,
+      message: "'file' must be a non-empty string",
+    });
+    assert.throws(() => METHODS.watch!.params({ target: 'x', depth: 5 }), {
+      code: -32602,
+      message: "'depth' must be an integer from 0 to 4, got 5",
+    });
+    assert.throws(() => METHODS.audit!.params({ follow: 'yes' }), {
+      code: -32602,
+      message: "'follow' must be true or false, got string",
+    });
     assert.deepEqual(METHODS.watch!.params({ target: 'x' }), { target: 'x', rate: 20, depth: 1 });
   });
 });

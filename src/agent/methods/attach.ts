@@ -23,7 +23,9 @@ export const attach = method({
     let module: { default?: unknown };
     try {
       // A query makes a re-attach of an edited file load it afresh.
-      module = (await import(rulesModuleUrl(`${pathToFileURL(file).href}?kheiron=${++imports}`))) as { default?: unknown };
+      module = (await import(rulesModuleUrl(`${pathToFileURL(file).href}?kheiron=${++imports}`))) as {
+        default?: unknown;
+      };
     } catch (error) {
       imported.undo();
       throw new RpcError(ERRORS.rules, shown(describeLoadError(error, file)));
@@ -36,7 +38,8 @@ export const attach = method({
     try {
       return attached(engine.attach(set as never, { file, imported }), set as RuleSet, options);
     } catch (error) {
-      if (error instanceof RuleError || error instanceof TypeError || error instanceof AuditError) throw new RpcError(ERRORS.rules, shown(error.message));
+      if (error instanceof RuleError || error instanceof TypeError || error instanceof AuditError)
+        throw new RpcError(ERRORS.rules, shown(error.message));
       // The rules module's own code threw (a getter, a Proxy): the rules are refused, and say where.
       throw new RpcError(ERRORS.rules, shown(`${file}: the rules could not be read: ${describeThrown(error)}`));
     }
@@ -55,7 +58,13 @@ function attached(rules: ReturnType<RepairEngine['attach']>, set: RuleSet, optio
       functions: r.functions.map((f) => ({ name: f.name, module: f.module, prepared: f.prepared })),
       unreachable: [
         ...matching(unreachable, targets.get(r.id)!),
-        ...r.unreached.map(({ entry, reason }) => ({ module: entry.module, name: entry.name, line: entry.line, column: entry.column, reason })),
+        ...r.unreached.map(({ entry, reason }) => ({
+          module: entry.module,
+          name: entry.name,
+          line: entry.line,
+          column: entry.column,
+          reason,
+        })),
       ],
     })),
   };
@@ -67,7 +76,11 @@ function matching(unreachable: Unreached[], target: Selector): Omit<Unreached, '
     throw new Error(problem);
   });
   return unreachable
-    .filter((u) => u.name === '*' || matches({ ...u, id: '', static: false, safe: false, reinvocable: false, params: 0, prepared: 'in-place' }))
+    .filter(
+      (u) =>
+        u.name === '*' ||
+        matches({ ...u, id: '', static: false, safe: false, reinvocable: false, params: 0, prepared: 'in-place' }),
+    )
     .map(({ module, name, line, column, reason }) => ({ module, name, line, column, reason }));
 }
 
@@ -82,7 +95,8 @@ async function checkRulesFile(file: string, shown: string): Promise<void> {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const problem =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new RpcError(ERRORS.rules, `${shown}: ${problem}`);
   }
   try {
@@ -100,7 +114,10 @@ async function checkRulesFile(file: string, shown: string): Promise<void> {
       throw new RpcError(ERRORS.rules, `${shown}: not a regular file (${what}); a rules module must be a regular file`);
     }
     if (stat.size > LIMITS.rulesFile) {
-      throw new RpcError(ERRORS.rules, `${shown}: ${mib(stat.size)} MiB, larger than the ${mib(LIMITS.rulesFile)} MiB a rules module may have`);
+      throw new RpcError(
+        ERRORS.rules,
+        `${shown}: ${mib(stat.size)} MiB, larger than the ${mib(LIMITS.rulesFile)} MiB a rules module may have`,
+      );
     }
   } finally {
     await handle.close();
@@ -130,7 +147,8 @@ function describeLoadError(error: unknown, file: string): string {
     try {
       parse(readFileSync(file, 'utf8'), file, 'module');
     } catch (parsed) {
-      if (parsed instanceof InstrumentParseError) return `${file}:${parsed.line}:${parsed.column}: SyntaxError: ${e.message}`;
+      if (parsed instanceof InstrumentParseError)
+        return `${file}:${parsed.line}:${parsed.column}: SyntaxError: ${e.message}`;
     }
   }
   return `${file}${at ? `:${at[1]}` : ''}: ${e.name}: ${e.message}`;

@@ -11,7 +11,15 @@ import { functions, status } from './registry.js';
 import { detach, inject } from './rules.js';
 import { audit, watch } from './streams.js';
 
-export const METHODS: Readonly<Record<string, Method<any>>> = { status, functions, attach, detach, audit, watch, inject };
+export const METHODS: Readonly<Record<string, Method<any>>> = {
+  status,
+  functions,
+  attach,
+  detach,
+  audit,
+  watch,
+  inject,
+};
 
 /** The engine the methods act on: the application's, or one of the agent's own. */
 export function agentEngine(options: AgentOptions): RepairEngine {

@@ -32,7 +32,8 @@ export const method = <P>(m: Method<P>): Method<P> => m;
 
 export function requiredString(params: Params, name: string): string {
   const value = params[name];
-  if (typeof value !== 'string' || value === '') throw new RpcError(ERRORS.invalidParams, `'${name}' must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new RpcError(ERRORS.invalidParams, `'${name}' must be a non-empty string`);
   return value;
 }
 
@@ -43,7 +44,10 @@ export function optionalString(params: Params, name: string): string | undefined
 export function optionalBoolean(params: Params, name: string): boolean | undefined {
   const value = params[name];
   if (value !== undefined && typeof value !== 'boolean') {
-    throw new RpcError(ERRORS.invalidParams, `'${name}' must be true or false, got ${value === null ? 'null' : typeof value}`);
+    throw new RpcError(
+      ERRORS.invalidParams,
+      `'${name}' must be true or false, got ${value === null ? 'null' : typeof value}`,
+    );
   }
   return value;
 }

@@ -12,7 +12,15 @@ export const status = method({
     uptimeS: Math.round(process.uptime()),
     functions: registered().length,
     memory: process.memoryUsage(),
-    rules: engine.rules().map((r) => ({ id: r.id, set: r.set, functions: r.functions.map((f) => f.name), calls: r.calls, failures: r.failures })),
+    rules: engine
+      .rules()
+      .map((r) => ({
+        id: r.id,
+        set: r.set,
+        functions: r.functions.map((f) => f.name),
+        calls: r.calls,
+        failures: r.failures,
+      })),
     counters: engine.counters(),
   }),
 });

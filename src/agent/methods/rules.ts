@@ -28,13 +28,17 @@ export const inject = method({
     const target = requiredString(params, 'target');
     const message = requiredString(params, 'throw');
     const times = params.times === undefined ? undefined : Number(params.times);
-    if (times !== undefined && !(Number.isInteger(times) && times > 0)) throw new RpcError(ERRORS.invalidParams, "'times' must be a positive integer");
+    if (times !== undefined && !(Number.isInteger(times) && times > 0))
+      throw new RpcError(ERRORS.invalidParams, "'times' must be a positive integer");
     return { target, message, times };
   },
   run: ({ target, message, times }, { engine }) => {
     const ruleId = `inject:${target}:${Date.now()}`;
     try {
-      const [rule] = engine.attach({ name: 'cli-inject', rules: [injectRule(target, { id: ruleId, throw: message, times })] });
+      const [rule] = engine.attach({
+        name: 'cli-inject',
+        rules: [injectRule(target, { id: ruleId, throw: message, times })],
+      });
       return { id: rule!.id, functions: rule!.functions.map((f) => f.name) };
     } catch (error) {
       throw new RpcError(ERRORS.rules, (error as Error).message);

@@ -24,13 +24,17 @@ export const watch = method({
   params: (params) => {
     const { rate, depth } = params;
     if (rate !== undefined && typeof rate !== 'number') {
-      throw new RpcError(ERRORS.invalidParams, `'rate' must be a positive number of events per second, got ${typeof rate}`);
+      throw new RpcError(
+        ERRORS.invalidParams,
+        `'rate' must be a positive number of events per second, got ${typeof rate}`,
+      );
     }
     if (depth !== undefined && !(Number.isInteger(depth) && (depth as number) >= 0 && (depth as number) <= 4)) {
       throw new RpcError(ERRORS.invalidParams, `'depth' must be an integer from 0 to 4, got ${JSON.stringify(depth)}`);
     }
     const target = requiredString(params, 'target');
-    if (rate !== undefined && !(rate > 0)) throw new RpcError(ERRORS.invalidParams, "'rate' must be a positive number of events per second");
+    if (rate !== undefined && !(rate > 0))
+      throw new RpcError(ERRORS.invalidParams, "'rate' must be a positive number of events per second");
     return { target, rate: rate ?? 20, depth: (depth as number | undefined) ?? 1 };
   },
   run: ({ target, rate, depth }, { client }) => {
@@ -71,6 +75,12 @@ function rateLimited(client: Client, rate: number, show: (value: unknown) => str
     sent++;
     const shown = 'result' in outcome ? { result: show(outcome.result) } : { error: show(outcome.error) };
     const durationMs = Number((performance.now() - (ctx.state.t0 as number)).toFixed(3));
-    client.notify('watch', { function: ctx.entry.name, module: ctx.entry.module, args: ctx.args.map(show), durationMs, ...shown });
+    client.notify('watch', {
+      function: ctx.entry.name,
+      module: ctx.entry.module,
+      args: ctx.args.map(show),
+      durationMs,
+      ...shown,
+    });
   };
 }

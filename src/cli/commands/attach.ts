@@ -53,7 +53,9 @@ function readRules(file: string): string {
     if (!statSync(file).isFile()) throw new Error('not a regular file');
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new Error(
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
 }
 
@@ -75,26 +77,38 @@ async function reachable(pid: number): Promise<boolean> {
 function attachAll(pid: number, file: string, loadable: string, pending: boolean): Promise<any> {
   // Importing the rules and editing functions in takes longer than a query; a process whose
   // loop was busy answers once it frees: attach waits as long as for the import.
-  return withAgent(pid, async (c) => {
-    const attached = await c.call('attach', { file: loadable, displayName: file }, 60_000);
-    const empty = pending ? [] : attached.rules.filter((r: any) => r.functions.length === 0 && (r.unreachable ?? []).length === 0);
-    if (empty.length > 0) {
-      await c.call('detach', { ids: attached.rules.map((r: any) => r.id) });
-      throw new Error(
-        `${file}: refused, nothing attached: ${empty.map((r: any) => `rule ${r.id} matches no function of process ${pid}`).join('; ')}` +
-          ` (kheiron functions ${pid} lists them; --pending keeps a rule that waits for modules not loaded yet)`,
-      );
-    }
-    return attached;
-  }, 60_000);
+  return withAgent(
+    pid,
+    async (c) => {
+      const attached = await c.call('attach', { file: loadable, displayName: file }, 60_000);
+      const empty = pending
+        ? []
+        : attached.rules.filter((r: any) => r.functions.length === 0 && (r.unreachable ?? []).length === 0);
+      if (empty.length > 0) {
+        await c.call('detach', { ids: attached.rules.map((r: any) => r.id) });
+        throw new Error(
+          `${file}: refused, nothing attached: ${empty.map((r: any) => `rule ${r.id} matches no function of process ${pid}`).join('; ')}` +
+            ` (kheiron functions ${pid} lists them; --pending keeps a rule that waits for modules not loaded yet)`,
+        );
+      }
+      return attached;
+    },
+    60_000,
+  );
 }
 
 function printAttached(result: any): void {
   for (const r of result.rules) {
-    const none = result.unprepared ? 'no function: none of the attachable ones matches' : 'no function yet: it applies to matching modules when they load';
-    print(`attached ${r.id} (${r.set}) to ${r.functions.length === 0 ? none : r.functions.map((f: any) => `${f.name} [${f.prepared}]`).join(', ')}`);
+    const none = result.unprepared
+      ? 'no function: none of the attachable ones matches'
+      : 'no function yet: it applies to matching modules when they load';
+    print(
+      `attached ${r.id} (${r.set}) to ${r.functions.length === 0 ? none : r.functions.map((f: any) => `${f.name} [${f.prepared}]`).join(', ')}`,
+    );
     for (const u of r.unreachable ?? []) {
-      print(`  not attached to ${u.name === '*' ? 'any function of' : u.name} (${u.module}${u.line ? `:${u.line}` : ''}): ${u.reason}`);
+      print(
+        `  not attached to ${u.name === '*' ? 'any function of' : u.name} (${u.module}${u.line ? `:${u.line}` : ''}): ${u.reason}`,
+      );
     }
   }
   if (result.unprepared) {

@@ -11,7 +11,10 @@ export const audit = command({
     const pid = pidOf(positionals[0], 'audit');
     const show = (e: any): void => {
       if (values.json) printJson(e);
-      else print(`${e.time}  ${String(e.type).padEnd(12)} ${String(e.rule ?? '').padEnd(20)} ${e.function ?? ''}${e.detail ? `  ${JSON.stringify(e.detail)}` : ''}`);
+      else
+        print(
+          `${e.time}  ${String(e.type).padEnd(12)} ${String(e.rule ?? '').padEnd(20)} ${e.function ?? ''}${e.detail ? `  ${JSON.stringify(e.detail)}` : ''}`,
+        );
     };
     return withAgent(pid, async (client) => {
       client.onNotification((method, event) => {

@@ -12,10 +12,13 @@ export const console = command({
   noPositionals: true,
   run: async ({ values }) => {
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('console: --port must be a port number (0 takes a free one)');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError('console: --port must be a port number (0 takes a free one)');
     const server = await startConsole({ port });
     const url = server.loginUrl();
-    process.stdout.write(`Kheiron console on http://127.0.0.1:${server.port} (loopback only). Open it with its one-time token:\n  ${url}\n`);
+    process.stdout.write(
+      `Kheiron console on http://127.0.0.1:${server.port} (loopback only). Open it with its one-time token:\n  ${url}\n`,
+    );
     if (process.stdin.isTTY) process.stdout.write('Press Enter for another address; Ctrl-C to stop.\n');
     if (values.open) openBrowser(url);
     const stopReading = newAddressOnEnter(server);

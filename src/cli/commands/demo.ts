@@ -6,14 +6,21 @@ import { UsageError } from '../usage.js';
 export const demo = command({
   name: 'demo',
   usage: '[--seconds N] [--connections N] [--console [--open]]',
-  summary: 'A service with two latent bugs under load; repairs attached and detached while it runs. Exit code 0 when the repairs worked. --console shows it in the web console.',
-  options: { seconds: { type: 'string' }, connections: { type: 'string', default: '16' }, console: { type: 'boolean' }, open: { type: 'boolean' } },
+  summary:
+    'A service with two latent bugs under load; repairs attached and detached while it runs. Exit code 0 when the repairs worked. --console shows it in the web console.',
+  options: {
+    seconds: { type: 'string' },
+    connections: { type: 'string', default: '16' },
+    console: { type: 'boolean' },
+    open: { type: 'boolean' },
+  },
   noPositionals: true,
   run: async ({ values }) => {
     // In the browser the story is easier to follow at a slower pace.
     const phaseMs = Number(values.seconds ?? (values.console ? '8' : '3')) * 1000;
     const connections = Number(values.connections);
-    if (!(phaseMs > 0) || !(connections > 0)) throw new UsageError('demo: --seconds and --connections must be positive numbers');
+    if (!(phaseMs > 0) || !(connections > 0))
+      throw new UsageError('demo: --seconds and --connections must be positive numbers');
     return runDemo({ phaseMs, connections, console: values.console === true, open: values.open === true });
   },
 });

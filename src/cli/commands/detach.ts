@@ -11,7 +11,8 @@ export const detach = command({
   run: async ({ values, positionals }) => {
     const pid = pidOf(positionals[0], 'detach');
     const ids = positionals.slice(1);
-    if (!values.all && ids.length === 0) throw new UsageError('detach: which rules? kheiron detach <pid> <rule-id>... | --all');
+    if (!values.all && ids.length === 0)
+      throw new UsageError('detach: which rules? kheiron detach <pid> <rule-id>... | --all');
     const result = await withAgent(pid, (c) => c.call('detach', values.all ? { all: true } : { ids }));
     if (values.json) printJson(result);
     else print(result.detached.length === 0 ? 'no rules were attached' : `detached ${result.detached.join(', ')}`);

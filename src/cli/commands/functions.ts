@@ -12,7 +12,8 @@ export const functions = command({
     const pattern = positionals[1];
     const entries = await withAgent(pid, (c) => c.call('functions', pattern ? { pattern } : {}));
     if (values.json) printJson(entries);
-    else if (entries.length === 0) print(pattern ? `no function of process ${pid} matches ${pattern}` : `process ${pid} has no prepared functions`);
+    else if (entries.length === 0)
+      print(pattern ? `no function of process ${pid} matches ${pattern}` : `process ${pid} has no prepared functions`);
     else {
       const rows = entries.map((e: any) => [e.id, e.kind, e.name, `${e.module}:${e.line}`, e.prepared]);
       for (const line of table([['ID', 'KIND', 'NAME', 'WHERE', 'PREPARED'], ...rows])) print(line);

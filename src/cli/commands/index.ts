@@ -15,4 +15,16 @@ import { run } from './run.js';
 import { status } from './status.js';
 import { watch } from './watch.js';
 
-export const COMMANDS: readonly Command<any>[] = [run, ps, functions, status, attach, detach, audit, watch, inject, console, demo];
+export const COMMANDS: readonly Command<any>[] = [
+  run,
+  ps,
+  functions,
+  status,
+  attach,
+  detach,
+  audit,
+  watch,
+  inject,
+  console,
+  demo,
+];

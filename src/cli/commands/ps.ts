@@ -34,9 +34,17 @@ export const ps = command({
         const { pid } = agent;
         try {
           const status = await withAgent(pid, (c) => c.call('status', {}, PS_TIMEOUT_MS), PS_TIMEOUT_MS);
-          found.push({ pid, responding: true, command: status.argv.join(' '), uptimeS: status.uptimeS, functions: status.functions, rules: status.rules.length });
+          found.push({
+            pid,
+            responding: true,
+            command: status.argv.join(' '),
+            uptimeS: status.uptimeS,
+            functions: status.functions,
+            rules: status.rules.length,
+          });
         } catch (error) {
-          if (!processExists(pid)) removeStale(agent); // left behind by a process that died without cleaning up
+          if (!processExists(pid))
+            removeStale(agent); // left behind by a process that died without cleaning up
           else if (error instanceof NotRespondingError) found.push({ pid, responding: false });
           else if (error instanceof UntrustedError) refused.push(error.message);
           else if (!(error instanceof UnreachableError)) throw error;
@@ -53,6 +61,13 @@ export const ps = command({
 });
 
 function row(p: Found): string[] {
-  if (!p.responding) return [String(p.pid), '-', '-', '-', `(not responding within ${PS_TIMEOUT_MS / 1000} s: its event loop is busy or blocked)`];
+  if (!p.responding)
+    return [
+      String(p.pid),
+      '-',
+      '-',
+      '-',
+      `(not responding within ${PS_TIMEOUT_MS / 1000} s: its event loop is busy or blocked)`,
+    ];
   return [String(p.pid), `${p.uptimeS}s`, String(p.functions), String(p.rules), p.command!];
 }

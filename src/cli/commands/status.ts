@@ -13,10 +13,17 @@ export const status = command({
       printJson(s);
       return 0;
     }
-    print(`pid ${s.pid}  ${s.node}  up ${s.uptimeS}s  ${s.functions} functions prepared  ${s.rules.length} rules attached`);
+    print(
+      `pid ${s.pid}  ${s.node}  up ${s.uptimeS}s  ${s.functions} functions prepared  ${s.rules.length} rules attached`,
+    );
     print(`command: ${s.argv.join(' ')}`);
-    for (const r of s.rules) print(`  rule ${r.id} (${r.set}): ${r.calls} calls, ${r.failures} failures, on ${r.functions.join(', ')}`);
-    print(`audit: ${Object.entries(s.counters).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    for (const r of s.rules)
+      print(`  rule ${r.id} (${r.set}): ${r.calls} calls, ${r.failures} failures, on ${r.functions.join(', ')}`);
+    print(
+      `audit: ${Object.entries(s.counters)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     return 0;
   },
 });

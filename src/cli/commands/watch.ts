@@ -11,7 +11,8 @@ export const watch = command({
   options: { rate: { type: 'string' }, depth: { type: 'string' }, json: { type: 'boolean' } },
   run: async ({ values, positionals }) => {
     const depth = values.depth === undefined ? 1 : Number(values.depth);
-    if (!(Number.isInteger(depth) && depth >= 0 && depth <= 4)) throw new UsageError('watch: --depth must be an integer from 0 to 4');
+    if (!(Number.isInteger(depth) && depth >= 0 && depth <= 4))
+      throw new UsageError('watch: --depth must be an integer from 0 to 4');
     const pid = pidOf(positionals[0], 'watch');
     const target = positionals[1];
     if (!target) throw new UsageError('watch: which functions? kheiron watch <pid> <target>');
@@ -21,8 +22,11 @@ export const watch = command({
     return withAgent(pid, async (client) => {
       client.onNotification((method, e) => show(method, e, rate, json));
       const { functions } = await client.call('watch', { target, rate, depth });
-      if (functions.length === 0) throw new Error(`watch: no function of process ${pid} matches ${target} (kheiron functions ${pid} lists them)`);
-      process.stderr.write(`${printable(`watching ${functions.length} functions${functions.length ? `: ${functions.join(', ')}` : ''}; Ctrl-C to stop`)}\n`);
+      if (functions.length === 0)
+        throw new Error(`watch: no function of process ${pid} matches ${target} (kheiron functions ${pid} lists them)`);
+      process.stderr.write(
+        `${printable(`watching ${functions.length} functions${functions.length ? `: ${functions.join(', ')}` : ''}; Ctrl-C to stop`)}\n`,
+      );
       await untilInterrupted(client);
       return 0;
     });
@@ -39,5 +43,8 @@ function show(method: string, e: any, rate: number, json: boolean): void {
   if (method !== 'watch') return;
   if (json) printJson(e);
   else if (e.dropped) print(`  (${e.dropped} calls not shown: over ${rate}/s)`);
-  else print(`${e.function}(${Array.isArray(e.args) ? e.args.join(', ') : ''}) ${'error' in e ? `threw ${e.error}` : `= ${e.result}`}  ${e.durationMs} ms`);
+  else
+    print(
+      `${e.function}(${Array.isArray(e.args) ? e.args.join(', ') : ''}) ${'error' in e ? `threw ${e.error}` : `= ${e.result}`}  ${e.durationMs} ms`,
+    );
 }
