@@ -105,3 +105,28 @@ function visit(node: unknown, f: (node: Node) => void): void {
   f(node as Node);
   for (const key of Object.keys(node)) if (key !== 'type' && key !== 'start' && key !== 'end') visit((node as Record<string, unknown>)[key], f);
 }
+
+/** The rules module `source` as JavaScript, with every line where it was: Node strips the types, or else TypeScript does. */
+export async function stripTypes(source: string, file: string): Promise<string> {
+  const module = (await import('node:module')) as { stripTypeScriptTypes?: (code: string, options?: object) => string };
+  if (typeof module.stripTypeScriptTypes === 'function') {
+    try {
+      return module.stripTypeScriptTypes(source, { mode: 'strip' });
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`);
+    }
+  }
+  let ts: typeof import('typescript');
+  try {
+    ts = (await import('typescript')).default;
+  } catch {
+    throw new Error(`${file}: TypeScript rules need Node >= 22.13 (module.stripTypeScriptTypes) or the typescript package`);
+  }
+  const out = ts.transpileModule(source, { fileName: file, reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const problem = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (problem) {
+    const { line } = problem.file!.getLineAndCharacterOfPosition(problem.start ?? 0);
+    throw new Error(`${file}:${line + 1}: ${ts.flattenDiagnosticMessageText(problem.messageText, ' ')}`);
+  }
+  return out.outputText;
+}

@@ -4,9 +4,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { AgentClient } from './client.js';
-import { UsageError } from './usage.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const REGISTER = join(ROOT, 'dist/src/loader/register.js');
@@ -19,25 +17,26 @@ interface Tally {
   errors: number;
 }
 
+export interface DemoSettings {
+  /** How long each phase (no repairs, repairs attached) runs. */
+  phaseMs: number;
+  connections: number;
+  /** Show it in the web console (and open the desktop's browser). */
+  console: boolean;
+  open: boolean;
+}
+
+type AuditEvent = { type: string; rule?: string; function?: string; time: string; detail?: Record<string, unknown> };
+
 /**
  * `kheiron demo`: a real HTTP service with two latent bugs, under load on loopback. The
  * error rate with no repairs; a rules file attached at run time, without a restart; the
  * error rate falling to zero; the detach; the audit trail. Exit code 0 only when the
  * repairs worked.
  */
-export async function demo(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { seconds: { type: 'string' }, connections: { type: 'string', default: '16' }, console: { type: 'boolean' }, open: { type: 'boolean' } }, strict: true }));
-  } catch (error) {
-    throw new UsageError(`demo: ${(error as Error).message}`);
-  }
-  // In the browser the story is easier to follow at a slower pace.
-  const phase = Number(values.seconds ?? (values.console ? '8' : '3')) * 1000;
-  const connections = Number(values.connections);
-  if (!(phase > 0) || !(connections > 0)) throw new UsageError('demo: --seconds and --connections must be positive numbers');
+export async function demo(settings: DemoSettings): Promise<number> {
+  const { phaseMs: phase, connections } = settings;
   const auditFile = join(mkdtempSync(join(tmpdir(), 'kheiron-demo-')), 'audit.jsonl');
-
   const service = spawn(process.execPath, ['--import', REGISTER, join(SHOP, 'main.js')], {
     env: { ...process.env, KHEIRON_INCLUDE: `${SHOP}/**`, KHEIRON_AUDIT_FILE: auditFile, KHEIRON_NO_CACHE: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,7 +47,7 @@ export async function demo(argv: string[]): Promise<number> {
     const port = await listening(service);
     // The same way an engineer would from another terminal: through the service's agent.
     agent = await AgentClient.open(service.pid!);
-    if (values.console) web = await openConsole(service.pid!, values.open === true);
+    if (settings.console) web = await openConsole(service.pid!, settings.open);
     out(`Kheiron demo: a shop service on http://127.0.0.1:${port} (pid ${service.pid}), every function prepared`);
     out(`load: ${connections} connections on loopback; GET /items/:id, DELETE /items/:id, GET /price/:id\n`);
     out('   time  requests  errors    rate  repairs');
@@ -57,7 +56,9 @@ export async function demo(argv: string[]): Promise<number> {
     const before = await load.runFor(phase, clock, 'none attached');
 
     out(`\n>>> kheiron attach ${service.pid} examples/shop/repairs.js: the running service, no restart`);
-    const attached = (await agent.call('attach', { file: join(SHOP, 'repairs.js') })) as { rules: { id: string; functions: { name: string }[] }[] };
+    const attached = (await agent.call('attach', { file: join(SHOP, 'repairs.js') })) as {
+      rules: { id: string; functions: { name: string }[] }[];
+    };
     for (const r of attached.rules) out(`    ${r.id} -> ${r.functions.map((f) => f.name).join(', ')}`);
     out('');
     // The first second after the attach still sees requests that were in flight.
@@ -69,16 +70,11 @@ export async function demo(argv: string[]): Promise<number> {
     const after = await load.runFor(Math.min(phase, 2000), clock, 'none attached');
     load.close();
 
-    const events = readFileSync(auditFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; rule?: string; function?: string; time: string; detail?: Record<string, unknown> });
-    const counts: Record<string, number> = {};
-    for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
-    out(`\naudit trail: ${events.length} events (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}), written to ${auditFile}`);
-    const shown = [...events.filter((e) => e.type === 'attach'), ...events.filter((e) => e.type === 'check-failed').slice(0, 2), ...events.filter((e) => e.type === 'repair').slice(0, 3), ...events.filter((e) => e.type === 'detach')];
-    for (const e of shown) out(`  ${e.time}  ${e.type.padEnd(12)} ${(e.rule ?? '').padEnd(16)} ${e.function ?? ''}`);
-
-    const rate = (t: Tally): string => `${((100 * t.errors) / Math.max(1, t.requests)).toFixed(1)}%`;
+    const counts = showAudit(auditFile);
     const worked = before.errors > 0 && repaired.errors === 0 && repaired.requests > 0 && (counts.repair ?? 0) > 0;
-    out(`\nerror rate: ${rate(before)} with no repairs, ${rate(repaired)} with repairs attached, ${rate(after)} after the detach`);
+    out(
+      `\nerror rate: ${rate(before)} with no repairs, ${rate(repaired)} with repairs attached, ${rate(after)} after the detach`,
+    );
     out(worked ? 'result: the repairs worked' : 'result: the repairs did NOT work');
     if (web) await web.untilInterrupted();
     return worked ? 0 : 1;
@@ -89,6 +85,25 @@ export async function demo(argv: string[]): Promise<number> {
   }
 }
 
+const rate = (t: Tally): string => `${((100 * t.errors) / Math.max(1, t.requests)).toFixed(1)}%`;
+
+/** Prints what the audit trail recorded, a few events of each kind; returns the count of each. */
+function showAudit(auditFile: string): Record<string, number> {
+  const lines = readFileSync(auditFile, 'utf8').trim().split('\n').filter(Boolean);
+  const events = lines.map((l) => JSON.parse(l) as AuditEvent);
+  const counts: Record<string, number> = {};
+  for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
+  out(
+    `\naudit trail: ${events.length} events (${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}), written to ${auditFile}`,
+  );
+  const ofType = (type: string, most = Infinity): AuditEvent[] => events.filter((e) => e.type === type).slice(0, most);
+  const shown = [...ofType('attach'), ...ofType('check-failed', 2), ...ofType('repair', 3), ...ofType('detach')];
+  for (const e of shown) out(`  ${e.time}  ${e.type.padEnd(12)} ${(e.rule ?? '').padEnd(16)} ${e.function ?? ''}`);
+  return counts;
+}
+
 interface DemoConsole {
   untilInterrupted(): Promise<void>;
   close(): Promise<void>;
@@ -97,7 +112,7 @@ interface DemoConsole {
 /** `demo --console`: the web console, following the service from the start; the demo begins once the page is open. */
 async function openConsole(pid: number, open: boolean): Promise<DemoConsole> {
   const { startConsole } = await import('../console/server.js');
-  const { newAddressOnEnter, openBrowser } = await import('../console/command.js');
+  const { newAddressOnEnter, openBrowser } = await import('../console/launch.js');
   const server = await startConsole();
   await server.follow(pid);
   const url = server.loginUrl(pid);
@@ -157,7 +172,9 @@ class Load {
     let second: Tally = { requests: 0, errors: 0 };
     const ticker = setInterval(() => {
       clock.t++;
-      out(`  ${String(clock.t).padStart(4)}s  ${String(second.requests).padStart(8)}  ${String(second.errors).padStart(6)}  ${`${((100 * second.errors) / Math.max(1, second.requests)).toFixed(1)}%`.padStart(6)}  ${label}`);
+      out(
+        `  ${String(clock.t).padStart(4)}s  ${String(second.requests).padStart(8)}  ${String(second.errors).padStart(6)}  ${rate(second).padStart(6)}  ${label}`,
+      );
       second = { requests: 0, errors: 0 };
     }, 1000);
     await Promise.all(
@@ -185,7 +202,8 @@ class Load {
   private async one(): Promise<boolean> {
     const r = this.random();
     const id = 1 + Math.floor(this.random() * 200);
-    const [method, path] = r < 0.05 ? ['DELETE', `/items/${id}`] : r < 0.75 ? ['GET', `/items/${id}`] : ['GET', `/price/${id}`];
+    const [method, path] =
+      r < 0.05 ? ['DELETE', `/items/${id}`] : r < 0.75 ? ['GET', `/items/${id}`] : ['GET', `/price/${id}`];
     let { status, body } = await this.send(method, path);
     // A kept-alive socket that the server closed just then: the transport's fault, not the
     // service's; the request never reached it, so it is sent once more.

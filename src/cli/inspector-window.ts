@@ -25,7 +25,18 @@ export interface Intruder {
 }
 
 export type WindowReport =
-  | { ok: true; port: number; host: string; marks: Record<string, number>; openedMs: number; windowMs: number; closedMs: number; intruders: Intruder[]; agentError?: string; loaded: boolean }
+  | {
+      ok: true;
+      port: number;
+      host: string;
+      marks: Record<string, number>;
+      openedMs: number;
+      windowMs: number;
+      closedMs: number;
+      intruders: Intruder[];
+      agentError?: string;
+      loaded: boolean;
+    }
   | { ok: false; message: string };
 
 const DEFAULT_PORT = 9229;
@@ -101,7 +112,10 @@ async function lock(dir: string, pid: number): Promise<() => void> {
       }
       continue;
     }
-    if (Date.now() > deadline) throw new Refused(`another attach over the inspector (process ${holder}) has held ${path} for 15 s; try again when it is done`);
+    if (Date.now() > deadline)
+      throw new Refused(
+        `another attach over the inspector (process ${holder}) has held ${path} for 15 s; try again when it is done`,
+      );
     if (!alive(pid)) throw new Refused(`process ${pid} has exited`);
     await later(20);
   }
@@ -114,7 +128,14 @@ function listJson(host: string, port: number, ours: Set<number>): Promise<string
     const timer = setTimeout(() => socket.destroy(new Error('the inspector did not answer')), 2000);
     let body = '';
     socket.setEncoding('latin1');
-    socket.on('connect', () => ours.add(socket.localPort ?? 0) && socket.write(`GET /json/list HTTP/1.1\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nConnection: close\r\n\r\n`));
+    socket.on(
+      'connect',
+      () =>
+        ours.add(socket.localPort ?? 0) &&
+        socket.write(
+          `GET /json/list HTTP/1.1\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nConnection: close\r\n\r\n`,
+        ),
+    );
     socket.on('data', (chunk: string) => {
       body += chunk;
       const ids = [...body.matchAll(/"id"\s*:\s*"([0-9a-f-]+)"/g)].map((m) => m[1]!);
@@ -161,7 +182,13 @@ function warmUp(): Promise<void> {
  * state but LISTEN, so that a connection closed meanwhile still shows (TIME_WAIT, 60 s on
  * Linux), unless it was reset. Keyed by the connecting side's port.
  */
-function others(table: TcpEntry[], port: number, ours: Set<number>, before: Set<string>, seen: Map<number, Intruder>): void {
+function others(
+  table: TcpEntry[],
+  port: number,
+  ours: Set<number>,
+  before: Set<string>,
+  seen: Map<number, Intruder>,
+): void {
   for (const e of table) {
     if (e.state === 'listen' || !e.loopback) continue;
     const peer = e.localPort === port ? e.remotePort : e.remotePort === port ? e.localPort : undefined;
@@ -204,144 +231,289 @@ function evaluation(request: WindowRequest, load: boolean, errorFile: string): s
   return `(() => { ${steps.join(' ')} })()`;
 }
 
-async function openAndClose(request: WindowRequest): Promise<void> {
-  const { pid } = request;
-  if (!catchesSigusr1(pid)) {
-    throw new Refused(`process ${pid} did not open its inspector: it does not handle SIGUSR1 (it is not a Node.js process, or it runs with --disable-sigusr1 or the permission model); nothing was sent to it`);
-  }
-  const flags = inspectFlags(pid);
-  if (flags.open) throw new Refused(`process ${pid} was started with ${flags.open}: its inspector is open already, to whoever connects to it; kheiron does not attach through an inspector it did not open`);
-  if (flags.host !== undefined && !/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(flags.host)) {
-    throw new Refused(`process ${pid} would open its inspector on ${flags.host} (--inspect-port), not on loopback: refused`);
-  }
-  const release = await lock(request.socketDir, pid);
-  try {
-    const expected = flags.port ?? DEFAULT_PORT;
-    const before = tcpTable(pid);
-    const own = socketInodes(pid);
-    const taken = before.find((e) => e.state === 'listen' && e.localPort === expected);
-    if (taken) {
-      throw new Refused(own.has(taken.inode) ? `process ${pid} listens on port ${expected} already, where it would open its inspector: its inspector is open already, or the application uses that port` : `port ${expected}, where process ${pid} would open its inspector, is taken by another process`);
-    }
-    const earlier = new Set(before.filter((e) => e.state !== 'listen').map((e) => `${e.localPort}-${e.remotePort}`));
-    const errorFile = join(request.socketDir, `${pid}.attach-error`);
-    if (existsSync(errorFile)) unlinkSync(errorFile);
+/** What the steps of one window share: the target, what was there before the signal, who connected since. */
+interface Window {
+  request: WindowRequest;
+  pid: number;
+  /** The TCP tables the inspector can be in. */
+  files: ('tcp' | 'tcp6')[];
+  /** The target's sockets that are not its inspector: those before the signal, and new ones seen not listening. */
+  settled: Set<number>;
+  /** Connections (local-remote port) that were there before the signal. */
+  earlier: Set<string>;
+  /** Where the target leaves the reason the agent did not load. */
+  errorFile: string;
+  /** Our own connections' local ports. */
+  ours: Set<number>;
+  intruders: Map<number, Intruder>;
+  /** When the signal was sent. */
+  t0: number;
+}
 
+/** The inspector once it listens, and our session on it. */
+interface Opened {
+  listener: TcpEntry;
+  port: number;
+  openedMs: number;
+  marks: Record<string, number>;
+  ws: WebSocketClient | undefined;
+  /** The evaluation sent loads the agent: nobody else connected, on loopback, in time. */
+  load: boolean;
+}
+
+/**
+ * The window, step by step: refuse what is not safe to open, take the lock, signal, find the
+ * inspector the signal opened, send it the evaluation that closes it, wait until it is
+ * closed, then wait for the agent. Whatever happens, the inspector is closed before this ends.
+ */
+async function openAndClose(request: WindowRequest): Promise<void> {
+  const flags = refuseUnsafe(request.pid);
+  const release = await lock(request.socketDir, request.pid);
+  try {
+    const window = beforeSignal(request, flags);
     await warmUp();
-    process.kill(pid, 'SIGUSR1');
-    const t0 = performance.now();
-    // The listening socket that appears in the target after the signal is its inspector,
-    // whichever port it chose (--inspect-port, process.debugPort). The target's descriptors
-    // are cheap to list; the TCP table (all the machine's connections) is read only when a
-    // new socket shows up there.
-    const files: ('tcp' | 'tcp6')[] = flags.host?.includes(':') ? ['tcp6'] : ['tcp'];
-    const settled = new Set(own);
-    const find = (): TcpEntry | undefined => {
-      const fresh = [...socketInodes(pid)].filter((i) => !settled.has(i));
-      if (fresh.length === 0) return undefined;
-      const table = tcpTable(pid, files);
-      for (const e of table) if (fresh.includes(e.inode) && e.state !== 'listen') settled.add(e.inode);
-      return table.find((e) => e.state === 'listen' && fresh.includes(e.inode));
-    };
-    let listener: TcpEntry | undefined;
-    while (!listener && performance.now() - t0 < OPEN_MS && alive(pid)) {
-      listener = find();
-      if (!listener) nap(performance.now() - t0 < 2000 ? 0.25 : NAP_MS);
-    }
-    if (!listener) {
-      report({ ok: false, message: `process ${pid} did not open its inspector within ${OPEN_MS / 1000} s of the signal: its main thread may be blocked (Node opens the inspector on it), or its inspector is open already (inspector.open()); if it opens later, kheiron closes it at once` });
-      release();
-      const end = performance.now() + LATE_MS;
-      while (!listener && performance.now() < end && alive(pid)) {
-        await later(25);
-        listener = find();
-      }
-      if (!listener) return;
-    }
-    const openedMs = performance.now() - t0;
-    const host = listener.localAddress.includes(':') ? '::1' : '127.0.0.1';
-    const port = listener.localPort;
-    const marks: Record<string, number> = {};
-    const ours = new Set<number>();
-    const intruders = new Map<number, Intruder>();
-    let ws: WebSocketClient | undefined;
-    let load = false;
-    try {
-      const id = await listJson(host, port, ours);
-      marks.list = performance.now() - t0;
-      // Who else is connected, read while the target accepts the session (it takes a turn of
-      // its main thread), so as not to lengthen the window: if anyone, close, load nothing, say so.
-      ws = await WebSocketClient.connect(`ws://${host.includes(':') ? `[${host}]` : host}:${port}/${id}`, 3000, (localPort) => {
-        ours.add(localPort);
-        others(tcpTable(pid, files), port, ours, earlier, intruders);
-      });
-      ours.add(ws.localPort);
-      // A late opening, after the CLI gave up: close it, load nothing.
-      load = intruders.size === 0 && listener.loopback && !reported;
-      marks.upgraded = performance.now() - t0;
-      ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(request, load, errorFile), includeCommandLineAPI: false } }));
-    } catch (error) {
-      report({ ok: false, message: `could not reach the inspector of process ${pid} on port ${port}: ${(error as Error).message}; kheiron keeps trying to close it` });
-    }
-    // Wait until the target closed it: closing ends every session, ours too; then the
-    // listening socket is gone.
-    let closedMs = NaN;
-    let reportedLate = false;
-    let ended = false;
-    void ws?.closed().then(() => (ended = true));
-    for (let i = 0; alive(pid); i++) {
-      const waited = performance.now() - t0 - openedMs;
-      if (ended || i % 10 === 0) {
-        const table = tcpTable(pid, files);
-        if (!table.some((e) => e.inode === listener!.inode)) {
-          closedMs = performance.now() - t0;
-          break;
-        }
-        others(table, port, ours, earlier, intruders);
-      }
-      if (waited > CLOSE_REPORT_MS && !reportedLate) {
-        reportedLate = true;
-        report({ ok: false, message: `process ${pid} has not run the evaluation that closes its inspector (127.0.0.1:${port}) within ${CLOSE_REPORT_MS / 1000} s: its main thread is blocked; the inspector stays open until it runs JavaScript again, and then closes first thing` });
-      }
-      if (ws === undefined && waited > 1000) {
-        // The first try failed: connect again and send the closing evaluation alone.
-        try {
-          ws = await WebSocketClient.connect(`ws://127.0.0.1:${port}/${await listJson('127.0.0.1', port, ours)}`);
-          ours.add(ws.localPort);
-          void ws.closed().then(() => (ended = true));
-          ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: evaluation(request, false, errorFile) } }));
-        } catch {
-          ws = undefined;
-        }
-      }
-      await later(waited < 2000 ? 1 : waited < LATE_MS ? 20 : 1000);
-    }
-    ws?.close();
-    others(tcpTable(pid, files), port, ours, earlier, intruders);
-    const windowMs = closedMs - openedMs;
-    const found = [...intruders.values()];
-    if (!load) {
-      report({ ok: false, message: found.length > 0 ? `other connections reached the inspector of process ${pid} before kheiron's (${describe(found)}): kheiron closed it ${windowMs.toFixed(1)} ms after it opened and loaded nothing, but they may have run code in the process` : listener.loopback ? `process ${pid}: the inspector was closed, nothing was loaded` : `process ${pid} opened its inspector on ${listener.localAddress}, not on loopback: it was closed ${windowMs.toFixed(1)} ms after it opened and nothing was loaded` });
-      return;
-    }
-    // The agent's socket, or the reason it did not start.
-    let agentError: string | undefined = `its control socket did not answer within ${AGENT_MS / 1000} s (its main thread is busy?)`;
-    const agent = socketPath(pid, request.socketDir);
-    for (const end = performance.now() + AGENT_MS; performance.now() < end && alive(pid); await later(10)) {
-      if (existsSync(errorFile)) {
-        agentError = readFileSync(errorFile, 'utf8');
-        unlinkSync(errorFile);
-        break;
-      }
-      if (existsSync(agent) && (await accepts(agent))) {
-        agentError = undefined;
-        break;
-      }
-    }
-    report({ ok: true, port, host: listener.localAddress, marks, openedMs, windowMs, closedMs, intruders: found, loaded: agentError === undefined, ...(agentError === undefined ? {} : { agentError }) });
+    process.kill(request.pid, 'SIGUSR1');
+    window.t0 = performance.now();
+    const listener = await awaitOpening(window, release);
+    if (!listener) return;
+    const opened = await sendEvaluation(window, listener);
+    const closedMs = await awaitClosing(window, opened);
+    await reportClosed(window, opened, closedMs);
   } finally {
     release();
   }
+}
+
+/** The flags the inspector would open with, once it is known to open on loopback only, and only by our signal. */
+function refuseUnsafe(pid: number): ReturnType<typeof inspectFlags> {
+  if (!catchesSigusr1(pid)) {
+    throw new Refused(
+      `process ${pid} did not open its inspector: it does not handle SIGUSR1 (it is not a Node.js process, or it runs with` +
+        ' --disable-sigusr1 or the permission model); nothing was sent to it',
+    );
+  }
+  const flags = inspectFlags(pid);
+  if (flags.open) {
+    throw new Refused(
+      `process ${pid} was started with ${flags.open}: its inspector is open already, to whoever connects to it;` +
+        ' kheiron does not attach through an inspector it did not open',
+    );
+  }
+  if (flags.host !== undefined && !/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(flags.host)) {
+    throw new Refused(
+      `process ${pid} would open its inspector on ${flags.host} (--inspect-port), not on loopback: refused`,
+    );
+  }
+  return flags;
+}
+
+/** What is there before the signal: the port must be free, and the connections and sockets already there are not the inspector's. */
+function beforeSignal(request: WindowRequest, flags: ReturnType<typeof inspectFlags>): Window {
+  const { pid } = request;
+  const expected = flags.port ?? DEFAULT_PORT;
+  const before = tcpTable(pid);
+  const own = socketInodes(pid);
+  const taken = before.find((e) => e.state === 'listen' && e.localPort === expected);
+  if (taken) {
+    throw new Refused(
+      own.has(taken.inode)
+        ? `process ${pid} listens on port ${expected} already, where it would open its inspector: its inspector is open already, or the application uses that port`
+        : `port ${expected}, where process ${pid} would open its inspector, is taken by another process`,
+    );
+  }
+  const errorFile = join(request.socketDir, `${pid}.attach-error`);
+  if (existsSync(errorFile)) unlinkSync(errorFile);
+  return {
+    request,
+    pid,
+    files: flags.host?.includes(':') ? ['tcp6'] : ['tcp'],
+    settled: new Set(own),
+    earlier: new Set(before.filter((e) => e.state !== 'listen').map((e) => `${e.localPort}-${e.remotePort}`)),
+    errorFile,
+    ours: new Set(),
+    intruders: new Map(),
+    t0: NaN,
+  };
+}
+
+/**
+ * The listening socket that appears in the target after the signal is its inspector,
+ * whichever port it chose (--inspect-port, process.debugPort). The target's descriptors are
+ * cheap to list; the TCP table (all the machine's connections) is read only when a new
+ * socket shows up there.
+ */
+function findInspector(window: Window): TcpEntry | undefined {
+  const fresh = [...socketInodes(window.pid)].filter((i) => !window.settled.has(i));
+  if (fresh.length === 0) return undefined;
+  const table = tcpTable(window.pid, window.files);
+  for (const e of table) if (fresh.includes(e.inode) && e.state !== 'listen') window.settled.add(e.inode);
+  return table.find((e) => e.state === 'listen' && fresh.includes(e.inode));
+}
+
+/**
+ * The inspector, once it listens. When it does not open in time, the CLI is told and the lock
+ * released, and this process goes on watching for a late opening, to close it.
+ */
+async function awaitOpening(window: Window, release: () => void): Promise<TcpEntry | undefined> {
+  const { pid, t0 } = window;
+  let listener: TcpEntry | undefined;
+  while (!listener && performance.now() - t0 < OPEN_MS && alive(pid)) {
+    listener = findInspector(window);
+    if (!listener) nap(performance.now() - t0 < 2000 ? 0.25 : NAP_MS);
+  }
+  if (listener) return listener;
+  report({
+    ok: false,
+    message:
+      `process ${pid} did not open its inspector within ${OPEN_MS / 1000} s of the signal: its main thread may be blocked` +
+      ' (Node opens the inspector on it), or its inspector is open already (inspector.open()); if it opens later, kheiron closes it at once',
+  });
+  release();
+  const end = performance.now() + LATE_MS;
+  while (!listener && performance.now() < end && alive(pid)) {
+    await later(25);
+    listener = findInspector(window);
+  }
+  return listener;
+}
+
+/** Connects to the inspector and sends the evaluation: the one that loads the agent, unless anyone else is connected. */
+async function sendEvaluation(window: Window, listener: TcpEntry): Promise<Opened> {
+  const { pid, t0, ours, intruders } = window;
+  const opened: Opened = {
+    listener,
+    port: listener.localPort,
+    openedMs: performance.now() - t0,
+    marks: {},
+    ws: undefined,
+    load: false,
+  };
+  const host = listener.localAddress.includes(':') ? '::1' : '127.0.0.1';
+  try {
+    const id = await listJson(host, opened.port, ours);
+    opened.marks.list = performance.now() - t0;
+    // Who else is connected, read while the target accepts the session (it takes a turn of
+    // its main thread), so as not to lengthen the window: if anyone, close, load nothing, say so.
+    opened.ws = await WebSocketClient.connect(
+      `ws://${host.includes(':') ? `[${host}]` : host}:${opened.port}/${id}`,
+      3000,
+      (localPort) => {
+        ours.add(localPort);
+        others(tcpTable(pid, window.files), opened.port, ours, window.earlier, intruders);
+      },
+    );
+    ours.add(opened.ws.localPort);
+    // A late opening, after the CLI gave up: close it, load nothing.
+    opened.load = intruders.size === 0 && listener.loopback && !reported;
+    opened.marks.upgraded = performance.now() - t0;
+    const expression = evaluation(window.request, opened.load, window.errorFile);
+    opened.ws.send(
+      JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, includeCommandLineAPI: false } }),
+    );
+  } catch (error) {
+    report({
+      ok: false,
+      message: `could not reach the inspector of process ${pid} on port ${opened.port}: ${(error as Error).message}; kheiron keeps trying to close it`,
+    });
+  }
+  return opened;
+}
+
+/**
+ * Waits until the target closed its inspector: closing ends every session, ours too; then the
+ * listening socket is gone. Connects again if the first try failed. Returns when it closed
+ * (NaN if the target exited first).
+ */
+async function awaitClosing(window: Window, opened: Opened): Promise<number> {
+  const { pid, t0, ours } = window;
+  const { port } = opened;
+  let reportedLate = false;
+  let ended = false;
+  void opened.ws?.closed().then(() => (ended = true));
+  for (let i = 0; alive(pid); i++) {
+    const waited = performance.now() - t0 - opened.openedMs;
+    if (ended || i % 10 === 0) {
+      const table = tcpTable(pid, window.files);
+      if (!table.some((e) => e.inode === opened.listener.inode)) return performance.now() - t0;
+      others(table, port, ours, window.earlier, window.intruders);
+    }
+    if (waited > CLOSE_REPORT_MS && !reportedLate) {
+      reportedLate = true;
+      report({
+        ok: false,
+        message:
+          `process ${pid} has not run the evaluation that closes its inspector (127.0.0.1:${port}) within ${CLOSE_REPORT_MS / 1000} s:` +
+          ' its main thread is blocked; the inspector stays open until it runs JavaScript again, and then closes first thing',
+      });
+    }
+    if (opened.ws === undefined && waited > 1000) {
+      // The first try failed: connect again and send the closing evaluation alone.
+      try {
+        opened.ws = await WebSocketClient.connect(`ws://127.0.0.1:${port}/${await listJson('127.0.0.1', port, ours)}`);
+        ours.add(opened.ws.localPort);
+        void opened.ws.closed().then(() => (ended = true));
+        opened.ws.send(
+          JSON.stringify({
+            id: 1,
+            method: 'Runtime.evaluate',
+            params: { expression: evaluation(window.request, false, window.errorFile) },
+          }),
+        );
+      } catch {
+        opened.ws = undefined;
+      }
+    }
+    await later(waited < 2000 ? 1 : waited < LATE_MS ? 20 : 1000);
+  }
+  return NaN;
+}
+
+/** The report, once the inspector is closed: who else connected, and whether the agent started. */
+async function reportClosed(window: Window, opened: Opened, closedMs: number): Promise<void> {
+  const { pid } = window;
+  const { listener, openedMs } = opened;
+  opened.ws?.close();
+  others(tcpTable(pid, window.files), opened.port, window.ours, window.earlier, window.intruders);
+  const windowMs = closedMs - openedMs;
+  const found = [...window.intruders.values()];
+  if (!opened.load) {
+    const message =
+      found.length > 0
+        ? `other connections reached the inspector of process ${pid} before kheiron's (${describe(found)}): kheiron closed it ${windowMs.toFixed(1)} ms after it opened and loaded nothing, but they may have run code in the process`
+        : listener.loopback
+          ? `process ${pid}: the inspector was closed, nothing was loaded`
+          : `process ${pid} opened its inspector on ${listener.localAddress}, not on loopback: it was closed ${windowMs.toFixed(1)} ms after it opened and nothing was loaded`;
+    report({ ok: false, message });
+    return;
+  }
+  const agentError = await agentStarted(window);
+  const loaded = { loaded: agentError === undefined, ...(agentError === undefined ? {} : { agentError }) };
+  report({
+    ok: true,
+    port: opened.port,
+    host: listener.localAddress,
+    marks: opened.marks,
+    openedMs,
+    windowMs,
+    closedMs,
+    intruders: found,
+    ...loaded,
+  });
+}
+
+/** Waits for the agent's socket: undefined once it answers, else the reason it did not start. */
+async function agentStarted(window: Window): Promise<string | undefined> {
+  const { pid, errorFile } = window;
+  const agent = socketPath(pid, window.request.socketDir);
+  for (const end = performance.now() + AGENT_MS; performance.now() < end && alive(pid); await later(10)) {
+    if (existsSync(errorFile)) {
+      const problem = readFileSync(errorFile, 'utf8');
+      unlinkSync(errorFile);
+      return problem;
+    }
+    if (existsSync(agent) && (await accepts(agent))) return undefined;
+  }
+  return `its control socket did not answer within ${AGENT_MS / 1000} s (its main thread is busy?)`;
 }
 
 const request = JSON.parse(process.argv[2]!) as WindowRequest;
@@ -349,5 +521,10 @@ process.on('SIGINT', () => {}); // Ctrl-C in the CLI's terminal ends the CLI, ne
 process.on('SIGHUP', () => {});
 openAndClose(request).then(
   () => report({ ok: false, message: `process ${request.pid} has exited` }),
-  (error: unknown) => report({ ok: false, message: error instanceof Refused ? error.message : `attach over the inspector failed: ${(error as Error).message}` }),
+  (error: unknown) =>
+    report({
+      ok: false,
+      message:
+        error instanceof Refused ? error.message : `attach over the inspector failed: ${(error as Error).message}`,
+    }),
 );

@@ -8,8 +8,7 @@ import { resolve } from 'node:path';
 import { socketDir } from '../agent/paths.js';
 import { AgentClient, processExists, RemoteError, UnreachableError } from '../cli/client.js';
 import { listAgents, removeStale } from '../cli/locate.js';
-import { stripTypes } from '../cli/commands.js';
-import { writeCompiledRules, type CompiledRules } from '../cli/compiled-rules.js';
+import { stripTypes, writeCompiledRules, type CompiledRules } from '../cli/compiled-rules.js';
 
 /** How long one request to an agent may take before the console gives up on it. */
 export const AGENT_TIMEOUT_MS = 5000;

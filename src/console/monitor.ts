@@ -148,3 +148,47 @@ export class Monitor {
     for (const listener of this.listeners) listener(event, data);
   }
 }
+
+/** How long the console keeps following a process after its last page went away: a page reopened soon still has the history. */
+const IDLE_MS = 5 * 60_000;
+
+/** The processes the console follows: one Monitor each, started by the first page that asks. */
+export class Monitors {
+  private readonly monitors = new Map<number, Promise<Monitor>>();
+  /** Followed because the console was asked to (`follow`), not only while a page looks. */
+  private readonly followed = new Set<number>();
+
+  get(pid: number): Promise<Monitor> {
+    let m = this.monitors.get(pid);
+    if (!m) {
+      m = Monitor.start(pid, () => this.monitors.delete(pid));
+      this.monitors.set(pid, m);
+      m.catch(() => this.monitors.delete(pid));
+    }
+    return m;
+  }
+
+  follow(pid: number): Promise<Monitor> {
+    this.followed.add(pid);
+    return this.get(pid);
+  }
+
+  /** A process nobody has looked at for a while is no longer followed (unless the console was asked to). */
+  idle(pid: number, m: Monitor): void {
+    if (this.followed.has(pid)) return;
+    setTimeout(() => {
+      const entry = this.monitors.get(pid);
+      if (m.subscribers === 0 && entry) {
+        void entry.then((current) => {
+          if (current !== m || m.subscribers > 0) return;
+          m.close();
+          this.monitors.delete(pid);
+        });
+      }
+    }, IDLE_MS).unref();
+  }
+
+  close(): void {
+    for (const m of this.monitors.values()) void m.then((x) => x.close(), () => {});
+  }
+}

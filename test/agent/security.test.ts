@@ -67,7 +67,9 @@ describe('the agent survives bad messages', () => {
     assert.equal((await raw.send({ id: 2, method: 'hello' })).error.code, -32600);
     assert.match((await raw.send({ jsonrpc: '2.0', id: 3, method: 'hello', params: { protocol: 99 } })).error.message, /protocol 99 is not supported; this agent speaks 1/);
     assert.deepEqual((await raw.send({ jsonrpc: '2.0', id: 4, method: 'hello', params: { protocol: 1 } })).result, { protocol: 1, pid: app.pid });
-    assert.equal((await raw.send({ jsonrpc: '2.0', id: 5, method: 'launch' })).error.code, -32601);
+    const unknown = (await raw.send({ jsonrpc: '2.0', id: 5, method: 'launch' })).error;
+    assert.equal(unknown.code, -32601);
+    assert.equal(unknown.message, "no method 'launch' (known: hello, status, functions, attach, detach, audit, watch, inject)");
     assert.equal((await raw.send({ jsonrpc: '2.0', id: 6, method: 'detach', params: { ids: 'x' } })).error.code, -32602);
     assert.equal((await raw.send({ jsonrpc: '2.0', id: 7, method: 'detach', params: { ids: ['nope'] } })).error.code, 2);
     assert.equal((await raw.send({ jsonrpc: '2.0', id: 8, method: 'functions', params: [] })).error.code, -32602);

@@ -1,0 +1,39 @@
+import { functions as registered } from '../../runtime/index.js';
+import { ERRORS, RpcError } from '../protocol.js';
+import { method, optionalString, withoutPrefix } from './method.js';
+
+/** The process at a glance: what runs, what is attached, what the audit trail has counted. */
+export const status = method({
+  params: () => ({}),
+  run: (_, { engine }) => ({
+    pid: process.pid,
+    argv: process.argv,
+    node: process.version,
+    uptimeS: Math.round(process.uptime()),
+    functions: registered().length,
+    memory: process.memoryUsage(),
+    rules: engine
+      .rules()
+      .map((r) => ({
+        id: r.id,
+        set: r.set,
+        functions: r.functions.map((f) => f.name),
+        calls: r.calls,
+        failures: r.failures,
+      })),
+    counters: engine.counters(),
+  }),
+});
+
+/** The registry entries a target glob matches (all of them by default). */
+export const functions = method({
+  params: (params) => ({ pattern: optionalString(params, 'pattern') }),
+  run: ({ pattern }) => {
+    try {
+      return registered(pattern ?? '**');
+    } catch (error) {
+      if (error instanceof TypeError) throw new RpcError(ERRORS.invalidParams, `'pattern': ${withoutPrefix(error)}`);
+      throw error;
+    }
+  },
+});
