@@ -50,7 +50,8 @@ const KNOWN: Readonly<Record<string, string>> = {
   'runtime/source-text.ts -> transform/index.ts': "toString maps a prepared function's text back with the transform",
   'agent/live-edit.ts -> transform/live-edit.ts': 'LiveEdit moves to src/live-edit/',
   'agent/live-edit.ts -> runtime/registry.ts': 'LiveEdit moves to src/live-edit/; the runtime gets an internal entry',
-  'agent/live-edit.ts -> runtime/source-text.ts': 'LiveEdit moves to src/live-edit/; the runtime gets an internal entry',
+  'agent/live-edit.ts -> runtime/source-text.ts':
+    'LiveEdit moves to src/live-edit/; the runtime gets an internal entry',
   'agent/patch.ts -> transform/index.ts': 'LiveEdit moves to src/live-edit/',
   'agent/patch.ts -> runtime/dispatch.ts': 'LiveEdit moves to src/live-edit/; the runtime gets an internal entry',
   'agent/patch.ts -> runtime/registry.ts': 'LiveEdit moves to src/live-edit/; the runtime gets an internal entry',
@@ -123,10 +124,12 @@ describe('the dependency rule of DESIGN.md', () => {
   });
 
   it('holds every import between parts to the table', () => {
-    const broken = edges.filter((edge) => !(edge in KNOWN)).flatMap((edge) => {
-      const why = breaksRule(edge);
-      return why ? [`${edge}: ${why}`] : [];
-    });
+    const broken = edges
+      .filter((edge) => !(edge in KNOWN))
+      .flatMap((edge) => {
+        const why = breaksRule(edge);
+        return why ? [`${edge}: ${why}`] : [];
+      });
     assert.deepEqual(broken, []);
   });
 
@@ -139,10 +142,20 @@ describe('the dependency rule of DESIGN.md', () => {
     const bare = (part: string): string[] =>
       sourceFiles()
         .filter((file) => partOf(fromSrc(file)) === part)
-        .flatMap((file) => specifiers(file).filter((s) => !s.startsWith('.')).map((s) => `${fromSrc(file)}: ${s}`));
+        .flatMap((file) =>
+          specifiers(file)
+            .filter((s) => !s.startsWith('.'))
+            .map((s) => `${fromSrc(file)}: ${s}`),
+        );
     // Prepared code calls the runtime in any realm; what it needs of Node is a builtin.
-    assert.deepEqual(bare('runtime').filter((line) => !/: node:/.test(line)), []);
+    assert.deepEqual(
+      bare('runtime').filter((line) => !/: node:/.test(line)),
+      [],
+    );
     const impure = /: node:(fs|child_process|net|http|worker_threads|inspector)/;
-    assert.deepEqual(bare('transform').filter((line) => impure.test(line)), []);
+    assert.deepEqual(
+      bare('transform').filter((line) => impure.test(line)),
+      [],
+    );
   });
 });

@@ -69,7 +69,7 @@ export const ENV = {
     parse: list,
   },
   KHEIRON_PREPARE: {
-    meaning: "When Phase II happens: `attach` (when a rule first targets a function) or `load` (every function)",
+    meaning: 'When Phase II happens: `attach` (when a rule first targets a function) or `load` (every function)',
     unset: "the file's `prepare`, else `attach`",
     parse: text,
   },
@@ -119,7 +119,7 @@ export const ENV = {
     parse: positiveMs(10_000),
   },
   KHEIRON_AUDIT_FILE: {
-    meaning: "File the repair engine appends its audit trail to, as JSON lines (unless given `auditFile`)",
+    meaning: 'File the repair engine appends its audit trail to, as JSON lines (unless given `auditFile`)',
     unset: 'none',
     parse: text,
   },

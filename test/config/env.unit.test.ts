@@ -54,15 +54,22 @@ describe('the environment variables', () => {
       ['KHEIRON_COMPILE_CACHE', '1', true],
       ['KHEIRON_SUMMARY', '1', true],
     ];
-    for (const [name, text, expected] of cases) assert.equal(readEnv(name, { [name]: text }), expected, `${name}=${text}`);
+    for (const [name, text, expected] of cases)
+      assert.equal(readEnv(name, { [name]: text }), expected, `${name}=${text}`);
   });
 
   it('warns once, naming the variable, about a value it cannot read, and keeps the default', () => {
     let value: unknown;
     const first = stderrOf(() => (value = readEnv('KHEIRON_TIMEOUT_MS', { KHEIRON_TIMEOUT_MS: 'abc' })));
     assert.equal(value, 10_000);
-    assert.equal(first, "kheiron: KHEIRON_TIMEOUT_MS='abc' is not a positive number of milliseconds; 10000 ms applies\n");
-    assert.equal(stderrOf(() => readEnv('KHEIRON_TIMEOUT_MS', { KHEIRON_TIMEOUT_MS: 'abc' })), '');
+    assert.equal(
+      first,
+      "kheiron: KHEIRON_TIMEOUT_MS='abc' is not a positive number of milliseconds; 10000 ms applies\n",
+    );
+    assert.equal(
+      stderrOf(() => readEnv('KHEIRON_TIMEOUT_MS', { KHEIRON_TIMEOUT_MS: 'abc' })),
+      '',
+    );
     const flag = stderrOf(() => (value = readEnv('KHEIRON_NO_CACHE', { KHEIRON_NO_CACHE: 'yes' })));
     assert.equal(value, false);
     assert.match(flag, /KHEIRON_NO_CACHE='yes' is not '0' or '1'; it stays off/);
@@ -74,13 +81,25 @@ describe('the environment variables', () => {
       if (file.endsWith(join('config', 'env.ts'))) continue;
       for (const [name] of readFileSync(file, 'utf8').matchAll(/\bKHEIRON_[A-Z0-9_]+/g)) named.add(name);
     }
-    assert.deepEqual([...named].filter((name) => !(name in ENV)), [], 'a variable missing from src/config/env.ts');
-    assert.deepEqual(Object.keys(ENV).filter((name) => !named.has(name)), [], 'a variable that nothing reads');
+    assert.deepEqual(
+      [...named].filter((name) => !(name in ENV)),
+      [],
+      'a variable missing from src/config/env.ts',
+    );
+    assert.deepEqual(
+      Object.keys(ENV).filter((name) => !named.has(name)),
+      [],
+      'a variable that nothing reads',
+    );
   });
 
   it('is the table of the README, row for row', () => {
     // Cells are compared trimmed, so a formatter may align the columns.
-    const cells = (line: string): string[] => line.slice(1, -1).split(' | ').map((cell) => cell.trim());
+    const cells = (line: string): string[] =>
+      line
+        .slice(1, -1)
+        .split(' | ')
+        .map((cell) => cell.trim());
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
     const rows = readme.filter((line) => /^\| `KHEIRON_/.test(line)).map((line) => cells(line.trim()));
     const expected = envTable().split('\n').slice(2).map(cells);
