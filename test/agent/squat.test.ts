@@ -127,9 +127,11 @@ function ownDirs(pid: number): string[] {
     .map((n) => join(SHARED, n));
 }
 
+// eslint-disable-next-line no-control-regex -- raw control characters are what it looks for
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
 function assertNoEscapes(text: string): void {
-  // eslint-disable-next-line no-control-regex -- raw control characters are what it looks for
-  assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, `raw control characters reached the terminal: ${JSON.stringify(text)}`);
+  assert.doesNotMatch(text, RAW_CONTROL, `raw control characters reached the terminal: ${JSON.stringify(text)}`);
 }
 
 describe('the socket directory taken by another user first', { skip }, () => {
