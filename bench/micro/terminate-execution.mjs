@@ -29,6 +29,7 @@ setTimeout(() => {
   console.log('entering loop');
   try {
     for (;;);
+    // eslint-disable-next-line no-unreachable -- only TerminateExecution gets out of the loop
   } finally {
     console.log('finally ran');
   }

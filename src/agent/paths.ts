@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmdirSync, unlinkSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, sep } from 'node:path';
+import { readEnv } from '../config/env.js';
 
 /**
  * Where control sockets live, and how both sides know that what they find there is this
@@ -17,7 +18,8 @@ import { basename, dirname, join, sep } from 'node:path';
  * like /tmp, where others cannot rename or remove what is ours).
  */
 export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.KHEIRON_SOCKET_DIR) return env.KHEIRON_SOCKET_DIR;
+  const chosen = readEnv('KHEIRON_SOCKET_DIR', env);
+  if (chosen) return chosen;
   const uid = process.getuid?.() ?? 0;
   return env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'kheiron') : join(tmpdir(), `kheiron-${uid}`);
 }

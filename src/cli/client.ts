@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { readEnv } from '../config/env.js';
 import { LineReader, PROTOCOL_VERSION, type Response } from '../agent/protocol.js';
 import { printable } from './printable.js';
 import { locateAgent, UnreachableError, UntrustedError } from './locate.js';
@@ -19,7 +20,7 @@ export class RemoteError extends Error {
 export class NotRespondingError extends UnreachableError {}
 
 /** How long a request waits for its answer unless told otherwise (KHEIRON_TIMEOUT_MS). */
-export const REQUEST_TIMEOUT_MS = Number(process.env.KHEIRON_TIMEOUT_MS) > 0 ? Number(process.env.KHEIRON_TIMEOUT_MS) : 10_000;
+export const REQUEST_TIMEOUT_MS = readEnv('KHEIRON_TIMEOUT_MS');
 
 /** A connection to the agent of one process: requests, and notifications it streams. */
 export class AgentClient {

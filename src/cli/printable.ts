@@ -8,8 +8,10 @@
 
 // C0 controls, DEL, C1 controls (0x9b is a one-byte CSI for many terminals), the line and
 // paragraph separators, and the bidirectional overrides, embeddings and isolates.
+/* eslint-disable no-control-regex -- control characters are what they match */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 function escape(char: string): string {
   const code = char.charCodeAt(0);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 
+const EARLY_MAX = 100;
+
 /**
  * The smallest WebSocket client the inspector needs: text frames, masked as a client
  * must, ping answered. Node 20 has no WebSocket client of its own.
@@ -8,6 +10,12 @@ import { connect, type Socket } from 'node:net';
 export class WebSocketClient {
   private buffer = Buffer.alloc(0);
   private readonly listeners: ((text: string) => void)[] = [];
+  /**
+   * Messages read before the first listener (one sent with the handshake's answer is read
+   * before `connect` resolves): the first listener gets them. A client that never listens
+   * keeps the first EARLY_MAX.
+   */
+  private early: string[] | undefined = [];
 
   private constructor(private readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => {
@@ -67,6 +75,9 @@ export class WebSocketClient {
 
   onMessage(listener: (text: string) => void): void {
     this.listeners.push(listener);
+    const early = this.early ?? [];
+    this.early = undefined;
+    for (const text of early) listener(text);
   }
 
   send(text: string): void {
@@ -77,6 +88,11 @@ export class WebSocketClient {
     if (this.socket.destroyed || this.socket.writableEnded) return;
     this.frame(0x8, Buffer.alloc(0));
     this.socket.end();
+  }
+
+  private message(text: string): void {
+    if (!this.early) for (const l of this.listeners) l(text);
+    else if (this.early.length < EARLY_MAX) this.early.push(text);
   }
 
   private frame(opcode: number, payload: Buffer): void {
@@ -107,7 +123,7 @@ export class WebSocketClient {
       if (this.buffer.length < offset + length) return;
       const payload = this.buffer.subarray(offset, offset + length);
       this.buffer = this.buffer.subarray(offset + length);
-      if (opcode === 0x1) for (const l of this.listeners) l(payload.toString('utf8'));
+      if (opcode === 0x1) this.message(payload.toString('utf8'));
       else if (opcode === 0x9) this.frame(0xa, Buffer.from(payload));
       else if (opcode === 0x8) this.socket.end();
     }

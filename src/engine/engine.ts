@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { readEnv } from '../config/env.js';
 import { connectOpenTelemetry } from '../otel/index.js';
 import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/index.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
@@ -91,7 +92,7 @@ export class RepairEngine {
   private readonly safePoints: SafePoints;
 
   constructor(options: EngineOptions = {}) {
-    this.audit = new AuditTrail(options.auditFile ?? process.env.KHEIRON_AUDIT_FILE);
+    this.audit = new AuditTrail(options.auditFile ?? readEnv('KHEIRON_AUDIT_FILE'));
     if (options.auditFile !== undefined && this.audit.error) throw new AuditError(this.audit.error);
     this.safePoints = new SafePoints(this.audit);
     registerEngine(this);

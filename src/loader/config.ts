@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readEnv } from '../config/env.js';
 
 /** What the loader prepares and where it keeps prepared code. Plain data: it crosses threads. */
 export interface LoaderConfig {
@@ -28,15 +29,14 @@ const ownRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Configuration from the environment, over `kheiron.config.json` in `cwd`, over defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoaderConfig {
   const file = readConfigFile(cwd);
-  const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   // The environment adds to the file, which adds to the default: naming a dependency to prepare
   // does not stop the application's own files from being prepared.
   const defaults = file.include ? [] : [join(cwd, '**')];
-  const include = [...defaults, ...(file.include ?? []), ...list(env.KHEIRON_INCLUDE)].map((g) => absoluteGlob(g, cwd));
-  const exclude = [...(file.exclude ?? []), ...list(env.KHEIRON_EXCLUDE)].map((g) => absoluteGlob(g, cwd));
-  const noCache = env.KHEIRON_NO_CACHE === '1' || file.cache === false;
-  const cacheDir = noCache ? undefined : resolve(cwd, env.KHEIRON_CACHE_DIR || file.cacheDir || defaultCacheDir(cwd));
-  const phase2 = env.KHEIRON_PREPARE || file.prepare || 'attach';
+  const include = [...defaults, ...(file.include ?? []), ...readEnv('KHEIRON_INCLUDE', env)].map((g) => absoluteGlob(g, cwd));
+  const exclude = [...(file.exclude ?? []), ...readEnv('KHEIRON_EXCLUDE', env)].map((g) => absoluteGlob(g, cwd));
+  const noCache = readEnv('KHEIRON_NO_CACHE', env) || file.cache === false;
+  const cacheDir = noCache ? undefined : resolve(cwd, readEnv('KHEIRON_CACHE_DIR', env) || file.cacheDir || defaultCacheDir(cwd));
+  const phase2 = readEnv('KHEIRON_PREPARE', env) || file.prepare || 'attach';
   if (phase2 !== 'attach' && phase2 !== 'load') throw new Error(`kheiron: KHEIRON_PREPARE / 'prepare' must be 'attach' or 'load', got '${phase2}'`);
   return { include, defaultIncludes: defaults.length, exclude, cacheDir, ownRoot, version: packageVersion(), phase2 };
 }

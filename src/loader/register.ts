@@ -5,6 +5,7 @@
  */
 import module from 'node:module';
 import { startAgent } from '../agent/agent.js';
+import { readEnv } from '../config/env.js';
 import { AttachTimeEditor } from '../live-edit/attach-time.js';
 import { inspectorAvailable } from '../live-edit/available.js';
 import { installRuntime, setAttachTimeEditor } from '../runtime/index.js';
@@ -23,7 +24,7 @@ if (phase2 === 'attach') setAttachTimeEditor(new AttachTimeEditor());
 
 // V8's code cache of what is compiled from now on, prepared code included (KHEIRON_NO_CACHE=1
 // or KHEIRON_COMPILE_CACHE=0 turn it off; NODE_COMPILE_CACHE, when set, is Node's own and wins).
-if (config.cacheDir && process.env.KHEIRON_COMPILE_CACHE !== '0') enableCompileCache(config.cacheDir);
+if (config.cacheDir && readEnv('KHEIRON_COMPILE_CACHE')) enableCompileCache(config.cacheDir);
 
 const preparer = new SourcePreparer(config, sourceMapsWanted(), phase2);
 // Synchronous, in-thread hooks for import and require alike.
@@ -32,10 +33,9 @@ module.registerHooks({ load: (url, context, nextLoad) => prepareLoaded(url, next
 installCompileHook(preparer);
 
 // The agent: `kheiron attach <pid>` and the other commands reach the process through it.
-if (process.env.KHEIRON_AGENT !== '0') {
+if (readEnv('KHEIRON_AGENT')) {
   try {
-    const tcpPort = process.env.KHEIRON_AGENT_TCP ? Number(process.env.KHEIRON_AGENT_TCP) : undefined;
-    startAgent({ tcpPort, token: process.env.KHEIRON_AGENT_TOKEN });
+    startAgent({ tcpPort: readEnv('KHEIRON_AGENT_TCP'), token: readEnv('KHEIRON_AGENT_TOKEN') });
   } catch (error) {
     process.stderr.write(`kheiron: agent not started: ${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -1,4 +1,5 @@
 import { debuglog } from 'node:util';
+import { readEnv } from '../config/env.js';
 
 /*
  * What the loader did with each file, for the user who wonders why a function is missing:
@@ -12,7 +13,7 @@ let prepared = 0;
 let summaryHooked = false;
 
 function summaryAtExit(): void {
-  if (summaryHooked || !(debug.enabled || process.env.KHEIRON_SUMMARY === '1')) return;
+  if (summaryHooked || !(debug.enabled || readEnv('KHEIRON_SUMMARY'))) return;
   summaryHooked = true;
   process.once('exit', () => {
     const reasons = [...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ');

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { types } from 'node:util';
+import { readEnv } from '../config/env.js';
 import { AUDIT_CHANNEL, type AuditEvent, type AuditType } from '../engine/audit.js';
 
 /** The parts of `@opentelemetry/api` used here (it is not a dependency: no types from it). */
@@ -74,7 +75,7 @@ let started: Promise<boolean> | undefined;
  */
 export function connectOpenTelemetry(): Promise<boolean> {
   if (started) return started;
-  if (process.env.KHEIRON_OTEL === '0') return (started = Promise.resolve(false));
+  if (!readEnv('KHEIRON_OTEL')) return (started = Promise.resolve(false));
   const pending: AuditEvent[] = [];
   const early = (event: unknown): void => void (pending.length < PENDING_MAX && pending.push(event as AuditEvent));
   subscribe(AUDIT_CHANNEL, early);

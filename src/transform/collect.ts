@@ -2,7 +2,6 @@ import type { Comment, Program } from 'acorn';
 import type { FunctionKind } from '../emitted.js';
 
 /** An ESTree node as acorn builds it; the walker reads it generically. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Node = { type: string; start: number; end: number; [key: string]: any };
 
 /** Everything Phase II needs to know about one function of the source (Phase I). */

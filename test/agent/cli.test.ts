@@ -129,7 +129,7 @@ describe('kheiron commands', () => {
     const code = await new Promise((resolve) => watcher.on('exit', resolve));
     assert.equal(code, 0);
     const lines = out.trim().split('\n');
-    assert.match(lines[0]!, /^Prices\.prototype\.quote\(0\) = \{ id: 0, price: 10 \}  [\d.]+ ms$/);
+    assert.match(lines[0]!, /^Prices\.prototype\.quote\(0\) = \{ id: 0, price: 10 \} {2}[\d.]+ ms$/);
     assert.ok(lines.includes('  (3 calls not shown: over 3/s)'), out);
     const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as { counters: Record<string, number> };
     assert.ok(status);

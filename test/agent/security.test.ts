@@ -51,7 +51,7 @@ describe('nobody else gets in', () => {
   it('refuses another user: a process running as nobody cannot connect', { skip: process.getuid?.() !== 0 ? 'needs root to start a process as nobody' : false }, async () => {
     const script = `require('net').connect(${JSON.stringify(path)}).on('connect', () => { console.log('connected'); process.exit(0); }).on('error', (e) => { console.log(e.code); process.exit(0); });`;
     const r = await new Promise<{ stdout: string }>((resolve) => {
-      import('node:child_process').then(({ execFile }) =>
+      void import('node:child_process').then(({ execFile }) =>
         execFile(process.execPath, ['-e', script], { uid: 65534, gid: 65534, cwd: '/' }, (_error, stdout) => resolve({ stdout })),
       );
     });

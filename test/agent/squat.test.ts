@@ -76,7 +76,7 @@ const ANSWERS = JSON.stringify({
 
 const children: ChildProcess[] = [];
 after(async () => {
-  await Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL')))));
+  await Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL')))));
   rmSync(BASE, { recursive: true, force: true });
 });
 
@@ -127,8 +127,11 @@ function ownDirs(pid: number): string[] {
     .map((n) => join(SHARED, n));
 }
 
+// eslint-disable-next-line no-control-regex -- raw control characters are what it looks for
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
 function assertNoEscapes(text: string): void {
-  assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, `raw control characters reached the terminal: ${JSON.stringify(text)}`);
+  assert.doesNotMatch(text, RAW_CONTROL, `raw control characters reached the terminal: ${JSON.stringify(text)}`);
 }
 
 describe('the socket directory taken by another user first', { skip }, () => {

@@ -157,7 +157,9 @@ describe('a failing rule detaches itself', () => {
     const { Counter, module } = counter();
     const engine = new RepairEngine();
     engine.attach([{ id: 'async', target: `${module}#Counter.prototype.bump`, budgetMs: 60_000, async after() { throw new Error('later'); } } as never]);
+    /* eslint-disable @typescript-eslint/no-misused-promises -- the rejection of an async hook is what it checks */
     const raw = attach({ target: `${module}#Counter.prototype.bump`, async before() { throw new Error('raw'); } });
+    /* eslint-enable @typescript-eslint/no-misused-promises */
     const c = new Counter();
     for (let i = 0; i < 3; i++) c.bump(1);
     await new Promise((r) => setImmediate(r));

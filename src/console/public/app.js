@@ -58,7 +58,7 @@ async function stream(path, onEvent, signal) {
   if (!response.ok) {
     const text = await response.text();
     let message = text;
-    try { message = JSON.parse(text).error; } catch {}
+    try { message = JSON.parse(text).error; } catch { /* not JSON: the text itself */ }
     throw new Error(message || response.statusText);
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -357,14 +357,12 @@ function addAudit(e) {
 
 // ---- registry ----------------------------------------------------------------------------
 
-let functionsShown = [];
 async function searchFunctions() {
   const pattern = $('functions-pattern').value.trim();
   const pid = state.pid;
   try {
     const entries = await api(`/api/processes/${pid}/functions${pattern ? `?pattern=${encodeURIComponent(pattern)}` : ''}`);
     if (pid !== state.pid) return;
-    functionsShown = entries;
     setResult('functions-result', 'muted', `${entries.length} function${entries.length === 1 ? '' : 's'}${entries.length > 500 ? ' (the first 500 shown)' : ''}`);
     const modules = new Map();
     for (const e of entries.slice(0, 500)) (modules.get(e.module) ?? modules.set(e.module, []).get(e.module)).push(e);

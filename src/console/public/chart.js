@@ -1,6 +1,7 @@
 // Small SVG line charts: per-second rates over a window of samples. No library: a polyline
 // per series, a baseline, and the largest value as the scale.
 'use strict';
+/* exported rates, drawChart -- app.js, inlined after this file, draws with them */
 
 const SVG = 'http://www.w3.org/2000/svg';
 
