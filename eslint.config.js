@@ -14,6 +14,8 @@ export default tseslint.config(
       'test/programs/fixtures/**',
       'bench/workloads/**',
       'bench/fixtures/**',
+      // A benchmark's copy of dist/src while it runs.
+      'bench/.under-test-*/**',
     ],
   },
   js.configs.recommended,

@@ -14,7 +14,7 @@ describe('observe', () => {
     assert.throws(() => api.flakySync(1));
     api.flakySync(1);
     await api.flakyAsync(1);
-    [...api.counter(3)];
+    Array.from(api.counter(3));
     const stats = seen.stats();
     assert.equal(stats.flakySync!.calls, 2);
     assert.equal(stats.flakySync!.errors, 1);
