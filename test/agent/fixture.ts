@@ -11,7 +11,7 @@ mkdirSync(SOCKET_DIR, { mode: 0o700 });
 
 export const APP_DIR = mkdtempSync(join(tmpdir(), 'kheiron-agent-app-'));
 
-const INDEX = JSON.stringify(join(ROOT, 'dist/src/index.js'));
+export const INDEX = JSON.stringify(join(ROOT, 'dist/src/index.js'));
 
 writeFileSync(
   join(APP_DIR, 'shop.mjs'),
@@ -53,9 +53,9 @@ export interface App {
   port: number;
 }
 
-/** The shop, started with the loader (and so with an agent), on Node `node`. */
-export function startApp(node = process.execPath, env: NodeJS.ProcessEnv = {}): Promise<App> {
-  const child = spawn(node, ['--import', REGISTER, join(APP_DIR, 'shop.mjs')], { env: { ...process.env, ...ENV, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** The shop (or another `script` of APP_DIR), started with the loader (and so with an agent), on Node `node`. */
+export function startApp(node = process.execPath, env: NodeJS.ProcessEnv = {}, script = 'shop.mjs'): Promise<App> {
+  const child = spawn(node, ['--import', REGISTER, join(APP_DIR, script)], { env: { ...process.env, ...ENV, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.setEncoding('utf8');

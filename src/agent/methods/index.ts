@@ -3,7 +3,7 @@
  * error for an unknown method lists its names. Loaded with the first request after `hello`,
  * so that a process that is never asked anything does not load the repair engine or the parser.
  */
-import { RepairEngine } from '../../engine/index.js';
+import { sharedEngine, type RepairEngine } from '../../engine/index.js';
 import type { AgentOptions } from '../agent.js';
 import { attach } from './attach.js';
 import type { Method } from './method.js';
@@ -21,7 +21,7 @@ export const METHODS: Readonly<Record<string, Method<any>>> = {
   inject,
 };
 
-/** The engine the methods act on: the application's, or one of the agent's own. */
+/** The engine the methods attach to: the one given, or the process-wide one the application may share. */
 export function agentEngine(options: AgentOptions): RepairEngine {
-  return (options.engine as RepairEngine | undefined) ?? new RepairEngine();
+  return (options.engine as RepairEngine | undefined) ?? sharedEngine();
 }

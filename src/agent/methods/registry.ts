@@ -1,5 +1,6 @@
 import { functions as registered } from '../../runtime/index.js';
 import { ERRORS, RpcError } from '../protocol.js';
+import { everyCounter, everyRule } from './engines.js';
 import { method, optionalString, withoutPrefix } from './method.js';
 
 /** The process at a glance: what runs, what is attached, what the audit trail has counted. */
@@ -12,16 +13,16 @@ export const status = method({
     uptimeS: Math.round(process.uptime()),
     functions: registered().length,
     memory: process.memoryUsage(),
-    rules: engine
-      .rules()
-      .map((r) => ({
-        id: r.id,
-        set: r.set,
-        functions: r.functions.map((f) => f.name),
-        calls: r.calls,
-        failures: r.failures,
-      })),
-    counters: engine.counters(),
+    // The application's own engines too: a rule it attached with `new RepairEngine()` is listed.
+    rules: everyRule(engine).map(({ rule: r, shared }) => ({
+      id: r.id,
+      set: r.set,
+      functions: r.functions.map((f) => f.name),
+      calls: r.calls,
+      failures: r.failures,
+      ...(shared ? {} : { engine: 'application' }),
+    })),
+    counters: everyCounter(engine),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { inject as injectRule } from '../../engine/index.js';
 import { ERRORS, RpcError } from '../protocol.js';
+import { detachEverywhere } from './engines.js';
 import { method, optionalBoolean, requiredString, withoutPrefix } from './method.js';
 
 /** Detaches rules by id, or all of them. */
@@ -13,9 +14,9 @@ export const detach = method({
     return { ids: ids as string[] };
   },
   run: (params, { engine }) => {
-    if ('all' in params) return { detached: engine.detach() };
+    if ('all' in params) return { detached: detachEverywhere(engine) };
     try {
-      return { detached: engine.detach(...params.ids) };
+      return { detached: detachEverywhere(engine, params.ids) };
     } catch (error) {
       throw new RpcError(ERRORS.notFound, withoutPrefix(error));
     }

@@ -2,6 +2,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { AUDIT_CHANNEL } from '../../engine/index.js';
 import { attach, type CallContext } from '../../runtime/index.js';
 import { ERRORS, RpcError } from '../protocol.js';
+import { everyEvent } from './engines.js';
 import { render } from '../render.js';
 import { method, optionalBoolean, requiredString, withoutPrefix, type Client } from './method.js';
 
@@ -9,7 +10,7 @@ import { method, optionalBoolean, requiredString, withoutPrefix, type Client } f
 export const audit = method({
   params: (params) => ({ follow: optionalBoolean(params, 'follow') === true }),
   run: ({ follow }, { engine, client }) => {
-    const events = engine.events();
+    const events = everyEvent(engine);
     if (follow) {
       const listener = (event: unknown): void => client.notify('audit', event);
       subscribe(AUDIT_CHANNEL, listener);
