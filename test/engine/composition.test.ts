@@ -11,9 +11,11 @@ import {
   fallback,
   guardArgs,
   inject,
+  invariant,
   lastKnownGood,
   observe,
   rescue,
+  reset,
   retry,
   rollback,
   timeout,
@@ -484,4 +486,62 @@ describe('the control points of several rules', () => {
     assert.equal(ctx.outer(5), 5);
     assert.deepEqual(seen, [5], "inner's rule ran during the retried attempt");
   });
+});
+
+/** Every entry of the catalogue, set up to act on the calls of the sequence below. */
+const ENTRIES: { name: string; kinds: readonly Kind[]; make(target: string, w: Omit<World, 'engine'>): Rule }[] = [
+  { name: 'invariant', kinds: ['sync', 'async'], make: (t) => invariant(t, (ctx) => ctx.point === 'before' || typeof ctx.result === 'string') },
+  { name: 'rollback', kinds: ['sync'], make: (t) => rollback(t, { fields: ['log'] }) },
+  { name: 'rescue', kinds: ['sync', 'async'], make: (t, w) => rescue(t, { as: w.DbError }) },
+  { name: 'fallback', kinds: ['sync', 'async'], make: (t) => fallback(t, 'fb') },
+  { name: 'lastKnownGood', kinds: ['sync', 'async'], make: (t) => lastKnownGood(t) },
+  { name: 'retry', kinds: ['sync', 'async'], make: (t) => retry(t, { attempts: 2, backoff: fast }) },
+  { name: 'timeout', kinds: ['async'], make: (t) => timeout(t, 5000) },
+  { name: 'circuitBreaker', kinds: ['sync', 'async'], make: (t) => circuitBreaker(t, { threshold: 2 }) },
+  { name: 'bulkhead', kinds: ['sync', 'async'], make: (t) => bulkhead(t, { limit: 1, queue: 1 }) },
+  { name: 'reset', kinds: ['sync', 'async'], make: (t) => reset(t, { using: () => undefined, after: 1 }) },
+  { name: 'guardArgs', kinds: ['sync', 'async'], make: (t) => guardArgs(t, ([x]) => x !== 0 || 'zero') },
+  { name: 'inject', kinds: ['sync', 'async'], make: (t) => inject(t, { throw: 'injected', every: 3 }) },
+  { name: 'observe', kinds: ['sync', 'async'], make: (t) => observe(t) },
+];
+
+/** Entries of one default priority that each recover a failure: the first attached does (documented). */
+const RECOVERERS = new Set(['rescue', 'fallback', 'lastKnownGood']);
+
+/** A sequence of calls that makes every entry act: failures, successes, refused arguments. */
+async function sequence(w: World): Promise<string[]> {
+  const seen: string[] = [];
+  const step = async (x: unknown, failures: number): Promise<void> => {
+    w.state.failures = failures;
+    try {
+      seen.push(`= ${String(await w.call(x))}`);
+    } catch (error) {
+      seen.push(`! ${(error as Error).name}: ${(error as Error).message}`);
+    }
+  };
+  for (const [x, failures] of [[1, 1], [2, 0], [1, 2], [0, 0], [3, 1], [1, 0], [4, 3]] as const) await step(x, failures);
+  seen.push(`body ran ${w.state.calls} times; ${w.engine.counters()['rule-error']} rule errors`);
+  return seen;
+}
+
+describe('every pair of catalogue entries comes out the same in either attach order', () => {
+  for (const [i, a] of ENTRIES.entries()) {
+    for (const b of ENTRIES.slice(i + 1)) {
+      if (RECOVERERS.has(a.name) && RECOVERERS.has(b.name)) continue;
+      for (const kind of a.kinds.filter((k) => b.kinds.includes(k))) {
+        it(`${a.name} × ${b.name} (${kind})`, async () => {
+          const outcomes: string[][] = [];
+          for (const [, arrange] of ORDERS) {
+            const partial = world(kind);
+            const engine = new RepairEngine();
+            engine.attach(arrange([a.make(partial.target, partial), b.make(partial.target, partial)]));
+            outcomes.push(await sequence({ ...partial, engine }));
+            detachAll();
+          }
+          assert.match(outcomes[0]!.at(-1)!, /; 0 rule errors$/);
+          assert.deepEqual(outcomes[1], outcomes[0]);
+        });
+      }
+    }
+  }
 });

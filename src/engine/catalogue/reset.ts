@@ -47,7 +47,15 @@ export function reset(target: Selector, options: ResetOptions): Rule {
         ctx.repaired({ reset: typeof options.using === 'string' ? options.using : 'function', failures: count });
         return value;
       };
-      ctx.recover(isThenable(done) ? Promise.resolve(done).then(again) : again());
+      if (isThenable(done)) return ctx.recover(Promise.resolve(done).then(again));
+      let value: unknown;
+      try {
+        value = again();
+      } catch (error) {
+        // The body failed again after the reset: that is the call's error now, not the rule's.
+        return ctx.rethrow(error);
+      }
+      ctx.recover(value);
     },
   });
 }

@@ -16,4 +16,14 @@ describe('reset', () => {
     assert.equal(s.broken(), 'ok 3');
     assert.equal(engine.counters().repair, 1);
   });
+
+  it('a call that fails again after the reset fails with that error, which is no failure of the rule', () => {
+    const { api, m } = service();
+    const engine = new RepairEngine();
+    engine.attach([reset(`${m}#Stock.prototype.broken`, { using: () => undefined, after: 1 })]);
+    const s = new api.Stock([1]);
+    s.count = -1;
+    assert.throws(() => s.broken(), /corrupt/);
+    assert.equal(engine.counters()['rule-error'], 0);
+  });
 });
