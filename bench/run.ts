@@ -45,8 +45,69 @@ import { OO_NAMES, SUITES } from './suites/index.js';
 const ALL_NAMES = SUITES.map((s) => s.name);
 
 // ---------------------------------------------------------------------------------------------
+/** Options being read: which of the defaults that --quick changes were given. */
+type Reading = Options & { runsGiven: boolean; innerGiven: boolean };
+/** The next argument: `value()` takes it (an option's value), `peek()` only looks at it. */
+interface Next {
+  value(): string;
+  peek(): string | undefined;
+}
+
+/** The options, each with what it sets. */
+const OPTIONS: Record<string, (o: Reading, next: Next) => void> = {
+  '--runs': (o, next) => {
+    o.runs = Number(next.value());
+    o.runsGiven = true;
+  },
+  '--inner': (o, next) => {
+    o.inner = Number(next.value());
+    o.innerGiven = true;
+  },
+  '--quick': (o) => void (o.quick = true),
+  '--no-wait': (o) => void (o.wait = false),
+  '--unprepared-only': (o) => void (o.unpreparedOnly = true), // hidden: while the loader is missing
+  '--only': (o, next) => {
+    const names = next
+      .value()
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .flatMap((n) => (n === 'oo' ? OO_NAMES : [n]));
+    for (const n of names) {
+      if (!ALL_NAMES.includes(n))
+        throw new Error(`--only: unknown benchmark ${n} (known: oo, ${ALL_NAMES.join(', ')})`);
+    }
+    o.only = new Set(names);
+  },
+  '--node': (o, next) => {
+    const v = next.value();
+    if (v === '24' || v === '26') o.nodes = [v];
+    else if (v === 'both') o.nodes = ['24', '26'];
+    else throw new Error('--node takes 24, 26 or both');
+  },
+  '--render': (o, next) => {
+    const given = next.peek();
+    o.render = path.resolve(
+      given !== undefined && !given.startsWith('--') ? next.value() : path.join(benchSrc, 'results.json'),
+    );
+  },
+  '--help': () => help(),
+  '-h': () => help(),
+};
+
+/** Prints the comment at the top of this file, and exits. */
+function help(): never {
+  const own = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const head = own.slice(
+    0,
+    own.findIndex((l) => !l.startsWith('//')),
+  );
+  process.stdout.write(head.join('\n').replace(/^\/\/ ?/gm, '') + '\n');
+  process.exit(0);
+}
+
 function parseArgs(argv: string[]): Options {
-  const opts: Options = {
+  const o: Reading = {
     runs: 5,
     inner: 2,
     quick: false,
@@ -55,55 +116,23 @@ function parseArgs(argv: string[]): Options {
     unpreparedOnly: false,
     wait: true,
     render: null,
+    runsGiven: false,
+    innerGiven: false,
   };
-  let runsGiven = false;
-  let innerGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--runs') {
-      opts.runs = Number(value());
-      runsGiven = true;
-    } else if (a === '--inner') {
-      opts.inner = Number(value());
-      innerGiven = true;
-    } else if (a === '--quick') opts.quick = true;
-    else if (a === '--no-wait') opts.wait = false;
-    else if (a === '--unprepared-only')
-      opts.unpreparedOnly = true; // hidden: while the loader is missing
-    else if (a === '--only') {
-      const names = value()
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .flatMap((n) => (n === 'oo' ? OO_NAMES : [n]));
-      for (const n of names)
-        if (!ALL_NAMES.includes(n))
-          throw new Error(`--only: unknown benchmark ${n} (known: oo, ${ALL_NAMES.join(', ')})`);
-      opts.only = new Set(names);
-    } else if (a === '--node') {
-      const v = value();
-      if (v === '24' || v === '26') opts.nodes = [v];
-      else if (v === 'both') opts.nodes = ['24', '26'];
-      else throw new Error('--node takes 24, 26 or both');
-    } else if (a === '--render') {
-      const file =
-        argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') ? value() : path.join(benchSrc, 'results.json');
-      opts.render = path.resolve(file);
-    } else if (a === '--help' || a === '-h') {
-      const own = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-      const head = own.slice(
-        0,
-        own.findIndex((l) => !l.startsWith('//')),
-      );
-      process.stdout.write(head.join('\n').replace(/^\/\/ ?/gm, '') + '\n');
-      process.exit(0);
-    } else throw new Error(`unknown option ${a}`);
+    const option = Object.prototype.hasOwnProperty.call(OPTIONS, a) ? OPTIONS[a] : undefined;
+    if (!option) throw new Error(`unknown option ${a}`);
+    option(o, {
+      value: () => {
+        const v = argv[++i];
+        if (v === undefined) throw new Error(`${a} needs a value`);
+        return v;
+      },
+      peek: () => argv[i + 1],
+    });
   }
+  const { runsGiven, innerGiven, ...opts } = o;
   if (opts.quick) {
     if (!runsGiven) opts.runs = 2;
     if (!innerGiven) opts.inner = 1;
