@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { CLI, ROOT, runNode } from './support/node.js';
+import { CLI, ROOT, runNode } from '../support/node.js';
 
 it('kheiron demo: errors without repairs, none with the rules attached at run time, exit 0', { timeout: 120_000 }, async () => {
   const r = await runNode(process.execPath, [CLI, 'demo', '--seconds', '2', '--connections', '8'], { cwd: ROOT, timeout: 120_000 });

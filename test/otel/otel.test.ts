@@ -9,10 +9,10 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { RepairEngine, defineRules, detachAll, fallback, invariant } from '../src/index.js';
-import { connectOpenTelemetry } from '../src/otel/index.js';
-import { ROOT, runNode } from './support/node.js';
-import { lastModule, runPrepared } from './support/prepared.js';
+import { RepairEngine, defineRules, detachAll, fallback, invariant } from '../../src/index.js';
+import { connectOpenTelemetry } from '../../src/otel/index.js';
+import { ROOT, runNode } from '../support/node.js';
+import { lastModule, runPrepared } from '../support/prepared.js';
 
 /*
  * Audit events as OpenTelemetry signals, through the SDK's in-memory exporters: span events

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LEAVES_ONLY } from '../src/loader/prepare-source.js';
-import { REGISTER, TEST_NODES, runNode } from './support/node.js';
+import { LEAVES_ONLY } from '../../src/loader/prepare-source.js';
+import { REGISTER, TEST_NODES, runNode } from '../support/node.js';
 
 /*
  * Phase II at attach: a process started with kheiron/register runs its functions in their

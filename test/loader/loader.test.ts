@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CLI, REGISTER, TEST_NODES, TSX, runNode } from './support/node.js';
+import { CLI, REGISTER, TEST_NODES, TSX, runNode } from '../support/node.js';
 
 /** A small application: ESM entry, a CommonJS library, a dependency in node_modules. */
 function writeApp(dir: string): void {

@@ -8,7 +8,7 @@ import vm from 'node:vm';
 import * as acorn from 'acorn';
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 import ts from 'typescript';
-import { attach, installRuntime } from '../src/runtime/index.js';
+import { attach, installRuntime } from '../../src/runtime/index.js';
 import {
   instrument,
   InstrumentParseError,
@@ -17,7 +17,7 @@ import {
   type InstrumentResult,
   type SourceMap,
   type SourceType,
-} from '../src/transform/index.js';
+} from '../../src/transform/index.js';
 
 // ---------------------------------------------------------------------------------------
 // Helpers

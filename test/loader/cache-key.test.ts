@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { ROOT } from './support/node.js';
+import { ROOT } from '../support/node.js';
 
 // The key of cached prepared code follows the transform's own code, not a number bumped by hand.
 describe('prepared-code cache key', () => {

@@ -8,9 +8,9 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
-import { instrument, InstrumentParseError, type InstrumentResult, type SourceType } from '../src/transform/index.js';
+import { instrument, InstrumentParseError, type InstrumentResult, type SourceType } from '../../src/transform/index.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = join(root, 'node_modules', 'test262-parser-tests');
 
 interface CorpusFile {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { REGISTER, TEST_NODES, runNode } from './support/node.js';
+import { REGISTER, TEST_NODES, runNode } from '../support/node.js';
 
 /*
  * What prepared code shows of itself stays the original's, dormant, with hooks attached and

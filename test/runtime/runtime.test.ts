@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { describe, it, afterEach } from 'node:test';
 import vm from 'node:vm';
-import { attach, attachments, detachAll, functions, installRuntime, type CallContext } from '../src/index.js';
-import { instrument } from '../src/transform/index.js';
-import { runPrepared, lastModule } from './support/prepared.js';
+import { attach, attachments, detachAll, functions, installRuntime, type CallContext } from '../../src/index.js';
+import { instrument } from '../../src/transform/index.js';
+import { runPrepared, lastModule } from '../support/prepared.js';
 
 afterEach(() => detachAll());
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LEAVES_ONLY } from '../src/loader/prepare-source.js';
-import { REGISTER, TEST_NODES, runNode } from './support/node.js';
+import { LEAVES_ONLY } from '../../src/loader/prepare-source.js';
+import { REGISTER, TEST_NODES, runNode } from '../support/node.js';
 
 /*
  * The dormant cost, held to a bytecode budget: V8 counts every byte of a function's bytecode
