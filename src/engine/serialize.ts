@@ -21,47 +21,59 @@ export interface Limits {
 const DEFAULTS: Limits = { depth: 6, width: 50, string: 2000, values: 2000 };
 
 export function toPlain(value: unknown, limits: Partial<Limits> = {}): unknown {
-  const l = { ...DEFAULTS, ...limits };
-  let left = l.values;
-  const seen: object[] = [];
+  return new Plain({ ...DEFAULTS, ...limits }).visit(value, 0);
+}
 
-  const str = (s: string): string => (s.length > l.string ? `${s.slice(0, l.string)}…[${s.length - l.string} more characters]` : s);
+/** One conversion: the values it may still write and the objects it is inside of. */
+class Plain {
+  private left: number;
+  private readonly seen: object[] = [];
 
-  const visit = (v: unknown, depth: number): unknown => {
-    if (--left < 0) return '[Truncated]';
+  constructor(private readonly l: Limits) {
+    this.left = l.values;
+  }
+
+  visit(v: unknown, depth: number): unknown {
+    if (--this.left < 0) return '[Truncated]';
+    if (typeof v !== 'object' || v === null) return this.primitive(v);
+    if (types.isProxy(v)) return '[Proxy]';
+    if (this.seen.includes(v)) return '[Circular]';
+    if (depth > this.l.depth) return '[Truncated: nested too deep]';
+    this.seen.push(v);
+    try {
+      return this.object(v, depth);
+    } catch (error) {
+      return `[Unserializable: ${reason(error)}]`;
+    } finally {
+      this.seen.pop();
+    }
+  }
+
+  private primitive(v: unknown): unknown {
     switch (typeof v) {
       case 'string':
-        return str(v);
+        return this.str(v);
       case 'number':
         return Number.isFinite(v) ? v : String(v);
-      case 'boolean':
-        return v;
-      case 'undefined':
-        return '[undefined]';
       case 'bigint':
         return `[BigInt ${v}n]`;
       case 'symbol':
         return `[${safeString(() => v.toString())}]`;
       case 'function':
         return `[Function ${safeString(() => (v as Function).name) || '(anonymous)'}]`;
+      case 'undefined':
+        return '[undefined]';
+      default:
+        return v; // a boolean, or null
     }
-    if (v === null) return null;
-    const o = v as object;
-    if (types.isProxy(o)) return '[Proxy]';
-    if (seen.includes(o)) return '[Circular]';
-    if (depth > l.depth) return '[Truncated: nested too deep]';
-    seen.push(o);
-    try {
-      return object(o, depth);
-    } catch (error) {
-      return `[Unserializable: ${reason(error)}]`;
-    } finally {
-      seen.pop();
-    }
-  };
+  }
 
-  const object = (o: object, depth: number): unknown => {
-    if (types.isNativeError(o) || o instanceof Error) return error(o as Error, depth);
+  private str(s: string): string {
+    return s.length > this.l.string ? `${s.slice(0, this.l.string)}…[${s.length - this.l.string} more characters]` : s;
+  }
+
+  private object(o: object, depth: number): unknown {
+    if (types.isNativeError(o) || o instanceof Error) return this.error(o as Error, depth);
     const toJSON = read(o, 'toJSON');
     if (typeof toJSON.value === 'function') {
       let json: unknown;
@@ -70,32 +82,34 @@ export function toPlain(value: unknown, limits: Partial<Limits> = {}): unknown {
       } catch (e) {
         return `[Unserializable: toJSON threw ${reason(e)}]`;
       }
-      return json === o ? plainObject(o, depth) : visit(json, depth);
+      return json === o ? this.plainObject(o, depth) : this.visit(json, depth);
     }
     if ('error' in toJSON) return `[Unserializable: ${toJSON.error}]`;
-    if (Array.isArray(o)) {
-      const out: unknown[] = [];
-      const n = Math.min(o.length, l.width);
-      for (let i = 0; i < n; i++) {
-        const item = read(o, i);
-        out.push('error' in item ? `[Unserializable: ${item.error}]` : visit(item.value, depth + 1));
-      }
-      if (o.length > n) out.push(`[${o.length - n} more items]`);
-      return out;
-    }
-    if (o instanceof Map) return { '[Map]': entries([...o.entries()].slice(0, l.width + 1), depth) };
-    if (o instanceof Set) return { '[Set]': entries([...o.values()].slice(0, l.width + 1), depth) };
+    if (Array.isArray(o)) return this.array(o, depth);
+    if (o instanceof Map) return { '[Map]': this.entries([...o.entries()].slice(0, this.l.width + 1), depth) };
+    if (o instanceof Set) return { '[Set]': this.entries([...o.values()].slice(0, this.l.width + 1), depth) };
     if (ArrayBuffer.isView(o)) return `[${safeString(() => o.constructor.name)} ${o.byteLength} bytes]`;
-    return plainObject(o, depth);
-  };
+    return this.plainObject(o, depth);
+  }
 
-  const entries = (items: unknown[], depth: number): unknown[] => {
-    const out = items.slice(0, l.width).map((item) => visit(item, depth + 1));
-    if (items.length > l.width) out.push('[more items]');
+  private array(o: unknown[], depth: number): unknown[] {
+    const out: unknown[] = [];
+    const n = Math.min(o.length, this.l.width);
+    for (let i = 0; i < n; i++) {
+      const item = read(o, i);
+      out.push('error' in item ? `[Unserializable: ${item.error}]` : this.visit(item.value, depth + 1));
+    }
+    if (o.length > n) out.push(`[${o.length - n} more items]`);
     return out;
-  };
+  }
 
-  const plainObject = (o: object, depth: number): Record<string, unknown> => {
+  private entries(items: unknown[], depth: number): unknown[] {
+    const out = items.slice(0, this.l.width).map((item) => this.visit(item, depth + 1));
+    if (items.length > this.l.width) out.push('[more items]');
+    return out;
+  }
+
+  private plainObject(o: object, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     let keys: string[];
     try {
@@ -103,31 +117,29 @@ export function toPlain(value: unknown, limits: Partial<Limits> = {}): unknown {
     } catch (e) {
       return { '[Unserializable]': reason(e) };
     }
-    const n = Math.min(keys.length, l.width);
+    const n = Math.min(keys.length, this.l.width);
     for (let i = 0; i < n; i++) {
       const key = keys[i]!;
       const got = read(o, key);
-      out[key] = 'error' in got ? `[Unserializable: getter threw ${got.error}]` : visit(got.value, depth + 1);
+      out[key] = 'error' in got ? `[Unserializable: getter threw ${got.error}]` : this.visit(got.value, depth + 1);
     }
     if (keys.length > n) out['[more]'] = `${keys.length - n} more properties`;
     return out;
-  };
+  }
 
-  const error = (e: Error, depth: number): Record<string, unknown> => {
+  private error(e: Error, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const key of ['name', 'message', 'code']) {
       const got = read(e, key);
       if ('error' in got) out[key] = `[Unserializable: getter threw ${got.error}]`;
-      else if (got.value !== undefined) out[key] = visit(got.value, depth + 1);
+      else if (got.value !== undefined) out[key] = this.visit(got.value, depth + 1);
     }
     const cause = read(e, 'cause');
-    if (!('error' in cause) && cause.value !== undefined) out.cause = visit(cause.value, depth + 1);
+    if (!('error' in cause) && cause.value !== undefined) out.cause = this.visit(cause.value, depth + 1);
     const stack = read(e, 'stack');
-    if (typeof stack.value === 'string') out.stack = str(stack.value.split('\n').slice(0, 6).join('\n'));
+    if (typeof stack.value === 'string') out.stack = this.str(stack.value.split('\n').slice(0, 6).join('\n'));
     return out;
-  };
-
-  return visit(value, 0);
+  }
 }
 
 /** What an exception says about itself, without running anything that could throw again. */

@@ -71,64 +71,86 @@ export function circuitBreaker(target: Selector, options: CircuitBreakerOptions 
   requirePositive('circuitBreaker() halfOpenAfter', halfOpenAfter);
   requireFunction('circuitBreaker() fallback', options.fallback);
   requireFunction('circuitBreaker() now', options.now);
-  const now = options.now ?? Date.now;
-  const events = { break: new Listeners<BreakEvent>(), reset: new Listeners<void>(), halfOpen: new Listeners<void>() };
-  let circuit: Circuit = { state: 'closed', failures: 0 };
-
-  const reject = (ctx: RuleContext): void => {
-    if (options.fallback) return ctx.skip(options.fallback(ctx));
-    const error = new CircuitOpenError(ctx.entry.name);
-    if (ctx.entry.async) ctx.skip(Promise.reject(error));
-    else ctx.rethrow(error);
-  };
-  const open = (ctx: RuleContext, failures: number): void => {
-    circuit = { state: 'open', failures, openedAt: now() };
-    ctx.repaired({ circuit: 'open', failures });
-    events.break.emit({ function: ctx.entry.name, failures });
-  };
-  const close = (): void => {
-    circuit = { state: 'closed', failures: 0 };
-    events.reset.emit();
-  };
-  /** Another rule refused the call or supplied its outcome: nothing learnt of the dependency. */
-  const refused = (ctx: RuleContext): boolean => {
-    if (!ctx.skipped) return false;
-    if (ctx.state.trial && circuit.state === 'half-open') circuit = { state: 'open', failures: threshold, openedAt: circuit.openedAt };
-    return true;
-  };
-
+  const breaker = new Breaker(threshold, halfOpenAfter, options.now ?? Date.now, options.fallback);
   const rule = catalogueRule('circuitBreaker', target, options, KNOWN, {
-    before(ctx: RuleContext) {
-      if (circuit.state === 'isolated' || circuit.state === 'half-open') return reject(ctx);
-      if (circuit.state !== 'open') return;
-      if (now() - circuit.openedAt < halfOpenAfter) return reject(ctx);
-      circuit = { state: 'half-open', openedAt: circuit.openedAt };
-      ctx.state.trial = true;
-      events.halfOpen.emit();
-    },
-    after(ctx: RuleContext) {
-      if (refused(ctx)) return;
-      if (ctx.state.trial && circuit.state === 'half-open') {
-        close();
-        ctx.repaired({ circuit: 'closed' });
-      } else if (circuit.state === 'closed' && circuit.failures > 0) circuit = { state: 'closed', failures: 0 };
-    },
-    onThrow(ctx: RuleContext) {
-      if (refused(ctx)) return;
-      if (ctx.state.trial && circuit.state === 'half-open') return open(ctx, threshold);
-      if (circuit.state !== 'closed') return;
-      const failures = circuit.failures + 1;
-      if (failures >= threshold) open(ctx, failures);
-      else circuit = { state: 'closed', failures };
-    },
+    before: (ctx: RuleContext) => breaker.before(ctx),
+    after: (ctx: RuleContext) => breaker.after(ctx),
+    onThrow: (ctx: RuleContext) => breaker.onThrow(ctx),
   });
+  const { events } = breaker;
   return Object.defineProperties(rule, {
-    state: { get: () => circuit.state, enumerable: false },
-    circuit: { get: () => circuit, enumerable: false },
-    isolate: { value: () => void (circuit = { state: 'isolated' }), enumerable: false },
-    reset: { value: close, enumerable: false },
+    state: { get: () => breaker.circuit.state, enumerable: false },
+    circuit: { get: () => breaker.circuit, enumerable: false },
+    isolate: { value: () => void (breaker.circuit = { state: 'isolated' }), enumerable: false },
+    reset: { value: () => breaker.close(), enumerable: false },
     onBreak: { value: (listener: (event: BreakEvent) => void) => events.break.add(listener), enumerable: false },
     onReset: { value: (listener: () => void) => events.reset.add(listener), enumerable: false },
     onHalfOpen: { value: (listener: () => void) => events.halfOpen.add(listener), enumerable: false },
   }) as CircuitBreakerRule;
+}
+
+/** The circuit and its transitions, at the rule's control points. */
+class Breaker {
+  circuit: Circuit = { state: 'closed', failures: 0 };
+  readonly events = { break: new Listeners<BreakEvent>(), reset: new Listeners<void>(), halfOpen: new Listeners<void>() };
+
+  constructor(
+    private readonly threshold: number,
+    private readonly halfOpenAfter: number,
+    private readonly now: () => number,
+    private readonly fallback: ((ctx: RuleContext) => unknown) | undefined,
+  ) {}
+
+  before(ctx: RuleContext): void {
+    const { circuit } = this;
+    if (circuit.state === 'isolated' || circuit.state === 'half-open') return this.reject(ctx);
+    if (circuit.state !== 'open') return;
+    if (this.now() - circuit.openedAt < this.halfOpenAfter) return this.reject(ctx);
+    this.circuit = { state: 'half-open', openedAt: circuit.openedAt };
+    ctx.state.trial = true;
+    this.events.halfOpen.emit();
+  }
+
+  after(ctx: RuleContext): void {
+    if (this.refused(ctx)) return;
+    if (ctx.state.trial && this.circuit.state === 'half-open') {
+      this.close();
+      ctx.repaired({ circuit: 'closed' });
+    } else if (this.circuit.state === 'closed' && this.circuit.failures > 0) this.circuit = { state: 'closed', failures: 0 };
+  }
+
+  onThrow(ctx: RuleContext): void {
+    if (this.refused(ctx)) return;
+    if (ctx.state.trial && this.circuit.state === 'half-open') return this.open(ctx, this.threshold);
+    if (this.circuit.state !== 'closed') return;
+    const failures = this.circuit.failures + 1;
+    if (failures >= this.threshold) this.open(ctx, failures);
+    else this.circuit = { state: 'closed', failures };
+  }
+
+  close(): void {
+    this.circuit = { state: 'closed', failures: 0 };
+    this.events.reset.emit();
+  }
+
+  private open(ctx: RuleContext, failures: number): void {
+    this.circuit = { state: 'open', failures, openedAt: this.now() };
+    ctx.repaired({ circuit: 'open', failures });
+    this.events.break.emit({ function: ctx.entry.name, failures });
+  }
+
+  private reject(ctx: RuleContext): void {
+    if (this.fallback) return ctx.skip(this.fallback(ctx));
+    const error = new CircuitOpenError(ctx.entry.name);
+    if (ctx.entry.async) ctx.skip(Promise.reject(error));
+    else ctx.rethrow(error);
+  }
+
+  /** Another rule refused the call or supplied its outcome: nothing learnt of the dependency. */
+  private refused(ctx: RuleContext): boolean {
+    if (!ctx.skipped) return false;
+    const { circuit } = this;
+    if (ctx.state.trial && circuit.state === 'half-open') this.circuit = { state: 'open', failures: this.threshold, openedAt: circuit.openedAt };
+    return true;
+  }
 }
