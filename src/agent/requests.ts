@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { AUDIT_CHANNEL, AuditError, RepairEngine, RuleError, inject, type RuleSet, type Selector } from '../engine/index.js';
 import { compileSelector } from '../engine/validate.js';
-import { attach, functions, type CallContext } from '../runtime/index.js';
+import { attach, functions, type CallContext } from '../runtime/internal.js';
 import { InstrumentParseError, parse } from '../transform/parse.js';
 import type { AgentOptions } from './agent.js';
 import type { Unreached } from './live-edit.js';

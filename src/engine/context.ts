@@ -1,4 +1,4 @@
-import type { CallContext, ControlPoint, FunctionEntry } from '../runtime/index.js';
+import type { CallContext, ControlPoint, FunctionEntry } from '../runtime/internal.js';
 import type { RuleContext } from './rules.js';
 
 /** A rule's view of one call at one control point; forwards to the runtime's context. */

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { connectOpenTelemetry } from '../otel/index.js';
-import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/index.js';
+import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/internal.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
 import { RuleCallContext } from './context.js';
 import { AuditError, RuleError } from './errors.js';

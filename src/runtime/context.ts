@@ -1,84 +1,28 @@
-import type { FunctionEntry, HookSlot } from './registry.js';
-import { invokeOriginal } from './dispatch.js';
+import { slotName, type EmittedContext, type FunctionEntry } from '../emitted.js';
+import type { CallContext, ControlPoint } from './hooks.js';
+import { invokeOriginal, type AttachedHook, type HookSlot } from './slot.js';
 import { preparedText } from './source-text.js';
 
-export type ControlPoint = 'before' | 'after' | 'onThrow';
-
 /**
- * What a hook sees at a control point, and the operations it may perform.
- *
- * Contracts:
- * - `before` runs when the call starts (also for generators; only a generator prepared as
- *   'in-place-generator' runs it at its first `next()`). It may
- *   `replaceArgs(...)`, which assigns the new values to the parameters, or `skip(result)`,
- *   which returns `result` without running the body; later `before` hooks then do not run,
- *   `after` hooks do, with `skipped` true.
- * - `after` runs when the body returned (for async functions, when the promise fulfilled).
- *   `result` is the value; `replaceResult(value)` changes what the caller gets. For a
- *   constructor, `result` is the new instance.
- * - `onThrow` runs when the body threw (for async functions, when the promise rejected).
- *   `recover(value)` returns `value` instead; `rethrow(error)` throws `error` instead; with
- *   neither, the original error propagates. The first hook that recovers or rethrows ends
- *   the chain.
- * - `rethrow(error)` in `before` or `after` throws `error` from the call. Any other
- *   exception a hook throws is caught, counted on its handle and reported, never thrown
- *   into the application.
- * - While a hook runs, prepared functions it calls run dormant (no re-entry).
+ * The call context: what hooks see (`CallContext`), and what prepared code reads after
+ * `before` (`PreparedContext`, under the one-letter names of `CONTEXT_NAMES`: the fields
+ * `s`, `r`, `n`, `a` below). Hooks read those through getters, which they cannot write.
  */
-export interface CallContext<This = unknown, Args extends unknown[] = unknown[], Result = unknown> {
-  readonly entry: FunctionEntry;
-  readonly point: ControlPoint;
-  /** `this` of the call; undefined for arrows and before `super()` in derived constructors. */
-  readonly this: This;
-  readonly args: Readonly<Args>;
-  readonly result: Result | undefined;
-  readonly error: unknown;
-  readonly skipped: boolean;
-  /** Per hook and per call: what `before` stores here, `after` and `onThrow` find again. */
-  readonly state: Record<string, unknown>;
-  skip(result: Result): void;
-  replaceArgs(...args: Args): void;
-  replaceResult(value: Result): void;
-  recover(value: Result): void;
-  rethrow(error: unknown): void;
-  /**
-   * Runs the original function again with the same `this` (and these arguments, or the
-   * call's), without the hooks for that one call; returns what it returns. Only for
-   * entries that are `reinvocable`; used by retries.
-   */
-  invoke(...args: unknown[]): unknown;
-}
-
-export interface Hooks {
-  before?(ctx: CallContext): void;
-  after?(ctx: CallContext): void;
-  onThrow?(ctx: CallContext): void;
-}
-
-/** A hook as installed in a slot: the callbacks plus what orders and accounts for them. */
-export interface AttachedHook extends Hooks {
-  readonly order: number;
-  readonly priority: number;
-  /** Called with the hook's own exception; the runtime goes on as if the hook did nothing. */
-  failed(error: unknown, point: ControlPoint, entry: FunctionEntry): void;
-}
-
-/** The context object; its one-letter fields are read by prepared code. */
-export class Context implements CallContext {
+export class Context implements CallContext, EmittedContext {
   point: ControlPoint = 'before';
-  /** skipped */
+  /** skipRequested */
   s = false;
-  /** the result supplied by skip */
+  /** skipResult */
   r: unknown = undefined;
-  /** arguments replaced */
+  /** argsReplaced */
   n = false;
-  /** the arguments */
+  /** currentArgs */
   a: unknown[];
   result: unknown = undefined;
   error: unknown = undefined;
-  /** index of the running hook, for `state` */
-  i = 0;
-  /** a deliberate throw requested by the running hook */
+  /** Index of the running hook, for `state`. */
+  running = 0;
+  /** A deliberate throw requested by the running hook. */
   throwing: { error: unknown } | undefined = undefined;
   recovered = false;
   private states: (Record<string, unknown> | undefined)[] | undefined;
@@ -115,7 +59,7 @@ export class Context implements CallContext {
   }
   get state(): Record<string, unknown> {
     const states = (this.states ??= []);
-    return (states[this.i] ??= {});
+    return (states[this.running] ??= {});
   }
 
   skip(result: unknown): void {
@@ -155,7 +99,7 @@ export class Context implements CallContext {
  */
 function ownMethod(entry: FunctionEntry, thisArg: unknown): Function | undefined {
   const [prefix, index] = entry.id.split(':');
-  const slot = new RegExp(`\\b__k_${prefix}_${index}(?![\\w$])`);
+  const slot = new RegExp(`\\b${slotName(prefix!, Number(index))}(?![\\w$])`);
   const key = entry.name.replace(/^[gs]et /, '').slice(entry.name.replace(/^[gs]et /, '').lastIndexOf('.') + 1);
   for (let o = thisArg; (typeof o === 'object' || typeof o === 'function') && o !== null; o = Object.getPrototypeOf(o)) {
     const d = Object.getOwnPropertyDescriptor(o, key);

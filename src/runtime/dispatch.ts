@@ -1,13 +1,16 @@
-import { Context, type AttachedHook, type ControlPoint } from './context.js';
-import type { HookSlot } from './registry.js';
+import { Context } from './context.js';
+import type { ControlPoint } from './hooks.js';
+import { constructOriginal, takeBypass, type AttachedHook, type HookSlot } from './slot.js';
 
 /*
- * The attached path: what prepared code calls once its slot check is taken.
- * b = before (at entry), r = after (at each return), t = onThrow (in the catch).
+ * The attached path: what prepared code calls once its slot check is taken (the members of
+ * `RuntimeFacade` in src/emitted.ts): `before` at entry, `after` at each return, `onThrow`
+ * in the catch, and the whole call for the shapes that run their body elsewhere. The
+ * context's one-letter fields are those prepared code reads (`CONTEXT_NAMES`).
  */
 
 // Captured at load: the application may replace builtins with prepared functions of its own.
-const { apply, construct } = Reflect;
+const { apply } = Reflect;
 const resolve = Promise.resolve.bind(Promise);
 const then = Promise.prototype.then;
 
@@ -15,11 +18,8 @@ const then = Promise.prototype.then;
 let depth = 0;
 
 export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown>, self?: Function): Context | undefined {
+  if (takeBypass(slot)) return undefined;
   const hooks = slot.hooks;
-  if (slot.bypass) {
-    slot.bypass = false;
-    return undefined;
-  }
   if (depth !== 0 || hooks.length === 0) return undefined;
   const copy = new Array<unknown>(args.length);
   for (let i = 0; i < copy.length; i++) copy[i] = args[i];
@@ -29,6 +29,7 @@ export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown
     if (!hook.before) continue;
     invoke(ctx, i, 'before', hook, hook.before);
     if (ctx.s) {
+      // skipped: what the call returns, once the `after` hooks saw it
       ctx.r = runAfter(ctx, ctx.r);
       break;
     }
@@ -51,7 +52,7 @@ export function onThrow(ctx: Context, error: unknown): unknown {
 
 /**
  * The attached path of a function prepared with a shadow: all three control points
- * around a call of the shadow, which holds a copy of the body. Written out, like the two
+ * around a call of the shadow, which holds a copy of the body. Written out, like `reconstruct`
  * below, rather than through a shared helper: every frame here is one more on the stack of
  * a deep recursion through an attached function.
  */
@@ -68,28 +69,12 @@ export function shadowCall(slot: HookSlot, thisArg: unknown, args: unknown[], sh
   return after(ctx, value);
 }
 
-/** Whether a reentry-prepared function takes its attached path: not for the call the runtime makes itself. */
+/** Whether a constructor prepared for reentry takes its attached path: not for the call the runtime makes itself. */
 export function entering(slot: HookSlot): boolean {
-  if (!slot.bypass) return true;
-  slot.bypass = false;
-  return false;
+  return !takeBypass(slot);
 }
 
-/** The attached path of a function prepared for reentry: the control points around a call of itself. */
-export function reenter(slot: HookSlot, thisArg: unknown, args: unknown[], self: Function): unknown {
-  const ctx = before(slot, thisArg, args, self);
-  if (ctx === undefined) return invokeOriginal(slot, self, thisArg, args);
-  if (ctx.s) return ctx.r;
-  let value: unknown;
-  try {
-    value = invokeOriginal(slot, self, thisArg, ctx.a);
-  } catch (error) {
-    return runThrow(ctx, error);
-  }
-  return after(ctx, value);
-}
-
-/** The same for a constructor: the class is constructed again, with the same new.target. */
+/** The attached path of a constructor prepared for reentry: the control points around constructing the class again. */
 export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newTarget: Function): unknown {
   const ctx = before(slot, undefined, args, undefined);
   if (ctx === undefined) return constructOriginal(slot, cls, args, newTarget);
@@ -101,25 +86,6 @@ export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newT
     return runThrow(ctx, error);
   }
   return after(ctx, value);
-}
-
-function constructOriginal(slot: HookSlot, cls: Function, args: unknown[], newTarget: Function): unknown {
-  slot.bypass = true;
-  try {
-    return construct(cls, args, newTarget);
-  } finally {
-    slot.bypass = false;
-  }
-}
-
-/** Runs the original function again, dormant for this one call: what `ctx.invoke` does. */
-export function invokeOriginal(slot: HookSlot, self: Function, thisArg: unknown, args: unknown[]): unknown {
-  slot.bypass = true;
-  try {
-    return apply(self, thisArg, args);
-  } finally {
-    slot.bypass = false;
-  }
 }
 
 function isThenable(value: unknown): boolean {
@@ -165,7 +131,7 @@ function runThrow(ctx: Context, error: unknown): unknown {
 
 function invoke(ctx: Context, index: number, point: ControlPoint, hook: AttachedHook, fn: (ctx: Context) => void): void {
   ctx.point = point;
-  ctx.i = index;
+  ctx.running = index;
   depth++;
   try {
     const returned: unknown = apply(fn, hook, [ctx]);

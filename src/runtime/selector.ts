@@ -1,4 +1,4 @@
-import type { FunctionEntry } from './registry.js';
+import type { FunctionEntry } from '../emitted.js';
 
 /** Which functions a hook or a listing applies to. */
 export type Target = string | ((entry: FunctionEntry) => boolean);
@@ -187,9 +187,6 @@ function linearRegExp(items: readonly { kind: string; code?: number }[], glob: s
   const regExp = new RegExp(`^${re}$`);
   return { source: glob, test: (text) => regExp.test(text) };
 }
-
-/** The same as `compileGlob` (the name of earlier versions, which compiled to a RegExp). */
-export const globToRegExp = compileGlob;
 
 function describe(value: unknown): string {
   return value === null ? 'null' : typeof value === 'string' ? `'${value}'` : typeof value;
