@@ -2,7 +2,7 @@
  * What `kheiron attach` loads over the inspector into a process started without Kheiron:
  * the runtime, the agent, and the patcher that makes reachable functions attachable.
  */
-import { installRuntime, runtimeRegistry } from '../runtime/index.js';
+import { installRuntime, runtimeRegistry } from '../runtime/internal.js';
 import { startAgent } from './agent.js';
 import { LiveEditor, ReachablePatcher } from '../live-edit/index.js';
 

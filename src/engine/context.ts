@@ -1,4 +1,4 @@
-import type { CallContext, ControlPoint, FunctionEntry } from '../runtime/index.js';
+import type { CallContext, ControlPoint, FunctionEntry } from '../runtime/internal.js';
 import type { RuleContext } from './rules.js';
 import { OptionError } from './errors.js';
 

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { readEnv } from '../config/env.js';
 import { connectOpenTelemetry } from '../otel/index.js';
-import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/index.js';
+import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/internal.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
 import { registerEngine } from './engines.js';
 import { RuleCallContext } from './context.js';

@@ -1,4 +1,4 @@
-import type { CallContext, FunctionEntry } from '../runtime/index.js';
+import type { CallContext, FunctionEntry } from '../runtime/internal.js';
 import { callerOrigin, markSetOrigin } from './origin.js';
 
 export type FunctionKind = FunctionEntry['kind'];

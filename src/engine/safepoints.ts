@@ -1,4 +1,4 @@
-import { attach, type AttachHandle, type CallContext, type FunctionEntry } from '../runtime/index.js';
+import { attach, type AttachHandle, type CallContext, type FunctionEntry } from '../runtime/internal.js';
 import type { AuditTrail } from './audit.js';
 import type { Selector } from './rules.js';
 import { compileSelector } from './validate.js';

@@ -1,4 +1,4 @@
-import { compileTarget, type FunctionEntry } from '../runtime/index.js';
+import { compileTarget, type FunctionEntry } from '../runtime/internal.js';
 import { RuleError } from './errors.js';
 import type { Rule, Selector } from './rules.js';
 

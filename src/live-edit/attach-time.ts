@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { slotName } from '../emitted.js';
-import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord } from '../runtime/registry.js';
-import { MAX_MAPPED_SOURCE, type ScriptText } from '../runtime/source-text.js';
+import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord, type ScriptText } from '../runtime/registry.js';
+import { MAX_MAPPED_SOURCE } from '../runtime/source-text.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import type { ParsedModule } from '../transform/index.js';
 import type { Change } from './v8-diff.js';

@@ -1,4 +1,4 @@
-import { slotName, type EmittedModule, type FunctionKind } from '../emitted.js';
+import { slotName, type EmittedModule, type FunctionMetadata } from '../emitted.js';
 import { classNodes, collectFunctions, type FunctionSite, type Node } from '../transform/collect.js';
 import { applyInsertions, type Insertion } from '../transform/edits.js';
 import { modulePrefix } from '../transform/index.js';
@@ -9,15 +9,8 @@ import { literalBoundaries } from './boundaries.js';
 import { v8Diff, type Change } from './v8-diff.js';
 
 /** One function of a script that runs already, as a candidate for an in-place edit. */
-export interface LiveEditFunction {
-  /** Position among the script's functions, in source order. */
-  index: number;
-  name: string;
-  kind: FunctionKind;
-  async: boolean;
-  generator: boolean;
-  line: number;
-  column: number;
+export interface LiveEditFunction
+  extends Pick<FunctionMetadata, 'index' | 'name' | 'kind' | 'async' | 'generator' | 'line' | 'column'> {
   /** Index of the outermost function that contains this one (its own index at top level). */
   group: number;
   /** Index of the innermost function that contains this one. */

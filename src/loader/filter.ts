@@ -1,4 +1,4 @@
-import { globToRegExp } from '../runtime/selector.js';
+import { compileGlob } from '../runtime/selector.js';
 import type { LoaderConfig } from './config.js';
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
@@ -10,8 +10,8 @@ export const OWN_CODE = "Kheiron's own code";
  * means what it says, `**` included. Answers why a file is left alone, or undefined.
  */
 export function createFilter(config: LoaderConfig): (filename: string) => string | undefined {
-  const include = config.include.map((g, i) => ({ re: globToRegExp(g), modules: i >= config.defaultIncludes || g.includes('node_modules') }));
-  const exclude = config.exclude.map((g) => globToRegExp(g));
+  const include = config.include.map((g, i) => ({ re: compileGlob(g), modules: i >= config.defaultIncludes || g.includes('node_modules') }));
+  const exclude = config.exclude.map((g) => compileGlob(g));
   // Kheiron's own code runs inside hooks: preparing it would let it hook itself.
   const own = [`${config.ownRoot}/dist/src/`, `${config.ownRoot}/src/`];
   return (filename) => {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { PROLOGUE_START } from '../emitted.js';
 import type { SourcePreparer } from './prepare-source.js';
 import { OWN_CODE } from './filter.js';
 import { reportSkipped } from './report.js';
@@ -30,6 +31,6 @@ export function prepareLoaded<R extends LoadResult>(url: string, result: R, prep
 
 /** Prepared code begins with its module prologue; seeing it twice must not prepare twice. */
 export function isPrepared(code: string): boolean {
-  const at = code.indexOf('__kheiron.m("{\\"prefix\\"');
+  const at = code.indexOf(PROLOGUE_START);
   return at >= 0 && at < 4096;
 }

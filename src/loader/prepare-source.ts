@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { EmittedModule } from '../emitted.js';
 import { RUNTIME_GLOBAL, runtimeName } from '../emitted.js';
 import { reportPrepared, reportSkipped } from './report.js';
-import { defineModule, runtimeAlias, selectedAtLoad } from '../runtime/index.js';
+import { defineModule, runtimeAlias, selectedAtLoad } from '../runtime/internal.js';
 import type { SourceMap, SourceType } from '../transform/index.js';
 import { PreparedCache, transformHash } from './cache.js';
 import type { LoaderConfig } from './config.js';

@@ -8,7 +8,7 @@ import { startAgent } from '../agent/agent.js';
 import { readEnv } from '../config/env.js';
 import { AttachTimeEditor } from '../live-edit/attach-time.js';
 import { inspectorAvailable } from '../live-edit/available.js';
-import { installRuntime, setAttachTimeEditor } from '../runtime/index.js';
+import { installRuntime, setAttachTimeEditor } from '../runtime/internal.js';
 import { enableCompileCache } from './cache.js';
 import { loadConfig } from './config.js';
 import { installCompileHook } from './hooks-cjs.js';

@@ -1,7 +1,9 @@
 import { channel } from 'node:diagnostics_channel';
-import type { AttachedHook, ControlPoint, Hooks } from './context.js';
-import { NOT_COMPILED, type FunctionEntry, type ModuleRecord, type Registry } from './registry.js';
+import type { FunctionEntry } from '../emitted.js';
+import type { ControlPoint, Hooks } from './hooks.js';
+import { NOT_COMPILED, type ModuleRecord, type Registry } from './registry.js';
 import { compileTarget, type Target } from './selector.js';
+import type { AttachedHook } from './slot.js';
 
 export interface AttachOptions extends Hooks {
   /** Which functions: `[moduleGlob#]nameGlob` or a predicate over registry entries. */
@@ -42,74 +44,22 @@ let nextId = 1;
 export const selects = new WeakMap<AttachHandle, (entry: FunctionEntry) => boolean>();
 
 export function attachHooks(registry: Registry, active: Set<AttachHandle>, options: AttachOptions): AttachHandle {
-  if (options === null || typeof options !== 'object') throw new TypeError('kheiron: attach() takes an options object');
-  const matches = compileTarget(options.target, 'attach() target');
-  for (const point of POINTS) {
-    if (options[point] !== undefined && typeof options[point] !== 'function') {
-      throw new TypeError(`kheiron: attach() option '${point}' must be a function, got ${typeof options[point]}`);
-    }
-  }
-  if (!POINTS.some((p) => options[p])) throw new TypeError("kheiron: attach() needs at least one of 'before', 'around', 'after', 'onThrow'");
-  const priority = options.priority ?? 0;
-  if (typeof priority !== 'number' || !Number.isFinite(priority)) throw new TypeError('kheiron: attach() priority must be a finite number');
-
+  const { matches, priority } = checked(options);
   const id = nextId++;
-  const attachedTo: { record: ModuleRecord; index: number }[] = [];
   let errors = 0;
-  const hook: AttachedHook = {
-    before: options.before,
-    around: options.around,
-    after: options.after,
-    onThrow: options.onThrow,
-    order: id,
-    priority,
-    failed(error, point, entry) {
-      errors++;
-      if (hookErrors.hasSubscribers) hookErrors.publish({ handle: id, function: entry, point, error } satisfies HookErrorEvent);
-      try {
-        options.onError?.(error, point, entry);
-      } catch {
-        // an error handler's own failure has nowhere else to go
-      }
-    },
-  };
-
-  const unreached: { entry: FunctionEntry; reason: string }[] = [];
-  const add = (record: ModuleRecord, only?: readonly number[]): void => {
-    const selected: number[] = [];
-    record.entries.forEach((entry, index) => {
-      if ((!only || only.includes(index)) && matches(entry)) selected.push(index);
-    });
-    if (selected.length === 0) return;
-    const refused = registry.prepare(record, selected);
-    const notYet: number[] = [];
-    for (const index of selected) {
-      const reason = refused.get(index);
-      if (reason === NOT_COMPILED && !only) {
-        notYet.push(index);
-        continue;
-      }
-      if (reason !== undefined) {
-        unreached.push({ entry: record.entries[index]!, reason });
-        continue;
-      }
-      const current = record.slots[index]?.hooks ?? [];
-      registry.setHooks(record, index, current.concat(hook).sort(byPriority));
-      attachedTo.push({ record, index });
-    }
-    // V8 compiles such a module within the task that imports it: once more after that.
-    if (notYet.length > 0) setImmediate(() => active.has(handle) && add(record, notYet));
-  };
-  for (const record of registry.modules.values()) add(record);
-  const unsubscribe = registry.onModule((record) => add(record));
+  const hook = attachedHook(id, priority, options, () => errors++);
+  const live = (): boolean => active.has(handle);
+  const attaching: Attaching = { registry, hook, matches, attachedTo: [], unreached: [], live };
+  for (const record of registry.modules.values()) attachTo(attaching, record);
+  const unsubscribe = registry.onModule((record) => attachTo(attaching, record));
 
   const handle: AttachHandle = {
     id,
     get functions() {
-      return attachedTo.map(({ record, index }) => record.entries[index]!);
+      return attaching.attachedTo.map(({ record, index }) => record.entries[index]!);
     },
     get unreached() {
-      return unreached;
+      return attaching.unreached;
     },
     get active() {
       return active.has(handle);
@@ -120,16 +70,91 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
     detach() {
       if (!active.delete(handle)) return;
       unsubscribe();
-      for (const { record, index } of attachedTo) {
+      for (const { record, index } of attaching.attachedTo) {
         const current = record.slots[index]?.hooks ?? [];
         registry.setHooks(record, index, current.filter((h) => h !== hook));
       }
-      attachedTo.length = 0;
+      attaching.attachedTo.length = 0;
     },
   };
   selects.set(handle, matches);
   active.add(handle);
   return handle;
+}
+
+/** The options' target as a predicate, and their priority; a TypeError naming what is wrong. */
+function checked(options: AttachOptions): { matches: (entry: FunctionEntry) => boolean; priority: number } {
+  if (options === null || typeof options !== 'object') throw new TypeError('kheiron: attach() takes an options object');
+  const matches = compileTarget(options.target, 'attach() target');
+  for (const point of POINTS) {
+    if (options[point] !== undefined && typeof options[point] !== 'function') {
+      throw new TypeError(`kheiron: attach() option '${point}' must be a function, got ${typeof options[point]}`);
+    }
+  }
+  if (!POINTS.some((p) => options[p])) throw new TypeError("kheiron: attach() needs at least one of 'before', 'around', 'after', 'onThrow'");
+  const priority = options.priority ?? 0;
+  if (typeof priority !== 'number' || !Number.isFinite(priority)) throw new TypeError('kheiron: attach() priority must be a finite number');
+  return { matches, priority };
+}
+
+/** The hook a handle installs in each slot: its own exceptions are counted, published and passed to `onError`. */
+function attachedHook(id: number, priority: number, options: AttachOptions, count: () => void): AttachedHook {
+  return {
+    before: options.before,
+    around: options.around,
+    after: options.after,
+    onThrow: options.onThrow,
+    order: id,
+    priority,
+    failed(error, point, entry) {
+      count();
+      if (hookErrors.hasSubscribers) hookErrors.publish({ handle: id, function: entry, point, error } satisfies HookErrorEvent);
+      try {
+        options.onError?.(error, point, entry);
+      } catch {
+        // an error handler's own failure has nowhere else to go
+      }
+    },
+  };
+}
+
+/** What one handle is attached to, and what it attaches to as modules load. */
+interface Attaching {
+  readonly registry: Registry;
+  readonly hook: AttachedHook;
+  readonly matches: (entry: FunctionEntry) => boolean;
+  readonly attachedTo: { record: ModuleRecord; index: number }[];
+  readonly unreached: { entry: FunctionEntry; reason: string }[];
+  /** Whether the handle is still attached. */
+  readonly live: () => boolean;
+}
+
+/** Attaches the hook to the functions of `record` (or those of `only`) that the target selects. */
+function attachTo(attaching: Attaching, record: ModuleRecord, only?: readonly number[]): void {
+  const { registry, hook, matches } = attaching;
+  const selected: number[] = [];
+  record.entries.forEach((entry, index) => {
+    if ((!only || only.includes(index)) && matches(entry)) selected.push(index);
+  });
+  if (selected.length === 0) return;
+  const refused = registry.prepare(record, selected);
+  const notYet: number[] = [];
+  for (const index of selected) {
+    const reason = refused.get(index);
+    if (reason === NOT_COMPILED && !only) {
+      notYet.push(index);
+      continue;
+    }
+    if (reason !== undefined) {
+      attaching.unreached.push({ entry: record.entries[index]!, reason });
+      continue;
+    }
+    const current = record.slots[index]?.hooks ?? [];
+    registry.setHooks(record, index, current.concat(hook).sort(byPriority));
+    attaching.attachedTo.push({ record, index });
+  }
+  // V8 compiles such a module within the task that imports it: once more after that.
+  if (notYet.length > 0) setImmediate(() => attaching.live() && attachTo(attaching, record, notYet));
 }
 
 function byPriority(a: AttachedHook, b: AttachedHook): number {

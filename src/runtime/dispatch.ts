@@ -1,26 +1,25 @@
-import { Context, type AttachedHook, type ControlPoint } from './context.js';
-import type { HookSlot } from './registry.js';
+import { INLINE, hasAround, runAround } from './around.js';
+import { Context } from './context.js';
+import type { ControlPoint } from './hooks.js';
+import { constructOriginal, hooksRunning, takeBypass, type AttachedHook, type HookSlot } from './slot.js';
 
 /*
- * The attached path: what prepared code calls once its slot check is taken.
- * b = before (at entry, then the `around` hooks), r = after (at each return), t = onThrow (in the catch).
+ * The attached path: what prepared code calls once its slot check is taken (the members of
+ * `RuntimeFacade` in src/emitted.ts): `before` at entry, `after` at each return, `onThrow`
+ * in the catch, and the whole call for the shapes that run their body elsewhere; `before`
+ * also runs the `around` hooks (around.ts). The
+ * context's one-letter fields are those prepared code reads (`CONTEXT_NAMES`).
  */
 
 // Captured at load: the application may replace builtins with prepared functions of its own.
-const { apply, construct } = Reflect;
+const { apply } = Reflect;
 const resolve = Promise.resolve.bind(Promise);
 const then = Promise.prototype.then;
 
-/** > 0 while a hook runs: prepared functions that hooks call then run dormant. */
-let depth = 0;
-
 export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown>, self?: Function): Context | undefined {
+  if (takeBypass(slot)) return undefined;
   const hooks = slot.hooks;
-  if (slot.bypass) {
-    slot.bypass = false;
-    return undefined;
-  }
-  if (depth !== 0 || hooks.length === 0) return undefined;
+  if (hooksRunning.depth !== 0 || hooks.length === 0) return undefined;
   const copy = new Array<unknown>(args.length);
   for (let i = 0; i < copy.length; i++) copy[i] = args[i];
   const ctx = new Context(slot, hooks, thisArg, copy, self);
@@ -49,11 +48,6 @@ function supplied(ctx: Context, outcome: () => unknown): Context {
   return ctx;
 }
 
-function hasAround(hooks: readonly AttachedHook[]): boolean {
-  for (let i = 0; i < hooks.length; i++) if (hooks[i]!.around) return true;
-  return false;
-}
-
 /** The `around` hooks of a call that goes on: the outcome one of them supplies is the body's. */
 function around(ctx: Context): Context {
   let outcome: unknown;
@@ -63,59 +57,6 @@ function around(ctx: Context): Context {
     return supplied(ctx, () => runThrow(ctx, error));
   }
   return outcome === INLINE ? ctx : supplied(ctx, () => after(ctx, outcome));
-}
-
-/** What `runAround` answers when every `around` hook let the body run as it would. */
-const INLINE: unique symbol = Symbol('kheiron.inline');
-
-/**
- * The `around` hooks from index `from` on, the first one that takes the call supplying its
- * outcome; `run` stands for the hooks after it and the body. Throws the body's error.
- */
-function runAround(ctx: Context, from: number, args: unknown[]): unknown {
-  const hooks = ctx.hooks;
-  for (let i = from; i < hooks.length; i++) {
-    const hook = hooks[i]!;
-    if (!hook.around) continue;
-    let bodyError: { error: unknown } | undefined;
-    const run = (): unknown => {
-      ctx.original(); // a hook's misuse, not the body's error, where the function cannot be run again
-      try {
-        return proceed(ctx, i + 1, args);
-      } catch (error) {
-        bodyError = { error };
-        throw error;
-      }
-    };
-    const { point, i: index } = ctx;
-    ctx.point = 'around';
-    ctx.i = i;
-    depth++;
-    let outcome: unknown = run;
-    try {
-      outcome = apply(hook.around, hook, [ctx, run]);
-    } catch (error) {
-      if (bodyError?.error === error) throw error;
-      hook.failed(error, 'around', ctx.entry);
-    } finally {
-      depth--;
-      ctx.point = point;
-      ctx.i = index;
-    }
-    const throwing = ctx.throwing;
-    if (throwing) {
-      ctx.throwing = undefined;
-      throw throwing.error;
-    }
-    if (outcome !== run) return outcome;
-  }
-  return INLINE;
-}
-
-/** Runs the `around` hooks from index `from` on and the body: what `ctx.invoke()` and `run()` do. */
-export function proceed(ctx: Context, from: number, args: unknown[]): unknown {
-  const outcome = runAround(ctx, from, args);
-  return outcome === INLINE ? invokeOriginal(ctx.slot, ctx.original(), ctx.this, args) : outcome;
 }
 
 export function after(ctx: Context, value: unknown): unknown {
@@ -133,7 +74,7 @@ export function onThrow(ctx: Context, error: unknown): unknown {
 
 /**
  * The attached path of a function prepared with a shadow: all three control points
- * around a call of the shadow, which holds a copy of the body. Written out, like the two
+ * around a call of the shadow, which holds a copy of the body. Written out, like `reconstruct`
  * below, rather than through a shared helper: every frame here is one more on the stack of
  * a deep recursion through an attached function.
  */
@@ -150,28 +91,12 @@ export function shadowCall(slot: HookSlot, thisArg: unknown, args: unknown[], sh
   return after(ctx, value);
 }
 
-/** Whether a reentry-prepared function takes its attached path: not for the call the runtime makes itself. */
+/** Whether a constructor prepared for reentry takes its attached path: not for the call the runtime makes itself. */
 export function entering(slot: HookSlot): boolean {
-  if (!slot.bypass) return true;
-  slot.bypass = false;
-  return false;
+  return !takeBypass(slot);
 }
 
-/** The attached path of a function prepared for reentry: the control points around a call of itself. */
-export function reenter(slot: HookSlot, thisArg: unknown, args: unknown[], self: Function): unknown {
-  const ctx = before(slot, thisArg, args, self);
-  if (ctx === undefined) return invokeOriginal(slot, self, thisArg, args);
-  if (ctx.s) return ctx.r;
-  let value: unknown;
-  try {
-    value = invokeOriginal(slot, self, thisArg, ctx.a);
-  } catch (error) {
-    return runThrow(ctx, error);
-  }
-  return after(ctx, value);
-}
-
-/** The same for a constructor: the class is constructed again, with the same new.target. */
+/** The attached path of a constructor prepared for reentry: the control points around constructing the class again. */
 export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newTarget: Function): unknown {
   const ctx = before(slot, undefined, args, undefined);
   if (ctx === undefined) return constructOriginal(slot, cls, args, newTarget);
@@ -183,34 +108,6 @@ export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newT
     return runThrow(ctx, error);
   }
   return after(ctx, value);
-}
-
-function constructOriginal(slot: HookSlot, cls: Function, args: unknown[], newTarget: Function): unknown {
-  const hooksRunning = depth;
-  depth = 0;
-  slot.bypass = true;
-  try {
-    return construct(cls, args, newTarget);
-  } finally {
-    slot.bypass = false;
-    depth = hooksRunning;
-  }
-}
-
-/**
- * Runs the original function again, dormant for this one call (what `ctx.invoke` does at the
- * end). The functions the body calls are not a hook's: their hooks run.
- */
-export function invokeOriginal(slot: HookSlot, self: Function, thisArg: unknown, args: unknown[]): unknown {
-  const hooksRunning = depth;
-  depth = 0;
-  slot.bypass = true;
-  try {
-    return apply(self, thisArg, args);
-  } finally {
-    slot.bypass = false;
-    depth = hooksRunning;
-  }
 }
 
 function isThenable(value: unknown): boolean {
@@ -288,15 +185,15 @@ function onThrowAfter(ctx: Context, index: number): boolean {
 
 function invoke(ctx: Context, index: number, point: ControlPoint, hook: AttachedHook, fn: (ctx: Context) => void): void {
   ctx.point = point;
-  ctx.i = index;
-  depth++;
+  ctx.running = index;
+  hooksRunning.depth++;
   try {
     const returned: unknown = apply(fn, hook, [ctx]);
     if (returned !== undefined) settled(returned, hook, point, ctx.entry);
   } catch (error) {
     hook.failed(error, point, ctx.entry);
   } finally {
-    depth--;
+    hooksRunning.depth--;
   }
   const throwing = ctx.throwing;
   if (throwing) {

@@ -14,7 +14,6 @@
 type Prepare = (error: Error, sites: NodeJS.CallSite[]) => unknown;
 
 const RUNTIME = new URL('.', import.meta.url).href;
-const REENTRY = new Set(['reconstruct', 'reenter']);
 
 let installed = false;
 
@@ -68,8 +67,8 @@ export function visibleFrames(sites: NodeJS.CallSite[]): NodeJS.CallSite[] {
     const shadow = top === 'shadowCall';
     let end = i;
     let reentry = false;
-    for (; end < sites.length && isRuntime(sites[end]!); end++) reentry ||= REENTRY.has(sites[end]!.getFunctionName() ?? '');
-    reentry &&= top === 'constructOriginal' || top === 'invokeOriginal';
+    for (; end < sites.length && isRuntime(sites[end]!); end++) reentry ||= sites[end]!.getFunctionName() === 'reconstruct';
+    reentry &&= top === 'constructOriginal';
     if (shadow) {
       // The shadow above ran the body; the check frame below is the function, by its name.
       out.pop();

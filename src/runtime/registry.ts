@@ -1,51 +1,8 @@
-import type { ScriptText } from './source-text.js';
 import { fileURLToPath } from 'node:url';
-import {
-  RUNTIME_GLOBAL,
-  FLAG_ASYNC,
-  FLAG_GENERATOR,
-  FLAG_SAFE,
-  FLAG_REINVOCABLE,
-  FLAG_STATIC,
-  FUNCTION_KINDS,
-  PREPARED_AS,
-  slotName,
-  type EmittedModule,
-  type FunctionKind,
-  type PreparedAs,
-} from '../emitted.js';
-import type { AttachedHook } from './context.js';
-
-/** One prepared function as the registry knows it (Phase I metadata). */
-export interface FunctionEntry {
-  /** `<module prefix>:<index>`, stable across restarts while path and content are. */
-  readonly id: string;
-  /** Absolute path of the module (or its URL when it is not a file). */
-  readonly module: string;
-  readonly name: string;
-  readonly kind: FunctionKind;
-  readonly async: boolean;
-  readonly generator: boolean;
-  readonly static: boolean;
-  readonly safe: boolean;
-  /** `ctx.invoke()` can run the original again. */
-  readonly reinvocable: boolean;
-  readonly params: number;
-  readonly line: number;
-  readonly column: number;
-  readonly prepared: PreparedAs;
-}
-
-/**
- * What a hook slot global holds while hooks are attached: prepared code passes it back to
- * the runtime. `hooks` is replaced, never mutated, so a call in flight keeps its list.
- */
-export class HookSlot {
-  hooks: readonly AttachedHook[] = [];
-  /** Set by `ctx.invoke()`: the next call of this function runs dormant. */
-  bypass = false;
-  constructor(readonly entry: FunctionEntry) {}
-}
+import { decodeFunction, PREPARED_AS, RUNTIME_GLOBAL, slotName } from '../emitted.js';
+import type { EmittedModule, FunctionEntry } from '../emitted.js';
+import type { Insertion } from '../transform/edits.js';
+import { HookSlot, type AttachedHook } from './slot.js';
 
 export interface ModuleRecord {
   readonly prefix: string;
@@ -68,6 +25,13 @@ export interface ModuleSource {
   original?: string;
   /** Only functions without nested functions or classes were left for the attach. */
   leavesOnly?: boolean;
+}
+
+/** A module's source, the code made of it, and what was inserted to make it. */
+export interface ScriptText {
+  source: string;
+  code: string;
+  insertions: readonly Insertion[];
 }
 
 /** Why a function prepared at attach is not attachable yet: its module has no script in V8 yet. */
@@ -229,22 +193,8 @@ export function defineSlot(realm: object, name: string, value: unknown): void {
 /** The registry entries of an emitted module. */
 export function entriesOf(emitted: EmittedModule): FunctionEntry[] {
   const module = displayModule(emitted.module);
-  return emitted.functions.map(([name, kind, flags, params, line, column, prepared], index): FunctionEntry =>
-    Object.freeze({
-      id: `${emitted.prefix}:${index}`,
-      module,
-      name,
-      kind: FUNCTION_KINDS[kind]!,
-      async: (flags & FLAG_ASYNC) !== 0,
-      generator: (flags & FLAG_GENERATOR) !== 0,
-      static: (flags & FLAG_STATIC) !== 0,
-      safe: (flags & FLAG_SAFE) !== 0,
-      reinvocable: (flags & FLAG_REINVOCABLE) !== 0,
-      params,
-      line,
-      column,
-      prepared: PREPARED_AS[prepared]!,
-    }),
+  return emitted.functions.map((f, index): FunctionEntry =>
+    Object.freeze({ id: `${emitted.prefix}:${index}`, module, ...decodeFunction(f) }),
   );
 }
 

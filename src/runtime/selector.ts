@@ -1,4 +1,4 @@
-import type { FunctionEntry } from './registry.js';
+import type { FunctionEntry } from '../emitted.js';
 
 /** Which functions a hook or a listing applies to. */
 export type Target = string | ((entry: FunctionEntry) => boolean);
@@ -53,21 +53,22 @@ const END = 4;
  * whatever the glob (`'**?'.repeat(16) + '**Z'` included).
  */
 export function compileGlob(glob: string): Glob {
-  const kinds: number[] = [];
-  const chars: number[] = [];
-  const next: number[] = [];
-  const other: number[] = [];
-  const state = (kind: number, char = -1, to = -1, alt = -1): number => {
-    kinds.push(kind);
-    chars.push(char);
-    next.push(to);
-    other.push(alt);
-    return kinds.length - 1;
-  };
-  const end = state(END);
-  // Parses glob[from, until) and the alternatives of a brace group, building from the end.
+  const top = parseGlob(glob);
+  // Without braces and with one wildcard run at most, a RegExp cannot backtrack more than
+  // linearly, and runs about ten times faster than the automaton.
+  const simple = top[0]!.every((item) => item.kind !== 'alt') && top[0]!.filter((item) => item.kind === 'star' || item.kind === 'globstar' || item.kind === 'dirs').length <= 1;
+  if (simple) return linearRegExp(top[0]!, glob);
+  // `}` and `,` outside braces are literal: parseGlob never sees them as syntax there.
+  return automatonGlob(new Automaton(top[0]!), glob);
+}
+
+/** One piece of a glob: a character, `?`, `*`, `**`, `**` and a slash, or a brace group's alternatives. */
+type Item = { kind: 'char'; code: number } | { kind: 'one' } | { kind: 'star' } | { kind: 'globstar' } | { kind: 'dirs' } | { kind: 'alt'; options: Item[][] };
+
+/** The glob's items (one list: a top level has no alternatives). */
+function parseGlob(glob: string): Item[][] {
   let i = 0;
-  type Item = { kind: 'char'; code: number } | { kind: 'one' } | { kind: 'star' } | { kind: 'globstar' } | { kind: 'dirs' } | { kind: 'alt'; options: Item[][] };
+  // Parses from glob[i] to the end, or to the `}` that closes a brace group, with its alternatives.
   const parse = (inBraces: boolean): Item[][] => {
     const options: Item[][] = [[]];
     for (; i < glob.length; i++) {
@@ -81,51 +82,75 @@ export function compileGlob(glob: string): Glob {
       } else if (c === ',' && inBraces) {
         options.push([]);
       } else if (c === '*') {
-        if (glob[i + 1] === '*') {
-          while (glob[i + 1] === '*') i++;
-          // `**/` also matches nothing, so `**/a.js` matches `a.js`
-          if (glob[i + 1] === '/') {
-            i++;
-            items.push({ kind: 'dirs' });
-          } else items.push({ kind: 'globstar' });
-        } else items.push({ kind: 'star' });
+        items.push(stars(glob, i));
+        while (glob[i + 1] === '*') i++;
+        if (items[items.length - 1]!.kind === 'dirs') i++;
       } else if (c === '?') items.push({ kind: 'one' });
       else items.push({ kind: 'char', code: c.charCodeAt(0) });
     }
     if (inBraces) throw new TypeError(`kheiron: glob '${glob}' has an unclosed '{'`);
     return options;
   };
-  const build = (items: Item[], to: number): number => {
+  return parse(false);
+}
+
+// The run of `*` at glob[at]: `*`, `**`, or `**/` (which also matches nothing, so `**/a.js`
+// matches `a.js`).
+function stars(glob: string, at: number): Item {
+  if (glob[at + 1] !== '*') return { kind: 'star' };
+  let end = at + 1;
+  while (glob[end + 1] === '*') end++;
+  return glob[end + 1] === '/' ? { kind: 'dirs' } : { kind: 'globstar' };
+}
+
+/** The states of a glob's automaton, built from its end; `start` is where a match begins. */
+class Automaton {
+  readonly kinds: number[] = [];
+  readonly chars: number[] = [];
+  readonly next: number[] = [];
+  readonly other: number[] = [];
+  readonly start: number;
+
+  constructor(items: Item[]) {
+    this.start = this.build(items, this.state(END));
+  }
+
+  private state(kind: number, char = -1, to = -1, alt = -1): number {
+    this.kinds.push(kind);
+    this.chars.push(char);
+    this.next.push(to);
+    this.other.push(alt);
+    return this.kinds.length - 1;
+  }
+
+  private build(items: Item[], to: number): number {
     for (let k = items.length - 1; k >= 0; k--) {
       const item = items[k]!;
-      if (item.kind === 'char') to = state(CHAR, item.code, to);
-      else if (item.kind === 'one') to = state(NOT_SLASH, -1, to);
+      if (item.kind === 'char') to = this.state(CHAR, item.code, to);
+      else if (item.kind === 'one') to = this.state(NOT_SLASH, -1, to);
       else if (item.kind === 'star' || item.kind === 'globstar') {
-        const fork = state(FORK, -1, -1, to);
-        next[fork] = state(item.kind === 'star' ? NOT_SLASH : ANY, -1, fork);
+        const fork = this.state(FORK, -1, -1, to);
+        this.next[fork] = this.state(item.kind === 'star' ? NOT_SLASH : ANY, -1, fork);
         to = fork;
       } else if (item.kind === 'dirs') {
         // (?:.*/)?
-        const slash = state(CHAR, 47, to);
-        const loop = state(FORK, -1, -1, slash);
-        next[loop] = state(ANY, -1, loop);
-        to = state(FORK, -1, loop, to);
+        const slash = this.state(CHAR, 47, to);
+        const loop = this.state(FORK, -1, -1, slash);
+        this.next[loop] = this.state(ANY, -1, loop);
+        to = this.state(FORK, -1, loop, to);
       } else {
-        const starts = item.options.map((option) => build(option, to));
+        const starts = item.options.map((option) => this.build(option, to));
         let start = starts[starts.length - 1]!;
-        for (let o = starts.length - 2; o >= 0; o--) start = state(FORK, -1, starts[o]!, start);
+        for (let o = starts.length - 2; o >= 0; o--) start = this.state(FORK, -1, starts[o]!, start);
         to = start;
       }
     }
     return to;
-  };
-  const top = parse(false);
-  // Without braces and with one wildcard run at most, a RegExp cannot backtrack more than
-  // linearly, and runs about ten times faster than the automaton.
-  const simple = top[0]!.every((item) => item.kind !== 'alt') && top[0]!.filter((item) => item.kind === 'star' || item.kind === 'globstar' || item.kind === 'dirs').length <= 1;
-  if (simple) return linearRegExp(top[0]!, glob);
-  // `}` and `,` outside braces are literal: parse(false) never sees them as syntax.
-  const start = build(top[0]!, end);
+  }
+}
+
+/** Runs the automaton over a text with all its states at a time. */
+function automatonGlob({ kinds, chars, next, other, start }: Automaton, glob: string): Glob {
   const count = kinds.length;
   const mark = new Int32Array(count).fill(-1);
   let current = new Int32Array(count);
@@ -187,9 +212,6 @@ function linearRegExp(items: readonly { kind: string; code?: number }[], glob: s
   const regExp = new RegExp(`^${re}$`);
   return { source: glob, test: (text) => regExp.test(text) };
 }
-
-/** The same as `compileGlob` (the name of earlier versions, which compiled to a RegExp). */
-export const globToRegExp = compileGlob;
 
 function describe(value: unknown): string {
   return value === null ? 'null' : typeof value === 'string' ? `'${value}'` : typeof value;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
-import type { Insertion } from '../transform/edits.js';
-import type { ModuleRecord, Registry } from './registry.js';
+import { SLOT_PREFIX } from '../emitted.js';
+import type { ModuleRecord, Registry, ScriptText } from './registry.js';
 
 /*
  * `Function.prototype.toString()` of a prepared function answers its original text, as it
@@ -13,14 +13,7 @@ import type { ModuleRecord, Registry } from './registry.js';
  * Texts without a slot (everything not prepared) pass through after one substring test.
  */
 
-/** A module's source, the code made of it, and what was inserted to make it. */
-export interface ScriptText {
-  source: string;
-  code: string;
-  insertions: readonly Insertion[];
-}
-
-const SLOT = /__k_([0-9a-z]{9})_\d/;
+const SLOT = new RegExp(`${SLOT_PREFIX}([0-9a-z]{9})_\\d`);
 const load = createRequire(import.meta.url);
 const transform = (): typeof import('../transform/index.js') => load('../transform/index.js') as typeof import('../transform/index.js');
 
@@ -53,7 +46,7 @@ export function installSourceText(registry: Registry): void {
     toString(this: unknown): string {
       const text = Reflect.apply(native, this, []) as string;
       if (this === toString) return NATIVE_TEXT;
-      if (!text.includes('__k_')) return text;
+      if (!text.includes(SLOT_PREFIX)) return text;
       const fn = this as Function;
       const known = answered.get(fn);
       if (known?.text === text) return known.original;

@@ -1,21 +1,13 @@
 import type { Comment, Program } from 'acorn';
-import type { FunctionKind } from '../emitted.js';
+import type { FunctionKind, FunctionMetadata } from '../emitted.js';
 
 /** An ESTree node as acorn builds it; the walker reads it generically. */
 export type Node = { type: string; start: number; end: number; [key: string]: any };
 
 /** Everything Phase II needs to know about one function of the source (Phase I). */
-export interface FunctionSite {
+export interface FunctionSite
+  extends Pick<FunctionMetadata, 'index' | 'name' | 'kind' | 'async' | 'generator' | 'static' | 'safe' | 'line' | 'column'> {
   node: Node;
-  index: number;
-  name: string;
-  kind: FunctionKind;
-  async: boolean;
-  generator: boolean;
-  static: boolean;
-  safe: boolean;
-  line: number;
-  column: number;
   depth: number;
   strict: boolean;
   /** The body reads `arguments` of this function (directly or from a nested arrow). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { RUNTIME_GLOBAL, runtimeName, type EmittedModule, type PreparedAs } from '../emitted.js';
+import { prologueCall, RUNTIME_GLOBAL, runtimeName, type EmittedModule, type PreparedAs } from '../emitted.js';
 import { classNodes, collectFunctions, type FunctionSite, type Node, type PositionMapper } from './collect.js';
 import { applyInsertions, type Insertion } from './edits.js';
 import { parse, type SourceType } from './parse.js';
@@ -164,7 +164,7 @@ function positionMapper(inputSourceMap: SourceMap): PositionMapper | undefined {
 function prologue(body: Node[], source: string, sourceType: SourceType, module: EmittedModule): Insertion {
   // A module's own scope may hold a variable of the runtime's name: a CommonJS prologue uses the
   // other name (which the loader defines), an ES module's runs in its own module and defines it.
-  const call = `${sourceType === 'module' ? RUNTIME_GLOBAL : (module.runtime ?? RUNTIME_GLOBAL)}.m(${JSON.stringify(JSON.stringify(module))});`;
+  const call = prologueCall(sourceType === 'module' ? RUNTIME_GLOBAL : (module.runtime ?? RUNTIME_GLOBAL), module);
   const start = source.startsWith('#!') ? lineEnd(source) : 0;
   if (sourceType === 'module') {
     const url = `data:text/javascript;base64,${Buffer.from(call).toString('base64')}`;

@@ -1,39 +1,8 @@
-import {
-  FLAG_ASYNC,
-  FLAG_GENERATOR,
-  FLAG_SAFE,
-  FLAG_REINVOCABLE,
-  FLAG_STATIC,
-  FUNCTION_KINDS,
-  PREPARED_AS,
-  slotName,
-  type EmittedFunction,
-  type FunctionKind,
-  type PreparedAs,
-} from '../emitted.js';
+import { encodeFunction, slotName, type EmittedFunction, type FunctionMetadata, type PreparedAs } from '../emitted.js';
 import type { FunctionSite } from './collect.js';
 
-/** Phase I metadata of one prepared function. */
-export interface FunctionInfo {
-  /** `<module prefix>:<index>`: stable as long as the file's path and content are. */
-  id: string;
-  index: number;
-  name: string;
-  kind: FunctionKind;
-  async: boolean;
-  generator: boolean;
-  static: boolean;
-  /** Declared safe for scheduled repairs by a `@kheiron-safe` tag in its leading comment. */
-  safe: boolean;
-  /** The engine can run the original again (`ctx.invoke`), e.g. for a retry. */
-  reinvocable: boolean;
-  params: number;
-  line: number;
-  column: number;
-  prepared: PreparedAs;
-  /** The global that holds this function's hook slot. */
-  slot: string;
-}
+/** Phase I metadata of one prepared function, as the transform returns it (the module is the caller's). */
+export type FunctionInfo = Omit<FunctionMetadata, 'module'>;
 
 export function describe(site: FunctionSite, prefix: string, prepared: PreparedAs = preparedAs(site)): FunctionInfo {
   return {
@@ -63,11 +32,5 @@ export function preparedAs(site: FunctionSite): PreparedAs {
 }
 
 export function emitted(site: FunctionSite, prepared: PreparedAs = preparedAs(site)): EmittedFunction {
-  const flags =
-    (site.async ? FLAG_ASYNC : 0) |
-    (site.generator ? FLAG_GENERATOR : 0) |
-    (site.static ? FLAG_STATIC : 0) |
-    (site.safe ? FLAG_SAFE : 0) |
-    (site.self || site.shadow ? FLAG_REINVOCABLE : 0);
-  return [site.name, FUNCTION_KINDS.indexOf(site.kind), flags, site.node.params.length, site.line, site.column, PREPARED_AS.indexOf(prepared)];
+  return encodeFunction(describe(site, '', prepared));
 }

@@ -1,4 +1,5 @@
-import { RUNTIME_GLOBAL, slotName } from '../emitted.js';
+import { CONTEXT_NAMES, FACADE_NAMES, RUNTIME_GLOBAL, slotName } from '../emitted.js';
+import type { PreparedContext, RuntimeFacade } from '../emitted.js';
 import { children, type FunctionSite, type Node } from './collect.js';
 import type { Insertion } from './edits.js';
 
@@ -24,6 +25,10 @@ import type { Insertion } from './edits.js';
  * what V8's inlining budget counts, and the shorter test leaves more of it to the program.
  * The runtime is passed the parameters, not `arguments`, unless the body uses `arguments`
  * itself: mentioning it in sloppy code moves every parameter into a heap context.
+ * K is the runtime's global. Its members (`K.b` is `before`, `K.r` `after`, `K.t` `onThrow`)
+ * and the context's fields (`skipRequested`, `skipResult`, `argsReplaced`, `currentArgs`) are
+ * those of `RuntimeFacade` and `PreparedContext` in src/emitted.ts, which writes their names:
+ * the code below names them as TypeScript does, and tsc holds it to that interface.
  */
 
 const CTX = '$k$c';
@@ -55,68 +60,135 @@ export interface PrepareOptions {
   runtime?: string;
 }
 
-export function prepareFunction(site: FunctionSite, source: string, prefix: string, out: Insertion[], options: PrepareOptions = {}): void {
-  const { mode = 'load', variant = 0, reentry = true, runtime: K = RUNTIME_GLOBAL } = options;
-  const { node, depth } = site;
-  const slot = slotName(prefix, site.index);
-  const arrow = node.type === 'ArrowFunctionExpression';
-  const body: Node = node.body;
+/** What every shape of one function is written from. */
+interface Parts {
+  readonly site: FunctionSite;
+  readonly source: string;
+  /** The runtime's global. */
+  readonly K: string;
+  readonly slot: string;
+  readonly thisArg: string;
+  /** The arguments as the runtime is given them. */
+  readonly args: string;
+  /** The assignment target that puts replaced arguments back into the parameters ('' for none). */
+  readonly reassign: string;
+}
+
+/** `K.member(args)`: a call of the runtime, under the member's emitted name. */
+function runtimeCall(K: string, member: keyof RuntimeFacade, ...args: string[]): string {
+  return `${K}.${FACADE_NAMES[member]}(${args.join(', ')})`;
+}
+
+/** A field of the call context that prepared code reads, under its emitted name. */
+function context(name: keyof PreparedContext): string {
+  return `${CTX}.${CONTEXT_NAMES[name]}`;
+}
+
+export function prepareFunction(
+  site: FunctionSite,
+  source: string,
+  prefix: string,
+  out: Insertion[],
+  options: PrepareOptions = {},
+): void {
+  const { mode = 'load', variant = 0, reentry = true, runtime = RUNTIME_GLOBAL } = options;
+  const arrow = site.node.type === 'ArrowFunctionExpression';
   const thisArg = arrow || site.derived ? 'void 0' : 'this';
-  const implicitResult = site.kind === 'constructor' ? 'this' : 'void 0';
-  const { args, reassign } = parameters(site, source);
-  const call = `${K}.b(${slot}, ${thisArg}, ${args}${site.self ? `, ${site.self}` : ''})`;
-
-  const enter =
-    `if (${slot} && (${CTX} = ${call}) !== void 0) ` +
-    `{ if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `;
-  const onThrow = `catch (${ERR}) { if (${CTX} !== void 0) return ${K}.t(${CTX}, ${ERR}); throw ${ERR}; }`;
-  const report = (value: string): string => `${CTX} !== void 0 ? ${K}.r(${CTX}, ${value}) : ${value}`;
-
+  const slot = slotName(prefix, site.index);
+  const parts: Parts = { site, source, K: runtime, slot, thisArg, ...parameters(site, source) };
   const shadowParams = mode === 'load' ? shadowable(site, source) : undefined;
   if (shadowParams !== undefined) {
-    prepareWithShadow(site, source, K, slot, thisArg, args, shadowParams, out);
+    prepareWithShadow(parts, shadowParams, out);
     site.shadow = true;
-    return;
-  }
-  if (mode === 'load' && reentry && reenterable(site)) {
-    prepareReentry(site, K, slot, thisArg, args, out);
+  } else if (mode === 'load' && reentry && reenterable(site)) {
+    prepareReentry(parts, out);
     site.reentry = true;
-    return;
+  } else if (site.node.body.type !== 'BlockStatement') {
+    prepareExpressionBody(parts, out);
+  } else if (mode === 'live-edit' && (site.node.body.body as Node[]).length === 0 && !site.generator) {
+    prepareEmptyBody(parts, variant, out);
+  } else {
+    prepareInPlace(parts, variant, out);
   }
+}
 
-  if (body.type !== 'BlockStatement') {
-    // Concise arrow body: `(a) => EXPR` becomes a block that returns EXPR.
-    out.push({ pos: body.start, closing: false, depth, text: `{ var ${CTX}, ${VAL}; ${enter}try { return (${VAL} = (${unnamed(body)}` });
-    out.push({ pos: body.end, closing: true, depth, text: `), ${report(VAL)}); } ${onThrow} }` });
-    return;
-  }
+/** `K.before(SLOT, this, args[, self])`: the `before` control point, answering the call context. */
+function beforeCall({ site, K, slot }: Parts, thisArg: string, args: string): string {
+  return runtimeCall(K, 'before', slot, thisArg, args, ...(site.self ? [site.self] : []));
+}
 
+/** In the taken branch, with a context: a skipped call returns, replaced arguments are assigned. */
+function prolog({ reassign }: Parts): string {
+  const assign = reassign ? ` if (${context('argsReplaced')}) [${reassign}] = ${context('currentArgs')};` : '';
+  return `{ if (${context('skipRequested')}) return ${context('skipResult')};${assign} }`;
+}
+
+/** The check, and where it is taken, the `before` control point and the prolog. */
+function enter(parts: Parts): string {
+  const call = beforeCall(parts, parts.thisArg, parts.args);
+  return `if (${parts.slot} && (${CTX} = ${call}) !== void 0) ${prolog(parts)} `;
+}
+
+function catchClause(K: string): string {
+  return `catch (${ERR}) { if (${CTX} !== void 0) return ${runtimeCall(K, 'onThrow', CTX, ERR)}; throw ${ERR}; }`;
+}
+
+/** A returned value, reported to `after` where the call has a context. */
+function report(K: string, value: string): string {
+  return `${CTX} !== void 0 ? ${runtimeCall(K, 'after', CTX, value)} : ${value}`;
+}
+
+/** What a body that ends without `return X` returns: the instance for a constructor. */
+function implicitResult(site: FunctionSite): string {
+  return site.kind === 'constructor' ? 'this' : 'void 0';
+}
+
+/** Concise arrow body: `(a) => EXPR` becomes a block that returns EXPR. */
+function prepareExpressionBody(parts: Parts, out: Insertion[]): void {
+  const { site, K } = parts;
+  const body: Node = site.node.body;
+  const { depth } = site;
+  const open = `{ var ${CTX}, ${VAL}; ${enter(parts)}try { return (${VAL} = (${unnamed(body)}`;
+  out.push({ pos: body.start, closing: false, depth, text: open });
+  out.push({ pos: body.end, closing: true, depth, text: `), ${report(K, VAL)}); } ${catchClause(K)} }` });
+}
+
+/**
+ * A live edit of an empty body: it cannot throw, so no try, and no braces, which V8's diff
+ * would match with the function's own closing brace.
+ */
+function prepareEmptyBody(parts: Parts, variant: number, out: Insertion[]): void {
+  const { site, K, slot } = parts;
+  const pad = ';'.repeat(variant & 3);
+  const call = beforeCall(parts, parts.thisArg, parts.args);
+  const after = runtimeCall(K, 'after', CTX, implicitResult(site));
+  const returned = `${context('skipRequested')} ? ${context('skipResult')} : ${after}`;
+  const text = `${pad}var ${CTX}; if (${slot} && (${CTX} = ${call}) !== void 0) return ${returned};${pad}`;
+  out.push({ pos: site.node.body.start + 1, closing: false, depth: site.depth, text });
+}
+
+/** The in-place shape of a block body (see the top of this file). */
+function prepareInPlace(parts: Parts, variant: number, out: Insertion[]): void {
+  const { site, K } = parts;
+  const { node, depth } = site;
+  const body: Node = node.body;
   // An async generator awaits the value of `return X` but not a bare `return` or the end
   // of its body: those stay bare, and return a value only where `after` replaced it.
   const asyncGenerator = site.async && site.generator;
   const needsValue = site.returns.some((r) => r.argument) || asyncGenerator;
   const directives = leadingDirectives(body);
-  if (mode === 'live-edit' && (body.body as Node[]).length === 0 && !directives && !site.generator) {
-    // An empty body cannot throw: no try, and no braces, which V8's diff would match with
-    // the function's own closing brace.
-    const pad = ';'.repeat(variant & 3);
-    out.push({ pos: body.start + 1, closing: false, depth, text: `${pad}var ${CTX}; if (${slot} && (${CTX} = ${call}) !== void 0) return ${CTX}.s ? ${CTX}.r : ${K}.r(${CTX}, ${implicitResult});${pad}` });
-    return;
-  }
-  const atCall = site.generator && beforeAtCall(site, source, K, slot, out);
+  const atCall = site.generator && beforeAtCall(parts, out);
   // A generator whose `before` already ran at the call finds its context in a parameter.
   const declare = atCall ? (needsValue ? `var ${VAL}; ` : '') : `var ${CTX}${needsValue ? `, ${VAL}` : ''}; `;
-  const start = atCall
-    ? `if (${CTX} !== void 0) { if (${CTX}.s) return ${CTX}.r;${reassign ? ` if (${CTX}.n) [${reassign}] = ${CTX}.a;` : ''} } `
-    : enter;
+  const start = atCall ? `if (${CTX} !== void 0) ${prolog(parts)} ` : enter(parts);
   const at = directives ? directives.end : body.start + 1;
   const guard = !site.hoistConflict;
   const pad = ';'.repeat(variant & 3);
   const open = `${directives ? ';' : ''}${declare}${start}${guard ? 'try {' : ''}${pad}`;
   const epilog = asyncGenerator
-    ? `if (${CTX} !== void 0 && (${VAL} = ${K}.r(${CTX}, void 0)) !== void 0) return ${VAL};`
-    : `if (${CTX} !== void 0) return ${K}.r(${CTX}, ${implicitResult});`;
-  const close = `${pad};${epilog}${guard ? ` } ${onThrow}` : ''}`;
+    ? `if (${CTX} !== void 0 && (${VAL} = ${runtimeCall(K, 'after', CTX, 'void 0')}) !== void 0) return ${VAL};`
+    : `if (${CTX} !== void 0) return ${runtimeCall(K, 'after', CTX, implicitResult(site))};`;
+  const close = `${pad};${epilog}${guard ? ` } ${catchClause(K)}` : ''}`;
   // The epilog goes right after the last statement, not against the closing brace: V8's
   // LiveEdit reads a change that touches a function's end as a change of the code around it,
   // which an ES module refuses (attach over the inspector edits scripts in place).
@@ -130,25 +202,32 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
     out.push({ pos: at, closing: false, depth, text: open });
     out.push({ pos: end, closing: true, depth, text: close });
   }
-
-  // A return site nests inside the body: at a shared position it closes first.
-  const inner = depth + 0.5;
-  for (const ret of site.returns) {
-    if (ret.argument) {
-      out.push({ pos: ret.argument.start, closing: false, depth: inner, text: `(${VAL} = (${unnamed(ret.argument)}` });
-      out.push({ pos: ret.argument.end, closing: true, depth: inner, text: `), ${report(VAL)})` });
-    } else if (asyncGenerator) {
-      out.push({ pos: ret.start, closing: false, depth: inner, text: `{ if (${CTX} !== void 0 && (${VAL} = ${K}.r(${CTX}, void 0)) !== void 0) return ${VAL}; ` });
-      out.push({ pos: ret.end, closing: true, depth: inner, text: ' }' });
-    } else {
-      // A suffix of the `return` keyword: it closes before an epilog at the same position.
-      out.push({ pos: ret.start + 'return'.length, closing: true, depth: inner, text: ` ${CTX} !== void 0 ? ${K}.r(${CTX}, ${implicitResult}) : void 0` });
-    }
-  }
+  reportReturns(site, K, asyncGenerator, out);
   // Variants 4-7 write the edit with tabs: where V8's diff matched an inserted space with one
   // of the function's own, it finds nothing to match. Only where no text of the source is copied.
   if (variant & 4 && (node.params as Node[]).every((p) => p.type === 'Identifier')) {
     for (let i = begin; i < out.length; i++) out[i] = { ...out[i]!, text: out[i]!.text.replace(/ /g, '\t') };
+  }
+}
+
+/** Each `return` of the body reports to `after` where the call has a context. */
+function reportReturns(site: FunctionSite, K: string, asyncGenerator: boolean, out: Insertion[]): void {
+  // A return site nests inside the body: at a shared position it closes first.
+  const inner = site.depth + 0.5;
+  const after = (value: string): string => runtimeCall(K, 'after', CTX, value);
+  for (const ret of site.returns) {
+    if (ret.argument) {
+      out.push({ pos: ret.argument.start, closing: false, depth: inner, text: `(${VAL} = (${unnamed(ret.argument)}` });
+      out.push({ pos: ret.argument.end, closing: true, depth: inner, text: `), ${report(K, VAL)})` });
+    } else if (asyncGenerator) {
+      const text = `{ if (${CTX} !== void 0 && (${VAL} = ${after('void 0')}) !== void 0) return ${VAL}; `;
+      out.push({ pos: ret.start, closing: false, depth: inner, text });
+      out.push({ pos: ret.end, closing: true, depth: inner, text: ' }' });
+    } else {
+      // A suffix of the `return` keyword: it closes before an epilog at the same position.
+      const text = ` ${CTX} !== void 0 ? ${after(implicitResult(site))} : void 0`;
+      out.push({ pos: ret.start + 'return'.length, closing: true, depth: inner, text });
+    }
   }
 }
 
@@ -162,7 +241,7 @@ export function prepareFunction(site: FunctionSite, source: string, prefix: stri
  * sites) would push these over its budgets. Copying a body is only possible where it keeps
  * every line where it was: a body without line breaks, and without functions inside it.
  */
-function prepareWithShadow(site: FunctionSite, source: string, K: string, slot: string, thisArg: string, args: string, params: string, out: Insertion[]): void {
+function prepareWithShadow({ site, source, K, slot, thisArg, args }: Parts, params: string, out: Insertion[]): void {
   const { node, depth } = site;
   const body: Node = node.body;
   const arrow = node.type === 'ArrowFunctionExpression';
@@ -173,10 +252,12 @@ function prepareWithShadow(site: FunctionSite, source: string, K: string, slot: 
     // shadow copies them with the body, so it is strict where the function is.
     const directives = leadingDirectives(body);
     const at = directives ? directives.end : body.start + 1;
-    out.push({ pos: at, closing: false, depth, text: `${directives ? ';' : ''}if (${slot}) return ${K}.s(${slot}, ${thisArg}, ${args}, ${shadow}); ` });
+    const call = runtimeCall(K, 'shadowCall', slot, thisArg, args, shadow);
+    out.push({ pos: at, closing: false, depth, text: `${directives ? ';' : ''}if (${slot}) return ${call}; ` });
   } else {
     const expression = source.slice(body.start, body.end);
-    out.push({ pos: body.start, closing: false, depth, text: `${slot} ? ${K}.s(${slot}, void 0, ${args}, (${params}) => (${expression})) : ` });
+    const call = runtimeCall(K, 'shadowCall', slot, 'void 0', args, `(${params}) => (${expression})`);
+    out.push({ pos: body.start, closing: false, depth, text: `${slot} ? ${call} : ` });
   }
 }
 
@@ -188,14 +269,11 @@ function prepareWithShadow(site: FunctionSite, source: string, K: string, slot: 
  *
  * That call receives the parameters' values: plain or defaulted ones, not destructured ones.
  */
-function prepareReentry(site: FunctionSite, K: string, slot: string, thisArg: string, args: string, out: Insertion[]): void {
+function prepareReentry({ site, K, slot, args }: Parts, out: Insertion[]): void {
   const { node, depth } = site;
   const body: Node = node.body;
-  const call =
-    site.kind === 'constructor'
-      ? `${K}.n(${slot}, ${args}, ${site.self}, new.target)`
-      : `${K}.c(${slot}, ${thisArg}, ${args}, ${site.self})`;
-  const check = `${slot} && ${K}.e(${slot})`;
+  const call = runtimeCall(K, 'reconstruct', slot, args, site.self!, 'new.target');
+  const check = `${slot} && ${runtimeCall(K, 'entering', slot)}`;
   if (body.type === 'BlockStatement') {
     const directives = leadingDirectives(body);
     out.push({ pos: directives ? directives.end : body.start + 1, closing: false, depth, text: `${directives ? ';' : ''}if (${check}) return ${call}; ` });
@@ -260,13 +338,15 @@ function shadowable(site: FunctionSite, source: string): string | undefined {
  * already there, with a "use strict" directive (forbidden with such parameters), or where
  * sloppy code reads `arguments` (they would no longer be mapped to the parameters).
  */
-function beforeAtCall(site: FunctionSite, source: string, K: string, slot: string, out: Insertion[]): boolean {
+function beforeAtCall(parts: Parts, out: Insertion[]): boolean {
+  const { site, source, K, slot } = parts;
   const params = site.node.params as Node[];
   if (params.some((p) => p.type === 'RestElement')) return false;
   // Sloppy code: mapped arguments, eval and duplicate parameter names need simple parameters.
   if (!site.strict && (site.usesArguments || site.usesEval || hasDuplicates(params))) return false;
   if ((site.node.body.body as Node[]).some((s) => s.directive === 'use strict')) return false;
-  const rest = `...{ [${K}.k]: ${CTX} = ${slot} ? ${K}.b(${slot}, this, arguments${site.self ? `, ${site.self}` : ''}) : void 0 }`;
+  const call = beforeCall(parts, 'this', 'arguments');
+  const rest = `...{ [${K}.${FACADE_NAMES.generatorContext}]: ${CTX} = ${slot} ? ${call} : void 0 }`;
   const last = params[params.length - 1];
   const close = closingParen(source, last ? last.end : source.indexOf('(', site.node.id ? site.node.id.end : site.node.start) + 1);
   if (close < 0) return false;

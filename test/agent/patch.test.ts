@@ -19,7 +19,7 @@ exports.plain = function plain(x) { return x + 1; };
 
 const MAIN = `const lib = require('./lib.cjs');
 (async () => {
-  const { runtimeRegistry, attach } = await import(${JSON.stringify(join(ROOT, 'dist/src/runtime/index.js'))});
+  const { runtimeRegistry, attach } = await import(${JSON.stringify(join(ROOT, 'dist/src/runtime/internal.js'))});
   const { ReachablePatcher } = await import(${JSON.stringify(join(ROOT, 'dist/src/live-edit/export-patch.js'))});
   new ReachablePatcher(runtimeRegistry()).discover();
   const calls = [];

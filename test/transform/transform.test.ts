@@ -8,7 +8,7 @@ import vm from 'node:vm';
 import * as acorn from 'acorn';
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 import ts from 'typescript';
-import { attach, installRuntime } from '../../src/runtime/index.js';
+import { attach, installRuntime } from '../../src/runtime/internal.js';
 import {
   instrument,
   InstrumentParseError,

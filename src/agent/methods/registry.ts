@@ -1,4 +1,4 @@
-import { functions as registered } from '../../runtime/index.js';
+import { functions as registered } from '../../runtime/internal.js';
 import { ERRORS, RpcError } from '../protocol.js';
 import { everyCounter, everyRule } from './engines.js';
 import { method, optionalString, withoutPrefix } from './method.js';

@@ -1,6 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { AUDIT_CHANNEL } from '../../engine/index.js';
-import { attach, type CallContext } from '../../runtime/index.js';
+import { attach, type CallContext } from '../../runtime/internal.js';
 import { ERRORS, RpcError } from '../protocol.js';
 import { everyEvent } from './engines.js';
 import { render } from '../render.js';
