@@ -1,20 +1,9 @@
-import type { CallContext, FunctionEntry } from '../runtime/internal.js';
+import type { CallContext, FunctionEntry, Selector } from '../runtime/internal.js';
+
+export type { Selector, SelectorFields } from '../runtime/internal.js';
 import { callerOrigin, markSetOrigin } from './origin.js';
 
 export type FunctionKind = FunctionEntry['kind'];
-
-/** Which functions a rule applies to. A string is `[moduleGlob#]nameGlob`. */
-export type Selector =
-  | string
-  | {
-      /** Glob over the module's path; a relative glob matches the end of the path. */
-      readonly module?: string;
-      /** Glob over qualified names: `*` within one level, `**` across levels. */
-      readonly name: string;
-      readonly kind?: FunctionKind | readonly FunctionKind[];
-      readonly async?: boolean;
-      readonly generator?: boolean;
-    };
 
 /** What a rule sees at a control point: the call context, plus the engine's bookkeeping. */
 export interface RuleContext<This = any, Args extends unknown[] = any[], Result = any> extends CallContext<This, Args, Result> {

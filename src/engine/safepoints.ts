@@ -1,7 +1,7 @@
 import { attach, type AttachHandle, type CallContext, type FunctionEntry } from '../runtime/internal.js';
 import type { AuditTrail } from './audit.js';
 import type { Selector } from './rules.js';
-import { compileSelector } from './validate.js';
+import { compileRuleSelector } from './validate.js';
 import { OptionError } from './errors.js';
 
 export interface ScheduleOptions<T extends object> {
@@ -48,7 +48,7 @@ export class SafePoints {
     if (typeof repair !== 'function') throw new OptionError('kheiron: schedule() takes a repair function');
     const target = options?.target;
     if (target === null || (typeof target !== 'object' && typeof target !== 'function')) throw new OptionError('kheiron: schedule() needs a target: an instance or a class');
-    const at = options.at === undefined ? undefined : compileSelector(options.at, (problem) => {
+    const at = options.at === undefined ? undefined : compileRuleSelector(options.at, (problem) => {
       throw new OptionError(`kheiron: schedule() 'at': ${problem}`);
     });
     let resolve!: () => void;

@@ -1,10 +1,10 @@
-import { compileTarget, type FunctionEntry } from '../runtime/internal.js';
-import { RuleError } from './errors.js';
-import type { Rule, Selector } from './rules.js';
+import { compileSelector, unknownOption, type FunctionEntry, type Selector } from '../runtime/internal.js';
 
-const KINDS = ['function', 'arrow', 'method', 'getter', 'setter', 'constructor'];
+export { unknownOption };
+import { RuleError } from './errors.js';
+import type { Rule } from './rules.js';
+
 const RULE_KEYS = new Set(['id', 'target', 'priority', 'maxFailures', 'maxFailureRate', 'budgetMs', 'interrupt', 'invokes', 'before', 'around', 'after', 'onThrow', 'origin']);
-const SELECTOR_KEYS = new Set(['module', 'name', 'kind', 'async', 'generator']);
 const POINTS = ['before', 'around', 'after', 'onThrow'] as const;
 
 /**
@@ -40,47 +40,14 @@ export function validateRule(
   if (rule.budgetMs !== undefined && !(typeof rule.budgetMs === 'number' && rule.budgetMs > 0)) fail(`'budgetMs' must be a positive number, got ${String(rule.budgetMs)}`);
   if (rule.interrupt === true && rule.around !== undefined) fail("'interrupt' cannot apply to 'around': the body runs inside it, and would be interrupted with it");
   for (const flag of ['interrupt', 'invokes'] as const) if (rule[flag] !== undefined && typeof rule[flag] !== 'boolean') fail(`'${flag}' must be true or false, got ${String(rule[flag])}`);
-  return compileSelector(rule.target, fail);
+  return compileRuleSelector(rule.target, fail);
 }
 
-export function compileSelector(selector: Selector, fail: (problem: string) => never): (entry: FunctionEntry) => boolean {
-  if (typeof selector === 'string') {
-    try {
-      return compileTarget(selector, 'target');
-    } catch (error) {
-      return fail((error as Error).message.replace(/^kheiron: /, ''));
-    }
+/** A rule's selector as a predicate; a bad one fails the rule, saying what is wrong. */
+export function compileRuleSelector(selector: Selector, fail: (problem: string) => never): (entry: FunctionEntry) => boolean {
+  try {
+    return compileSelector(selector, 'target');
+  } catch (error) {
+    return fail((error as Error).message.replace(/^kheiron: /, ''));
   }
-  if (selector === null || typeof selector !== 'object') return fail(`'target' must be a string or a selector object, got ${selector === null ? 'null' : typeof selector}`);
-  for (const key of Object.keys(selector)) if (!SELECTOR_KEYS.has(key)) fail(unknownOption(key, [...SELECTOR_KEYS], 'selector field'));
-  if (typeof selector.name !== 'string' || selector.name === '') fail("selector 'name' must be a non-empty glob string");
-  if (selector.module !== undefined && (typeof selector.module !== 'string' || selector.module === '')) fail("selector 'module' must be a non-empty glob string");
-  const kinds = selector.kind === undefined ? undefined : ([] as string[]).concat(selector.kind as string | string[]);
-  for (const k of kinds ?? []) if (!KINDS.includes(k)) fail(`selector 'kind' '${k}' is not one of ${KINDS.join(', ')}`);
-  for (const flag of ['async', 'generator'] as const) {
-    if (selector[flag] !== undefined && typeof selector[flag] !== 'boolean') fail(`selector '${flag}' must be true or false`);
-  }
-  const byName = compileSelector(selector.module ? `${selector.module}#${selector.name}` : selector.name, fail);
-  return (entry) =>
-    byName(entry) &&
-    (kinds === undefined || kinds.includes(entry.kind)) &&
-    (selector.async === undefined || entry.async === selector.async) &&
-    (selector.generator === undefined || entry.generator === selector.generator);
-}
-
-/** `unknown option 'atempts' (did you mean 'attempts'?; known: ...)`. */
-export function unknownOption(key: string, known: readonly string[], what = 'option'): string {
-  const close = known.filter((k) => distance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)));
-  return `unknown ${what} '${key}'${close.length > 0 ? ` (did you mean '${close[0]}'?)` : ''}; known: ${known.join(', ')}`;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 4;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(prev[j]! + 1, next[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = next;
-  }
-  return prev[b.length]!;
 }

@@ -2,12 +2,12 @@ import { channel } from 'node:diagnostics_channel';
 import type { FunctionEntry } from '../emitted.js';
 import type { ControlPoint, Hooks } from './hooks.js';
 import { NOT_COMPILED, type ModuleRecord, type Registry } from './registry.js';
-import { compileTarget, type Target } from './selector.js';
+import { compileSelector, type Selector } from './selector.js';
 import type { AttachedHook } from './slot.js';
 
 export interface AttachOptions extends Hooks {
   /** Which functions: `[moduleGlob#]nameGlob` or a predicate over registry entries. */
-  target: Target;
+  target: Selector;
   /** Higher runs first at each control point; equal priorities run in attach order. */
   priority?: number;
   /** Called with a hook's own exception (after it was counted and published). */
@@ -85,7 +85,7 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
 /** The options' target as a predicate, and their priority; a TypeError naming what is wrong. */
 function checked(options: AttachOptions): { matches: (entry: FunctionEntry) => boolean; priority: number } {
   if (options === null || typeof options !== 'object') throw new TypeError('kheiron: attach() takes an options object');
-  const matches = compileTarget(options.target, 'attach() target');
+  const matches = compileSelector(options.target, 'attach() target');
   for (const point of POINTS) {
     if (options[point] !== undefined && typeof options[point] !== 'function') {
       throw new TypeError(`kheiron: attach() option '${point}' must be a function, got ${typeof options[point]}`);

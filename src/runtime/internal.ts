@@ -2,7 +2,7 @@ import type { EmittedModule, FunctionEntry } from '../emitted.js';
 import { attachHooks, selects, type AttachHandle, type AttachOptions } from './attach.js';
 import { hideRuntimeFrames } from './frames.js';
 import { entriesOf, type AttachTimeEditing, type ModuleSource, type Registry } from './registry.js';
-import { compileTarget, type Target } from './selector.js';
+import { compileSelector, type Selector } from './selector.js';
 import { state } from './state.js';
 
 /*
@@ -12,12 +12,13 @@ import { state } from './state.js';
  */
 
 export { installRuntime, runtimeAlias } from './realm.js';
-export { compileTarget } from './selector.js';
+export { compileSelector } from './selector.js';
+export { unknownOption } from './did-you-mean.js';
 export type { AttachHandle, AttachOptions, HookErrorEvent } from './attach.js';
 export type { FunctionEntry } from '../emitted.js';
 export type { CallContext, ControlPoint, Hooks } from './hooks.js';
 export type { AttachTimeEditing, ModuleRecord, ModuleSource, Registry } from './registry.js';
-export type { Target } from './selector.js';
+export type { Selector, SelectorFields } from './selector.js';
 
 /** Attaches hooks to the functions `options.target` selects, now and in modules loaded later. */
 export function attach(options: AttachOptions): AttachHandle {
@@ -26,8 +27,8 @@ export function attach(options: AttachOptions): AttachHandle {
 }
 
 /** The registry: every prepared function loaded so far, optionally filtered. */
-export function functions(filter?: Target): FunctionEntry[] {
-  const matches = filter === undefined ? () => true : compileTarget(filter, 'functions() filter');
+export function functions(filter?: Selector): FunctionEntry[] {
+  const matches = filter === undefined ? () => true : compileSelector(filter, 'functions() filter');
   return [...state.registry.entries()].filter(matches);
 }
 

@@ -1,20 +1,42 @@
-import type { FunctionEntry } from '../emitted.js';
-
-/** Which functions a hook or a listing applies to. */
-export type Target = string | ((entry: FunctionEntry) => boolean);
+import { FUNCTION_KINDS, type FunctionEntry, type FunctionKind } from '../emitted.js';
+import { unknownOption } from './did-you-mean.js';
 
 /**
- * Compiles a target into a predicate over registry entries.
- * A string is `[moduleGlob#]nameGlob`. In names, `*` matches within one nesting level (no
- * `/`), `**` matches anything and `{a,b}` either; a module glob that is not absolute matches the end of the
- * module's path (`src/cache.js` matches `/app/src/cache.js`). The `#` of a private name
- * (`LruCache.prototype.#evict`) follows a `.` and is not a separator.
+ * Which functions a rule, a hook or a listing applies to: a string `[moduleGlob#]nameGlob`,
+ * the fields of registry entries, or a predicate over them.
  */
-export function compileTarget(target: Target, where = 'target'): (entry: FunctionEntry) => boolean {
-  if (typeof target === 'function') return target;
-  if (typeof target !== 'string' || target.trim() === '') {
-    throw new TypeError(`kheiron: ${where} must be a non-empty string or a function, got ${describe(target)}`);
+export type Selector = string | SelectorFields | ((entry: FunctionEntry) => boolean);
+
+export interface SelectorFields {
+  /** Glob over the module's path; a relative glob matches the end of the path. */
+  readonly module?: string;
+  /** Glob over qualified names: `*` within one level, `**` across levels. */
+  readonly name: string;
+  readonly kind?: FunctionKind | readonly FunctionKind[];
+  readonly async?: boolean;
+  readonly generator?: boolean;
+}
+
+const FIELDS = ['module', 'name', 'kind', 'async', 'generator'];
+
+/**
+ * Compiles a selector into a predicate over registry entries; a bad one throws a TypeError
+ * that says what is wrong. In a string, `*` matches within one nesting level of a name (no
+ * `/`), `**` matches anything and `{a,b}` either; a module glob that is not absolute matches
+ * the end of the module's path (`src/cache.js` matches `/app/src/cache.js`). The `#` of a
+ * private name (`LruCache.prototype.#evict`) follows a `.` and is not a separator.
+ */
+export function compileSelector(selector: Selector, where = 'target'): (entry: FunctionEntry) => boolean {
+  if (typeof selector === 'function') return selector;
+  if (typeof selector === 'string') return compileString(selector, where);
+  if (selector === null || typeof selector !== 'object') {
+    throw new TypeError(`kheiron: ${where} must be a string, a selector object or a function, got ${describe(selector)}`);
   }
+  return compileFields(selector, where);
+}
+
+function compileString(target: string, where: string): (entry: FunctionEntry) => boolean {
+  if (target.trim() === '') throw new TypeError(`kheiron: ${where} must be a non-empty string, a selector object or a function, got ${describe(target)}`);
   const split = separatorIndex(target);
   const moduleGlob = split < 0 ? undefined : target.slice(0, split);
   const nameGlob = split < 0 ? target : target.slice(split + 1);
@@ -23,6 +45,26 @@ export function compileTarget(target: Target, where = 'target'): (entry: Functio
   if (moduleGlob === undefined) return (entry) => name.test(entry.name);
   const module = compileGlob(moduleGlob.startsWith('/') || moduleGlob.startsWith('*') ? moduleGlob : `**/${moduleGlob}`);
   return (entry) => name.test(entry.name) && module.test(entry.module);
+}
+
+function compileFields(selector: SelectorFields, where: string): (entry: FunctionEntry) => boolean {
+  const fail = (problem: string): never => {
+    throw new TypeError(`kheiron: ${problem}`);
+  };
+  for (const key of Object.keys(selector)) if (!FIELDS.includes(key)) fail(unknownOption(key, FIELDS, 'selector field'));
+  if (typeof selector.name !== 'string' || selector.name === '') fail("selector 'name' must be a non-empty glob string");
+  if (selector.module !== undefined && (typeof selector.module !== 'string' || selector.module === '')) fail("selector 'module' must be a non-empty glob string");
+  const kinds = selector.kind === undefined ? undefined : ([] as string[]).concat(selector.kind as string | string[]);
+  for (const k of kinds ?? []) if (!(FUNCTION_KINDS as readonly string[]).includes(k)) fail(`selector 'kind' '${k}' is not one of ${FUNCTION_KINDS.join(', ')}`);
+  for (const flag of ['async', 'generator'] as const) {
+    if (selector[flag] !== undefined && typeof selector[flag] !== 'boolean') fail(`selector '${flag}' must be true or false`);
+  }
+  const byName = compileString(selector.module ? `${selector.module}#${selector.name}` : selector.name, where);
+  return (entry) =>
+    byName(entry) &&
+    (kinds === undefined || kinds.includes(entry.kind)) &&
+    (selector.async === undefined || entry.async === selector.async) &&
+    (selector.generator === undefined || entry.generator === selector.generator);
 }
 
 function separatorIndex(target: string): number {

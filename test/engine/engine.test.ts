@@ -97,6 +97,20 @@ describe('attach is all or nothing', () => {
     assert.match(attempt({ id: 'k', target: 'x', before() {} }), /rule 'k'.*another attached rule has this id/);
   });
 
+  it('takes any selector the runtime takes: a string, the fields of an entry, or a predicate', () => {
+    const ctx = runPrepared('class Till { ring(n) { return n; } }\nfunction total(n) { return n; }\nthis.till = new Till(); this.total = total;', 'till');
+    const m = lastModule();
+    const seen: string[] = [];
+    const see = (ctx: { entry: { name: string } }): void => void seen.push(ctx.entry.name);
+    new RepairEngine().attach([
+      { id: 'by-fields', target: { module: m, name: 'Till.prototype.*', kind: 'method' }, before: see },
+      { id: 'by-predicate', target: (e) => e.name === 'total' && e.module.includes('till-'), before: see },
+    ]);
+    ctx.till.ring(1);
+    ctx.total(2);
+    assert.deepEqual(seen, ['Till.prototype.ring', 'total']);
+  });
+
   it('refuses a rule that runs the original again on functions it cannot reach', () => {
     runPrepared('const handlers = [async (x) => {\n return x; }]; this.h = handlers[0];', 'anon');
     const engine = new RepairEngine();

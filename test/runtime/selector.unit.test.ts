@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FunctionEntry } from '../../src/emitted.js';
-import { compileGlob, compileTarget } from '../../src/runtime/selector.js';
+import { compileGlob, compileSelector } from '../../src/runtime/selector.js';
 
 /** Whether `glob` matches `text`, asserting that both ways of running a glob agree. */
 function matches(glob: string, text: string): boolean {
@@ -77,47 +77,59 @@ describe('globs', () => {
 
 describe('targets', () => {
   it('a name pattern alone matches the name in any module', () => {
-    const match = compileTarget('Cart.prototype.*');
+    const match = compileSelector('Cart.prototype.*');
     assert.ok(match(entry('/app/cart.js', 'Cart.prototype.add')));
     assert.ok(match(entry('/other/x.mjs', 'Cart.prototype.remove')));
     assert.ok(!match(entry('/app/cart.js', 'Cart.total')));
   });
 
   it('a relative module glob matches the end of the path, at a / boundary', () => {
-    const match = compileTarget('src/cache.js#get');
+    const match = compileSelector('src/cache.js#get');
     assert.ok(match(entry('/app/src/cache.js', 'get')));
     assert.ok(!match(entry('/app/xsrc/cache.js', 'get')));
     assert.ok(!match(entry('/app/src/cache.js', 'set')));
   });
 
   it('an absolute module glob, or one that starts with *, is taken as it is', () => {
-    assert.ok(compileTarget('/app/**#run')(entry('/app/lib/a.js', 'run')));
-    assert.ok(!compileTarget('/app/**#run')(entry('/srv/app/lib/a.js', 'run')));
-    assert.ok(compileTarget('**/a.js#run')(entry('/srv/a.js', 'run')));
+    assert.ok(compileSelector('/app/**#run')(entry('/app/lib/a.js', 'run')));
+    assert.ok(!compileSelector('/app/**#run')(entry('/srv/app/lib/a.js', 'run')));
+    assert.ok(compileSelector('**/a.js#run')(entry('/srv/a.js', 'run')));
   });
 
   it('reads the # of a private name as part of the name, not as the separator', () => {
-    const bare = compileTarget('LruCache.prototype.#evict');
+    const bare = compileSelector('LruCache.prototype.#evict');
     assert.ok(bare(entry('/app/lru.js', 'LruCache.prototype.#evict')));
-    const qualified = compileTarget('lru.js#LruCache.prototype.#evict');
+    const qualified = compileSelector('lru.js#LruCache.prototype.#evict');
     assert.ok(qualified(entry('/app/lru.js', 'LruCache.prototype.#evict')));
     assert.ok(!qualified(entry('/app/other.js', 'LruCache.prototype.#evict')));
     // A leading # is a name too: there is no module before it.
-    assert.ok(compileTarget('#x')(entry('/app/a.js', '#x')));
+    assert.ok(compileSelector('#x')(entry('/app/a.js', '#x')));
   });
 
   it('passes a predicate through', () => {
     const predicate = (e: FunctionEntry): boolean => e.name.length === 3;
-    assert.equal(compileTarget(predicate), predicate);
+    assert.equal(compileSelector(predicate), predicate);
   });
 
-  it('refuses what is not a target, naming where it came from and what it got', () => {
-    assert.throws(() => compileTarget('' as string, 'rule r1 target'), {
+  it('refuses what is not a selector, naming where it came from and what it got', () => {
+    assert.throws(() => compileSelector('' as string, 'rule r1 target'), {
       name: 'TypeError',
-      message: "kheiron: rule r1 target must be a non-empty string or a function, got ''",
+      message: "kheiron: rule r1 target must be a non-empty string, a selector object or a function, got ''",
     });
-    assert.throws(() => compileTarget(null as never), /target must be a non-empty string or a function, got null/);
-    assert.throws(() => compileTarget(42 as never), /got number/);
-    assert.throws(() => compileTarget('a.js#'), /target 'a\.js#' has an empty function name pattern after '#'/);
+    assert.throws(() => compileSelector(null as never), /target must be a string, a selector object or a function, got null/);
+    assert.throws(() => compileSelector(42 as never), /got number/);
+    assert.throws(() => compileSelector('a.js#'), /target 'a\.js#' has an empty function name pattern after '#'/);
+    assert.throws(() => compileSelector({ name: 'x', klass: 'C' } as never), /unknown selector field 'klass'; known: module, name/);
+    assert.throws(() => compileSelector({ name: 'x', kind: 'lambda' } as never), /selector 'kind' 'lambda' is not one of function, arrow/);
+  });
+
+  it('one selector type: a string, the fields of an entry, or a predicate', () => {
+    const method = { ...entry('/app/src/cart.js', 'Cart.prototype.add'), kind: 'method', async: false } as FunctionEntry;
+    const fn = { ...entry('/app/src/util.js', 'add'), kind: 'function', async: true } as FunctionEntry;
+    const picks = (selector: Parameters<typeof compileSelector>[0]): string[] => [method, fn].filter(compileSelector(selector)).map((e) => e.name);
+    assert.deepEqual(picks('src/cart.js#Cart.prototype.*'), ['Cart.prototype.add']);
+    assert.deepEqual(picks({ name: '**add', kind: 'function' }), ['add']);
+    assert.deepEqual(picks({ module: 'src/*.js', name: '**', async: true }), ['add']);
+    assert.deepEqual(picks((e) => e.kind === 'method'), ['Cart.prototype.add']);
   });
 });

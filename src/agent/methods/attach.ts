@@ -2,7 +2,7 @@ import { constants, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { AuditError, RuleError, type RepairEngine, type RuleSet, type Selector } from '../../engine/index.js';
-import { compileSelector } from '../../engine/validate.js';
+import { compileRuleSelector } from '../../engine/validate.js';
 import { InstrumentParseError, parse } from '../../transform/parse.js';
 import type { AgentOptions } from '../agent.js';
 import type { Unreached } from '../../live-edit/index.js';
@@ -72,7 +72,7 @@ function attached(rules: ReturnType<RepairEngine['attach']>, set: RuleSet, optio
 
 /** The functions a rule's target would have matched, had they been attachable. */
 function matching(unreachable: Unreached[], target: Selector): Omit<Unreached, 'kind' | 'async' | 'generator'>[] {
-  const matches = compileSelector(target, (problem) => {
+  const matches = compileRuleSelector(target, (problem) => {
     throw new Error(problem);
   });
   return unreachable
