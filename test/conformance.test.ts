@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { instrument } from '../src/transform/index.js';
+import { prepare } from '../src/transform/index.js';
 import { REGISTER, ROOT, TEST_NODES, runNode, type Run } from './support/node.js';
 
 /*
@@ -63,7 +63,7 @@ for (const node of TEST_NODES) {
         // Hooks attached once the modules are compiled: functions prepared at attach, over LiveEdit.
         const live = await runNode(node.path, ['--import', LIVE, '--import', REGISTER, file], { cwd, env: { ...env, KHEIRON_CACHE_DIR: `${env.KHEIRON_CACHE_DIR}-live` } });
         const source = readFileSync(file, 'utf8');
-        const hasFunctions = instrument(source, { filename: file, sourceType: file.endsWith('.mjs') ? 'module' : 'commonjs' }).functions.length > 0;
+        const hasFunctions = prepare(source, { filename: file, sourceType: file.endsWith('.mjs') ? 'module' : 'commonjs' }).functions.length > 0;
         return check(relative(CASES, file), plain, { prepared, 'prepared at load': preparedAtLoad }, { hooked, 'hooked at attach': live }, hasFunctions);
       };
       const problems = (await pool(cases.map((file) => () => runCase(file)), 2)).flat();

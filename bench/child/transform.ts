@@ -8,7 +8,7 @@ import vm from 'node:vm';
 import { report, fail, repoRoot, kheironDist } from './common.js';
 
 interface KheironTransform {
-  instrument(source: string, options: { filename: string; sourceType: 'module' | 'script' }): { code: string; map: unknown; functions: unknown };
+  prepare(source: string, options: { filename: string; sourceType: 'module' | 'script' }): { code: string; map: unknown; functions: unknown };
 }
 interface IstanbulLib {
   createInstrumenter(options: object): { instrumentSync(code: string, filename: string): string };
@@ -24,7 +24,7 @@ let transform: (src: string) => { code: string; functions: number };
 if (tool === 'kheiron') {
   const mod = (await import(pathToFileURL(path.join(kheironDist, 'transform', 'index.js')).href)) as KheironTransform;
   transform = (src) => {
-    const out = mod.instrument(src, { filename: file, sourceType: 'script' });
+    const out = mod.prepare(src, { filename: file, sourceType: 'script' });
     const fns = out.functions;
     const count = Array.isArray(fns) ? fns.length : fns instanceof Map ? fns.size : typeof fns === 'object' && fns !== null ? Object.keys(fns).length : Number(fns);
     return { code: out.code, functions: count };

@@ -198,7 +198,7 @@ function transformThroughput({ nodes }: BenchResults): string[] {
     table(
       ['', ...perNode(nodes)],
       [
-        ['Kheiron `instrument`', ...nodes.map((n) => cell(n.transform?.kheiron))],
+        ['Kheiron `prepare`', ...nodes.map((n) => cell(n.transform?.kheiron))],
         ['istanbul-lib-instrument `instrumentSync`', ...nodes.map((n) => cell(n.transform?.istanbul))],
       ],
     ),

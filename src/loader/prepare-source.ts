@@ -111,12 +111,12 @@ export class SourcePreparer {
   private transform(source: string, filename: string, sourceType: SourceType, defer: boolean, reentry = true): { code: string; payload?: EmittedModule } {
     const mapComment = MAP_COMMENT.exec(source);
     const inputSourceMap = mapComment ? decodeMap(mapComment[1]!) : undefined;
-    const { instrument, InstrumentParseError } = transformer();
+    const { prepare, PrepareError } = transformer();
     let result;
     try {
-      result = instrument(source, { filename, sourceType, inputSourceMap, defer: defer ? { leavesOnly: LEAVES_ONLY } : undefined, reentry });
+      result = prepare(source, { filename, sourceType, inputSourceMap, defer: defer ? { leavesOnly: LEAVES_ONLY } : undefined, reentry });
     } catch (error) {
-      if (!(error instanceof InstrumentParseError)) throw error;
+      if (!(error instanceof PrepareError)) throw error;
       // ES module syntax in a CommonJS file: Node detects it and loads it as a module,
       // through the module hooks, where it is prepared.
       if (sourceType === 'commonjs' && parsesAsModule(source, filename)) return { code: source };
@@ -149,7 +149,7 @@ export class SourcePreparer {
 
 function parsesAsModule(source: string, filename: string): boolean {
   try {
-    transformer().instrument(source, { filename, sourceType: 'module' });
+    transformer().prepare(source, { filename, sourceType: 'module' });
     return true;
   } catch {
     return false;

@@ -8,12 +8,12 @@ import { describe, emitted, preparedAs, type FunctionInfo } from './metadata.js'
 import { prepareFunction } from './prepare.js';
 import { buildSourceMap, type SourceMap } from './sourcemap.js';
 
-export { InstrumentParseError } from './parse.js';
+export { PrepareError } from './parse.js';
 export type { SourceType } from './parse.js';
 export type { SourceMap } from './sourcemap.js';
 export type { FunctionInfo } from './metadata.js';
 
-export interface InstrumentOptions {
+export interface PrepareOptions {
   /** Path or URL of the module; names it in the registry, in errors and in the source map. */
   filename: string;
   /** 'module' (ESM), 'commonjs' (a CommonJS module body) or 'script'. Default 'module'. */
@@ -28,11 +28,11 @@ export interface InstrumentOptions {
    * `leavesOnly`: only functions that contain no function or class are left for the attach.
    */
   defer?: { edits?: ReadonlyMap<number, number>; leavesOnly?: boolean };
-  /** Constructors prepared at load may re-enter (see `PrepareOptions`); default true, never with `defer`. */
+  /** Constructors prepared at load may re-enter (see `ShapeOptions`); default true, never with `defer`. */
   reentry?: boolean;
 }
 
-export interface InstrumentResult {
+export interface PrepareResult {
   code: string;
   /** Computed on first access: maps every token of `code` to its place in the input. */
   readonly map: SourceMap;
@@ -51,9 +51,9 @@ export function modulePrefix(filename: string): string {
 
 /**
  * Prepares every function of `source` (Phase I and II). Pure and synchronous.
- * Throws InstrumentParseError, naming file, line and column, when the source does not parse.
+ * Throws PrepareError, naming file, line and column, when the source does not parse.
  */
-export function instrument(source: string, options: InstrumentOptions): InstrumentResult {
+export function prepare(source: string, options: PrepareOptions): PrepareResult {
   const module = parseModule(source, options);
   const { filename, inputSourceMap } = options;
   const sourceType = options.sourceType ?? 'module';
@@ -86,7 +86,7 @@ export interface ParsedModule {
   classes(): readonly Node[];
 }
 
-export function parseModule(source: string, options: InstrumentOptions): ParsedModule {
+export function parseModule(source: string, options: PrepareOptions): ParsedModule {
   const { filename, inputSourceMap } = options;
   const sourceType = options.sourceType ?? 'module';
   const { ast, comments } = parse(source, filename, sourceType);

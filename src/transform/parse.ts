@@ -3,7 +3,7 @@ import { Parser, type Comment, type Program, type Options } from 'acorn';
 export type SourceType = 'module' | 'script' | 'commonjs';
 
 /** A source the parser cannot read; names the file, line and column. */
-export class InstrumentParseError extends SyntaxError {
+export class PrepareError extends SyntaxError {
   constructor(
     readonly filename: string,
     readonly line: number,
@@ -11,8 +11,9 @@ export class InstrumentParseError extends SyntaxError {
     reason: string,
   ) {
     super(`${filename}:${line}:${column}: ${reason}`);
-    this.name = 'InstrumentParseError';
+    this.name = 'PrepareError';
   }
+  readonly code = 'ERR_KHEIRON_PARSE';
 }
 
 export interface Parsed {
@@ -38,6 +39,6 @@ export function parse(source: string, filename: string, sourceType: SourceType):
   } catch (error) {
     const e = error as SyntaxError & { loc?: { line: number; column: number } };
     const reason = e.message.replace(/\s*\(\d+:\d+\)$/, '');
-    throw new InstrumentParseError(filename, e.loc?.line ?? 0, (e.loc?.column ?? 0) + 1, reason);
+    throw new PrepareError(filename, e.loc?.line ?? 0, (e.loc?.column ?? 0) + 1, reason);
   }
 }

@@ -42,7 +42,7 @@ const ERR = '$k$e';
  */
 export type PrepareMode = 'load' | 'live-edit';
 
-export interface PrepareOptions {
+export interface ShapeOptions {
   mode?: PrepareMode;
   /**
    * Pads a live edit with empty statements: the same code, a different text, for when V8's
@@ -89,7 +89,7 @@ export function prepareFunction(
   source: string,
   prefix: string,
   out: Insertion[],
-  options: PrepareOptions = {},
+  options: ShapeOptions = {},
 ): void {
   const { mode = 'load', variant = 0, reentry = true, runtime = RUNTIME_GLOBAL } = options;
   const arrow = site.node.type === 'ArrowFunctionExpression';

@@ -3,7 +3,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { describe, it, afterEach } from 'node:test';
 import vm from 'node:vm';
 import { attach, attachments, detachAll, functions, installRuntime, type CallContext } from '../../src/index.js';
-import { instrument } from '../../src/transform/index.js';
+import { prepare } from '../../src/transform/index.js';
 import { runPrepared, lastModule } from '../support/prepared.js';
 
 afterEach(() => detachAll());
@@ -344,7 +344,7 @@ describe('registry', () => {
   it('prepared code runs in any realm: one registry, slots per realm', () => {
     const source = 'function ping() { return "pong"; } this.ping = ping;';
     const filename = `/virtual/realms-${process.pid}.js`;
-    const { code } = instrument(source, { filename, sourceType: 'script' });
+    const { code } = prepare(source, { filename, sourceType: 'script' });
     const a = vm.createContext({});
     const b = vm.createContext({});
     installRuntime(a);

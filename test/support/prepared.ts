@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { instrument } from '../../src/transform/index.js';
+import { prepare } from '../../src/transform/index.js';
 import { installRuntime } from '../../src/runtime/index.js';
 
 let counter = 0;
@@ -10,7 +10,7 @@ let counter = 0;
  */
 export function runPrepared(source: string, name = 'case'): Record<string, any> {
   const filename = `/virtual/${name}-${process.pid}-${counter++}.js`;
-  const { code } = instrument(source, { filename, sourceType: 'script' });
+  const { code } = prepare(source, { filename, sourceType: 'script' });
   const context = vm.createContext({ console, setTimeout, Promise });
   installRuntime(context);
   vm.runInContext(code, context, { filename });

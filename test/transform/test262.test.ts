@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
-import { instrument, InstrumentParseError, type InstrumentResult, type SourceType } from '../../src/transform/index.js';
+import { prepare, PrepareError, type PrepareResult, type SourceType } from '../../src/transform/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = join(root, 'node_modules', 'test262-parser-tests');
@@ -86,11 +86,11 @@ test('test262 pass/: prepared code parses wherever the input does', { timeout: 6
   let checked = 0;
   let inputRejected = 0;
   for (const file of pass) {
-    let result: InstrumentResult;
+    let result: PrepareResult;
     try {
-      result = instrument(file.source, { filename: file.name, sourceType: file.sourceType });
+      result = prepare(file.source, { filename: file.name, sourceType: file.sourceType });
     } catch (error) {
-      if (error instanceof InstrumentParseError) unparsable.push(`${file.name}: ${error.message}`);
+      if (error instanceof PrepareError) unparsable.push(`${file.name}: ${error.message}`);
       else crashed.push(`${file.name}: ${String(error)}`);
       continue;
     }
@@ -110,10 +110,10 @@ test('test262 pass/: prepared code parses wherever the input does', { timeout: 6
   const ms = Math.round(performance.now() - started);
   t.diagnostic(
     `${pass.length} files, ${functions} functions; ${checked} outputs parsed, ${inputRejected} inputs rejected by the parser itself; ` +
-      `${unparsable.length} not parsed by the transform (InstrumentParseError); ${broken.length} outputs that no longer parse; ${ms} ms`,
+      `${unparsable.length} not parsed by the transform (PrepareError); ${broken.length} outputs that no longer parse; ${ms} ms`,
   );
-  if (unparsable.length > 0) t.diagnostic(`InstrumentParseError: ${unparsable.slice(0, 10).join('; ')}`);
-  assert.deepEqual(crashed, [], 'errors other than InstrumentParseError');
+  if (unparsable.length > 0) t.diagnostic(`PrepareError: ${unparsable.slice(0, 10).join('; ')}`);
+  assert.deepEqual(crashed, [], 'errors other than PrepareError');
   assert.ok(unparsable.length < pass.length * 0.02, `${unparsable.length} of ${pass.length} files could not be prepared`);
   assert.ok(functions > 500, `only ${functions} functions found in the corpus`);
   assert.ok(checked > pass.length * 0.9, `only ${checked} outputs were checked`);
@@ -128,15 +128,15 @@ test('test262 pass-explicit/: parenthesised twins have the same functions', () =
   for (const file of pass) {
     const twin = explicit.get(file.name);
     assert.ok(twin, `no pass-explicit/${file.name}`);
-    const a = instrument(file.source, { filename: file.name, sourceType: file.sourceType }).functions;
-    const b = instrument(twin.source, { filename: file.name, sourceType: file.sourceType }).functions;
+    const a = prepare(file.source, { filename: file.name, sourceType: file.sourceType }).functions;
+    const b = prepare(twin.source, { filename: file.name, sourceType: file.sourceType }).functions;
     const shape = (fs: typeof a): string => fs.map((f) => `${f.kind}/${f.async}/${f.generator}/${f.static}/${f.params}`).join(',');
     if (shape(a) !== shape(b)) differ.push(`${file.name}: ${shape(a)} vs ${shape(b)}`);
   }
   assert.deepEqual(differ.slice(0, 25), [], `${differ.length} files differ (first 25 shown)`);
 });
 
-test('test262 fail/ and early/: rejected only with InstrumentParseError naming file, line and column', (t) => {
+test('test262 fail/ and early/: rejected only with PrepareError naming file, line and column', (t) => {
   let rejected = 0;
   let accepted = 0;
   const wrong: string[] = [];
@@ -144,11 +144,11 @@ test('test262 fail/ and early/: rejected only with InstrumentParseError naming f
     for (const file of load(folder)) {
       const filename = `${folder}/${file.name}`;
       try {
-        instrument(file.source, { filename, sourceType: file.sourceType });
+        prepare(file.source, { filename, sourceType: file.sourceType });
         accepted++; // acorn does not check every early error; such files are prepared as they are
       } catch (error) {
         rejected++;
-        if (!(error instanceof InstrumentParseError)) {
+        if (!(error instanceof PrepareError)) {
           wrong.push(`${filename}: ${String(error)}`);
           continue;
         }

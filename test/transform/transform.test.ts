@@ -10,11 +10,11 @@ import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 import ts from 'typescript';
 import { attach, installRuntime } from '../../src/runtime/internal.js';
 import {
-  instrument,
-  InstrumentParseError,
+  prepare,
+  PrepareError,
   modulePrefix,
   type FunctionInfo,
-  type InstrumentResult,
+  type PrepareResult,
   type SourceMap,
   type SourceType,
 } from '../../src/transform/index.js';
@@ -433,7 +433,7 @@ describe('Phase I metadata', () => {
     'in-place-no-catch',
     'shadow',
   ];
-  const result = instrument(forms, { filename, sourceType: 'module' });
+  const result = prepare(forms, { filename, sourceType: 'module' });
 
   test('finds every function, in source order', () => {
     assert.deepEqual(
@@ -525,7 +525,7 @@ describe('Phase I metadata', () => {
         '[K.prototype.method, Object.getOwnPropertyDescriptor(K.prototype, "size").get, K.gen, o.m, (x) => x, async (y) => y]',
       ].join('\n');
       const fns = vm.runInNewContext(src) as Function[];
-      const info = instrument(src, { filename: uniqueFile('v8loc'), sourceType: 'script' }).functions;
+      const info = prepare(src, { filename: uniqueFile('v8loc'), sourceType: 'script' }).functions;
       assert.equal(info.length, fns.length);
       (globalThis as Record<string, unknown>).__kheironTestFns = fns;
       for (let i = 0; i < fns.length; i++) {
@@ -551,7 +551,7 @@ describe('Phase I metadata', () => {
       'function opts({ onDone = () => 3 } = {}) { return onDone; }',
       'let later; later = async function* () { yield 1; };',
     ].join('\n');
-    const { functions } = instrument(src, { filename: '/app/lib.cjs', sourceType: 'commonjs' });
+    const { functions } = prepare(src, { filename: '/app/lib.cjs', sourceType: 'commonjs' });
     assert.deepEqual(
       functions.map((f) => [f.name, f.kind, f.async, f.generator]),
       [
@@ -572,7 +572,7 @@ describe('Phase I metadata', () => {
       'class C { constructor(kind = new.target.name) { this.kind = kind; } }',
       'class D { constructor({ x } = {}) { this.x = x; } }',
     ].join('\n');
-    const { functions } = instrument(src, { filename: '/app/ctors.js', sourceType: 'module' });
+    const { functions } = prepare(src, { filename: '/app/ctors.js', sourceType: 'module' });
     assert.deepEqual(
       functions.filter((f) => f.kind === 'constructor').map((f) => [f.name, f.prepared]),
       [
@@ -607,7 +607,7 @@ describe('Phase I metadata', () => {
       '// kheiron-safe without the at sign',
       'function noAt() { return 9; }',
     ].join('\n');
-    const { functions } = instrument(src, { filename: '/app/safe.js', sourceType: 'module' });
+    const { functions } = prepare(src, { filename: '/app/safe.js', sourceType: 'module' });
     assert.deepEqual(
       functions.map((f) => [f.name, f.safe]),
       [
@@ -647,7 +647,7 @@ describe('Phase I metadata', () => {
 describe('line preservation', () => {
   for (const sample of SAMPLES) {
     test(sample.label, () => {
-      const { code, functions } = instrument(sample.source, { filename: uniqueFile('lines'), sourceType: sample.sourceType });
+      const { code, functions } = prepare(sample.source, { filename: uniqueFile('lines'), sourceType: sample.sourceType });
       assert.ok(functions.length > 0, 'sample has functions');
       assert.notEqual(code, sample.source, 'functions were prepared');
       assert.equal(lineCount(code), lineCount(sample.source), 'number of lines');
@@ -676,7 +676,7 @@ describe('line preservation', () => {
   test('a hashbang stays the first line, byte for byte', () => {
     for (const sourceType of ['module', 'script', 'commonjs'] as const) {
       const source = '#!/usr/bin/env node\r\nfunction main() { return 1; }\r\n';
-      const { code } = instrument(source, { filename: uniqueFile('hashbang'), sourceType });
+      const { code } = prepare(source, { filename: uniqueFile('hashbang'), sourceType });
       assert.ok(code.startsWith('#!/usr/bin/env node\r\n'), `${sourceType}: ${JSON.stringify(code.slice(0, 40))}`);
       parses(code, sourceType);
     }
@@ -684,7 +684,7 @@ describe('line preservation', () => {
 
   test('"use strict" stays the directive of the script and of the function', () => {
     const source = "'use strict'\nfunction f() {\n  'use strict'\n  return this;\n}\n";
-    const { code } = instrument(source, { filename: uniqueFile('directive'), sourceType: 'script' });
+    const { code } = prepare(source, { filename: uniqueFile('directive'), sourceType: 'script' });
     const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' }) as unknown as {
       body: { directive?: string; type: string; body?: { body: { directive?: string }[] } }[];
     };
@@ -698,7 +698,7 @@ describe('line preservation', () => {
 // ---------------------------------------------------------------------------------------
 
 describe('source map', () => {
-  function checkMap(source: string, sourceType: SourceType, result: InstrumentResult, filename: string): void {
+  function checkMap(source: string, sourceType: SourceType, result: PrepareResult, filename: string): void {
     const { code, map } = result;
     assert.equal(map.version, 3);
     assert.deepEqual(map.sources, [filename]);
@@ -745,7 +745,7 @@ describe('source map', () => {
   for (const sample of SAMPLES) {
     test(`every input token maps back exactly: ${sample.label}`, () => {
       const filename = uniqueFile('map');
-      const result = instrument(sample.source, { filename, sourceType: sample.sourceType });
+      const result = prepare(sample.source, { filename, sourceType: sample.sourceType });
       checkMap(sample.source, sample.sourceType, result, filename);
     });
   }
@@ -753,13 +753,13 @@ describe('source map', () => {
   test('a source without functions maps every token to itself', () => {
     const source = 'const a = 1;\nlet b = a + 2; // c\n/* d */ export { a, b };\n';
     const filename = uniqueFile('nofn');
-    const result = instrument(source, { filename, sourceType: 'module' });
+    const result = prepare(source, { filename, sourceType: 'module' });
     assert.equal(result.code, source);
     checkMap(source, 'module', result, filename);
   });
 
   test('the map is computed once', () => {
-    const result = instrument('function f() { return 1; }', { filename: uniqueFile('once'), sourceType: 'script' });
+    const result = prepare('function f() { return 1; }', { filename: uniqueFile('once'), sourceType: 'script' });
     assert.equal(result.map, result.map);
   });
 
@@ -793,7 +793,7 @@ describe('source map', () => {
     });
     const js = out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
     const tsMap = JSON.parse(out.sourceMapText!) as SourceMap;
-    const result = instrument(js, { filename: 'cache.js', sourceType: 'module', inputSourceMap: tsMap });
+    const result = prepare(js, { filename: 'cache.js', sourceType: 'module', inputSourceMap: tsMap });
 
     test('the TypeScript output really moved lines (the test would not be vacuous)', () => {
       const jsLine = js.split('\n').findIndex((l) => l.includes('const entry')) + 1;
@@ -820,8 +820,8 @@ describe('source map', () => {
       const outToks = tokens(result.code, 'module');
       const tsLines = tsSource.split('\n');
       let identifiers = 0;
-      // Pair the .js tokens with their places in the output through the instrument map alone.
-      const plain = instrument(js, { filename: 'cache.js', sourceType: 'module' });
+      // Pair the .js tokens with their places in the output through the prepared code's map alone.
+      const plain = prepare(js, { filename: 'cache.js', sourceType: 'module' });
       const placeOf = mappingsByOriginal(plain.map);
       for (const t of jsToks) {
         const place = placeOf.get(`${t.line}:${t.column}`)?.[0];
@@ -1019,7 +1019,7 @@ const PROGRAMS: { label: string; sourceType: 'script' | 'commonjs'; lines: numbe
 describe('output validity', () => {
   for (const sample of SAMPLES) {
     test(`parses: ${sample.label}`, () => {
-      const { code } = instrument(sample.source, { filename: uniqueFile('valid'), sourceType: sample.sourceType });
+      const { code } = prepare(sample.source, { filename: uniqueFile('valid'), sourceType: sample.sourceType });
       parses(sample.source, sample.sourceType);
       parses(code, sample.sourceType);
     });
@@ -1028,7 +1028,7 @@ describe('output validity', () => {
   for (const program of PROGRAMS) {
     test(`runs like the original: ${program.label}`, async () => {
       const filename = uniqueFile('prog');
-      const { code, functions } = instrument(program.source, { filename, sourceType: program.sourceType });
+      const { code, functions } = prepare(program.source, { filename, sourceType: program.sourceType });
       assert.ok(functions.length > 0);
       const original = await runScript(program.source, filename, program.sourceType);
       assert.equal(original.error, undefined, 'the original program runs');
@@ -1052,7 +1052,7 @@ describe('output validity', () => {
       'const top = await Promise.resolve(7);',
       "log.push('module', String(this), String(top), String(Stack.from(1, 2, 3).size), import.meta.url.slice(0, 5));",
     ].join('\n');
-    const { code } = instrument(source, { filename: '/virtual/stack.mjs', sourceType: 'module' });
+    const { code } = prepare(source, { filename: '/virtual/stack.mjs', sourceType: 'module' });
     const load = async (text: string): Promise<{ log: string[]; value: unknown }> => {
       const log: string[] = [];
       (globalThis as Record<string, unknown>).__kheironModuleLog = log;
@@ -1082,7 +1082,7 @@ describe('output validity', () => {
     ];
     const failures: string[] = [];
     for (const form of forms) {
-      const { code } = instrument(form, { filename: uniqueFile('empty'), sourceType: 'script' });
+      const { code } = prepare(form, { filename: uniqueFile('empty'), sourceType: 'script' });
       try {
         new vm.Script(code);
       } catch (error) {
@@ -1099,7 +1099,7 @@ describe('output validity', () => {
       "console.log('empty', noop(), typeof new K(), new K().m(), (() => {})(), noop.length, noop.name);",
     ].join('\n');
     const filename = uniqueFile('empty-run');
-    const { code } = instrument(source, { filename, sourceType: 'script' });
+    const { code } = prepare(source, { filename, sourceType: 'script' });
     assert.deepEqual(await runScript(code, filename, 'script'), { log: ['empty undefined object undefined undefined 0 noop'] });
   });
 
@@ -1110,7 +1110,7 @@ describe('output validity', () => {
       const filename = uniqueFile('case');
       const original = await runScript(source, filename, 'script');
       assert.deepEqual(original, { log: expected.split('\n') }, `original: ${source}`);
-      const { code } = instrument(source, { filename, sourceType: 'script' });
+      const { code } = prepare(source, { filename, sourceType: 'script' });
       const prepared = await runScript(code, filename, 'script');
       if (prepared.error !== undefined || prepared.log.join('\n') !== expected) {
         failures.push(`${source}  ->  ${prepared.error ?? prepared.log.join(' | ')}`);
@@ -1161,7 +1161,7 @@ describe('output validity', () => {
       'class Box { constructor() { this.v = 8; return } get v2() {return this.v} }',
     ].join('\n');
     const filename = uniqueFile('returns');
-    const { code, functions } = instrument(source, { filename, sourceType: 'script' });
+    const { code, functions } = prepare(source, { filename, sourceType: 'script' });
     const context = withRuntime({});
     new vm.Script(code, { filename }).runInContext(context);
     const seen: [string, unknown][] = [];
@@ -1210,8 +1210,8 @@ describe('determinism and purity', () => {
     .join('\n;\n');
 
   test('the same input gives the same output', () => {
-    const a = instrument(source, { filename: '/app/same.js', sourceType: 'module' });
-    const b = instrument(source, { filename: '/app/same.js', sourceType: 'module' });
+    const a = prepare(source, { filename: '/app/same.js', sourceType: 'module' });
+    const b = prepare(source, { filename: '/app/same.js', sourceType: 'module' });
     assert.equal(a.code, b.code);
     assert.deepEqual(a.map, b.map);
     assert.deepEqual(a.functions, b.functions);
@@ -1222,15 +1222,15 @@ describe('determinism and purity', () => {
     const inputSourceMap: SourceMap = { version: 3, sources: ['x.ts'], names: [], mappings: 'AAAA' };
     const options = { filename: '/app/opts.js', sourceType: 'module' as const, inputSourceMap };
     const copy = structuredClone(options);
-    void instrument('export const f = () => 1;', options).map;
+    void prepare('export const f = () => 1;', options).map;
     assert.deepEqual(options, copy);
   });
 
   test('the prefix depends on the filename only', () => {
-    const a = instrument('function a() { return 1; }', { filename: '/app/one.js', sourceType: 'script' });
-    const b = instrument('const b = () => 2; const c = () => 3;', { filename: '/app/one.js', sourceType: 'module' });
-    const c = instrument('function a() { return 1; }', { filename: '/app/two.js', sourceType: 'script' });
-    const d = instrument('', { filename: '/app/one.js' });
+    const a = prepare('function a() { return 1; }', { filename: '/app/one.js', sourceType: 'script' });
+    const b = prepare('const b = () => 2; const c = () => 3;', { filename: '/app/one.js', sourceType: 'module' });
+    const c = prepare('function a() { return 1; }', { filename: '/app/two.js', sourceType: 'script' });
+    const d = prepare('', { filename: '/app/one.js' });
     assert.equal(a.prefix, b.prefix);
     assert.equal(a.prefix, d.prefix);
     assert.notEqual(a.prefix, c.prefix);
@@ -1254,11 +1254,11 @@ describe('errors and trivial input', () => {
   test('a syntax error names file, line and column', () => {
     const source = 'const a = 1;\nfunction f() {\n  return a +;\n}\n';
     assert.throws(
-      () => instrument(source, { filename: '/app/broken.js', sourceType: 'module' }),
+      () => prepare(source, { filename: '/app/broken.js', sourceType: 'module' }),
       (error: unknown) => {
-        assert.ok(error instanceof InstrumentParseError);
+        assert.ok(error instanceof PrepareError);
         assert.ok(error instanceof SyntaxError);
-        assert.equal(error.name, 'InstrumentParseError');
+        assert.equal(error.name, 'PrepareError');
         assert.equal(error.filename, '/app/broken.js');
         assert.equal(error.line, 3);
         assert.equal(error.column, 13);
@@ -1271,24 +1271,24 @@ describe('errors and trivial input', () => {
 
   test('the source type decides what parses', () => {
     const importing = "import x from 'y';\nexport const f = () => x;";
-    assert.equal(instrument(importing, { filename: '/app/m.js', sourceType: 'module' }).functions.length, 1);
-    assert.throws(() => instrument(importing, { filename: '/app/s.js', sourceType: 'script' }), (e: unknown) => e instanceof InstrumentParseError && e.line === 1 && e.column === 1);
+    assert.equal(prepare(importing, { filename: '/app/m.js', sourceType: 'module' }).functions.length, 1);
+    assert.throws(() => prepare(importing, { filename: '/app/s.js', sourceType: 'script' }), (e: unknown) => e instanceof PrepareError && e.line === 1 && e.column === 1);
     const topReturn = 'if (x) return;\nfunction f() { return 1; }';
-    assert.equal(instrument(topReturn, { filename: '/app/c.js', sourceType: 'commonjs' }).functions.length, 1);
-    assert.throws(() => instrument(topReturn, { filename: '/app/s.js', sourceType: 'script' }), (e: unknown) => e instanceof InstrumentParseError && e.line === 1 && e.column === 8);
-    assert.throws(() => instrument(topReturn, { filename: '/app/m.js', sourceType: 'module' }), InstrumentParseError);
+    assert.equal(prepare(topReturn, { filename: '/app/c.js', sourceType: 'commonjs' }).functions.length, 1);
+    assert.throws(() => prepare(topReturn, { filename: '/app/s.js', sourceType: 'script' }), (e: unknown) => e instanceof PrepareError && e.line === 1 && e.column === 8);
+    assert.throws(() => prepare(topReturn, { filename: '/app/m.js', sourceType: 'module' }), PrepareError);
   });
 
   test('an unterminated construct at the end of the file is located', () => {
     assert.throws(
-      () => instrument('function f() {\n  return `x', { filename: 'rel/path.js', sourceType: 'script' }),
-      (e: unknown) => e instanceof InstrumentParseError && e.message.startsWith('rel/path.js:2:') && e.line === 2,
+      () => prepare('function f() {\n  return `x', { filename: 'rel/path.js', sourceType: 'script' }),
+      (e: unknown) => e instanceof PrepareError && e.message.startsWith('rel/path.js:2:') && e.line === 2,
     );
   });
 
   test('an empty file comes back unchanged', () => {
     for (const sourceType of ['module', 'script', 'commonjs'] as const) {
-      const result = instrument('', { filename: '/app/empty.js', sourceType });
+      const result = prepare('', { filename: '/app/empty.js', sourceType });
       assert.equal(result.code, '');
       assert.deepEqual(result.functions, []);
       assert.equal(result.map.version, 3);
@@ -1304,7 +1304,7 @@ describe('errors and trivial input', () => {
       ['  \n\n\t', 'script'],
     ];
     for (const [source, sourceType] of sources) {
-      const result = instrument(source, { filename: '/app/plain.js', sourceType });
+      const result = prepare(source, { filename: '/app/plain.js', sourceType });
       assert.equal(result.code, source);
       assert.deepEqual(result.functions, []);
     }
@@ -1322,7 +1322,7 @@ describe('positions of functions', () => {
       for (const value of Object.values(node)) (Array.isArray(value) ? value : [value]).forEach((v) => v && typeof v === 'object' && walk(v));
     };
     walk(ast);
-    const { functions } = instrument(source, { filename: 'lines.js', sourceType: 'script' });
+    const { functions } = prepare(source, { filename: 'lines.js', sourceType: 'script' });
     assert.deepEqual(
       functions.map((f) => [f.line, f.column]),
       expected,

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { AuditError, RuleError, type RepairEngine, type RuleSet, type Selector } from '../../engine/index.js';
 import { compileRuleSelector } from '../../engine/validate.js';
-import { InstrumentParseError, parse } from '../../transform/parse.js';
+import { PrepareError, parse } from '../../transform/parse.js';
 import type { AgentOptions } from '../agent.js';
 import type { Unreached } from '../../live-edit/index.js';
 import { ERRORS, LIMITS, RpcError } from '../protocol.js';
@@ -147,7 +147,7 @@ function describeLoadError(error: unknown, file: string): string {
     try {
       parse(readFileSync(file, 'utf8'), file, 'module');
     } catch (parsed) {
-      if (parsed instanceof InstrumentParseError)
+      if (parsed instanceof PrepareError)
         return `${file}:${parsed.line}:${parsed.column}: SyntaxError: ${e.message}`;
     }
   }
