@@ -1,3 +1,5 @@
+export { OptionError } from '../runtime/internal.js';
+
 /** A rule that cannot be attached: names the rule, where it was written, and the problem. */
 export class RuleError extends Error {
   constructor(
@@ -18,13 +20,4 @@ export class AuditError extends Error {
     this.name = 'AuditError';
   }
   readonly code = 'ERR_KHEIRON_AUDIT';
-}
-
-/** A catalogue entry or engine call given a bad option or argument: says which, and what it got. */
-export class OptionError extends TypeError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TypeError';
-  }
-  readonly code = 'ERR_KHEIRON_INVALID_OPTION';
 }

@@ -4,6 +4,7 @@ import type { ControlPoint, Hooks } from './hooks.js';
 import { NOT_COMPILED, type ModuleRecord, type Registry } from './registry.js';
 import { compileSelector, type Selector } from './selector.js';
 import type { AttachedHook } from './slot.js';
+import { OptionError } from './errors.js';
 
 export interface AttachOptions extends Hooks {
   /** Which functions: `[moduleGlob#]nameGlob` or a predicate over registry entries. */
@@ -84,16 +85,16 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
 
 /** The options' target as a predicate, and their priority; a TypeError naming what is wrong. */
 function checked(options: AttachOptions): { matches: (entry: FunctionEntry) => boolean; priority: number } {
-  if (options === null || typeof options !== 'object') throw new TypeError('kheiron: attach() takes an options object');
+  if (options === null || typeof options !== 'object') throw new OptionError('kheiron: attach() takes an options object');
   const matches = compileSelector(options.target, 'attach() target');
   for (const point of POINTS) {
     if (options[point] !== undefined && typeof options[point] !== 'function') {
-      throw new TypeError(`kheiron: attach() option '${point}' must be a function, got ${typeof options[point]}`);
+      throw new OptionError(`kheiron: attach() option '${point}' must be a function, got ${typeof options[point]}`);
     }
   }
-  if (!POINTS.some((p) => options[p])) throw new TypeError("kheiron: attach() needs at least one of 'before', 'around', 'after', 'onThrow'");
+  if (!POINTS.some((p) => options[p])) throw new OptionError("kheiron: attach() needs at least one of 'before', 'around', 'after', 'onThrow'");
   const priority = options.priority ?? 0;
-  if (typeof priority !== 'number' || !Number.isFinite(priority)) throw new TypeError('kheiron: attach() priority must be a finite number');
+  if (typeof priority !== 'number' || !Number.isFinite(priority)) throw new OptionError('kheiron: attach() priority must be a finite number');
   return { matches, priority };
 }
 

@@ -3,6 +3,7 @@ import type { CallContext, ControlPoint } from './hooks.js';
 import { proceed } from './around.js';
 import type { AttachedHook, HookSlot } from './slot.js';
 import { preparedText } from './source-text.js';
+import { OptionError } from './errors.js';
 
 /**
  * The call context: what hooks see (`CallContext`), and what prepared code reads after
@@ -52,7 +53,7 @@ export class Context implements CallContext, EmittedContext {
   original(): Function {
     if (this.self === undefined && this.entry.prepared === 'at-attach' && this.entry.reinvocable) this.self = ownMethod(this.entry, this.this_);
     if (typeof this.self !== 'function') {
-      throw new TypeError(`kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level functions, named function expressions and methods of named classes have one)`);
+      throw new OptionError(`kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level functions, named function expressions and methods of named classes have one)`);
     }
     return this.self;
   }
@@ -96,7 +97,7 @@ export class Context implements CallContext, EmittedContext {
 
   private expect(operation: string, point: ControlPoint): void {
     if (this.point !== point) {
-      throw new TypeError(`kheiron: ${operation}() is an operation of '${point}', called in '${this.point}' of ${this.entry.name}`);
+      throw new OptionError(`kheiron: ${operation}() is an operation of '${point}', called in '${this.point}' of ${this.entry.name}`);
     }
   }
 }

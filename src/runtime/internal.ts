@@ -14,6 +14,7 @@ import { state } from './state.js';
 export { installRuntime, runtimeAlias } from './realm.js';
 export { compileSelector } from './selector.js';
 export { unknownOption } from './did-you-mean.js';
+export { OptionError } from './errors.js';
 export type { AttachHandle, AttachOptions, HookErrorEvent } from './attach.js';
 export type { FunctionEntry } from '../emitted.js';
 export type { CallContext, ControlPoint, Hooks } from './hooks.js';

@@ -1,5 +1,6 @@
 import { FUNCTION_KINDS, type FunctionEntry, type FunctionKind } from '../emitted.js';
 import { unknownOption } from './did-you-mean.js';
+import { OptionError } from './errors.js';
 
 /**
  * Which functions a rule, a hook or a listing applies to: a string `[moduleGlob#]nameGlob`,
@@ -30,17 +31,17 @@ export function compileSelector(selector: Selector, where = 'target'): (entry: F
   if (typeof selector === 'function') return selector;
   if (typeof selector === 'string') return compileString(selector, where);
   if (selector === null || typeof selector !== 'object') {
-    throw new TypeError(`kheiron: ${where} must be a string, a selector object or a function, got ${describe(selector)}`);
+    throw new OptionError(`kheiron: ${where} must be a string, a selector object or a function, got ${describe(selector)}`);
   }
   return compileFields(selector, where);
 }
 
 function compileString(target: string, where: string): (entry: FunctionEntry) => boolean {
-  if (target.trim() === '') throw new TypeError(`kheiron: ${where} must be a non-empty string, a selector object or a function, got ${describe(target)}`);
+  if (target.trim() === '') throw new OptionError(`kheiron: ${where} must be a non-empty string, a selector object or a function, got ${describe(target)}`);
   const split = separatorIndex(target);
   const moduleGlob = split < 0 ? undefined : target.slice(0, split);
   const nameGlob = split < 0 ? target : target.slice(split + 1);
-  if (nameGlob === '') throw new TypeError(`kheiron: ${where} '${target}' has an empty function name pattern after '#'`);
+  if (nameGlob === '') throw new OptionError(`kheiron: ${where} '${target}' has an empty function name pattern after '#'`);
   const name = compileGlob(nameGlob);
   if (moduleGlob === undefined) return (entry) => name.test(entry.name);
   const module = compileGlob(moduleGlob.startsWith('/') || moduleGlob.startsWith('*') ? moduleGlob : `**/${moduleGlob}`);
@@ -49,7 +50,7 @@ function compileString(target: string, where: string): (entry: FunctionEntry) =>
 
 function compileFields(selector: SelectorFields, where: string): (entry: FunctionEntry) => boolean {
   const fail = (problem: string): never => {
-    throw new TypeError(`kheiron: ${problem}`);
+    throw new OptionError(`kheiron: ${problem}`);
   };
   for (const key of Object.keys(selector)) if (!FIELDS.includes(key)) fail(unknownOption(key, FIELDS, 'selector field'));
   if (typeof selector.name !== 'string' || selector.name === '') fail("selector 'name' must be a non-empty glob string");
@@ -130,7 +131,7 @@ function parseGlob(glob: string): Item[][] {
       } else if (c === '?') items.push({ kind: 'one' });
       else items.push({ kind: 'char', code: c.charCodeAt(0) });
     }
-    if (inBraces) throw new TypeError(`kheiron: glob '${glob}' has an unclosed '{'`);
+    if (inBraces) throw new OptionError(`kheiron: glob '${glob}' has an unclosed '{'`);
     return options;
   };
   return parse(false);

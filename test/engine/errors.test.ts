@@ -54,3 +54,13 @@ describe('errors carry a stable code', () => {
     assert.equal(((await caught(() => ctx.wait(1))) as CircuitOpenError).code, 'ERR_KHEIRON_CIRCUIT_OPEN');
   });
 });
+
+describe('the runtime’s errors carry the code too', () => {
+  it('a bad attach option, a bad selector', async () => {
+    const { attach } = await import('../../src/index.js');
+    const bad = await caught(() => attach({ target: 'x', before: 42 as never }));
+    assert.ok(bad instanceof OptionError);
+    assert.equal(bad.code, 'ERR_KHEIRON_INVALID_OPTION');
+    assert.equal(((await caught(() => attach({ target: { name: 'x', klass: 1 } as never, before() {} }))) as OptionError).code, 'ERR_KHEIRON_INVALID_OPTION');
+  });
+});
