@@ -193,8 +193,11 @@ export function defineSlot(realm: object, name: string, value: unknown): void {
 /** The registry entries of an emitted module. */
 export function entriesOf(emitted: EmittedModule): FunctionEntry[] {
   const module = displayModule(emitted.module);
+  // Object.assign, not a spread: with frozen entries made by `{ ...fields }`, the shop example
+  // crashed in V8's optimised code (SIGSEGV) when rules were attached over LiveEdit under load
+  // while the agent was polled (test/console); with these it runs as before.
   return emitted.functions.map((f, index): FunctionEntry =>
-    Object.freeze({ id: `${emitted.prefix}:${index}`, module, ...decodeFunction(f) }),
+    Object.freeze(Object.assign({ id: `${emitted.prefix}:${index}`, module }, decodeFunction(f))),
   );
 }
 
