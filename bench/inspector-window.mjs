@@ -11,15 +11,23 @@ import { join, resolve } from 'node:path';
 const [cli, node, runs = '9', ...extra] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'kheiron-window-'));
 const rules = join(dir, 'rules.mjs');
-writeFileSync(rules, `import { defineRules } from ${JSON.stringify(resolve(cli, '../../index.js'))};\nexport default defineRules('r', [{ id: 'noop', target: 'nothing', before() {} }]);\n`);
+writeFileSync(
+  rules,
+  `import { defineRules } from ${JSON.stringify(resolve(cli, '../../index.js'))};\nexport default defineRules('r', [{ id: 'noop', target: 'nothing', before() {} }]);\n`,
+);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const listening = (pid) => /:240D 00000000:0000 0A/.test(readFileSync(`/proc/${pid}/net/tcp`, 'latin1'));
 const rows = [];
 for (let i = 0; i < Number(runs); i++) {
-  const target = spawn(node, ['-e', 'setInterval(() => {}, 1000); console.log("ready")'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const target = spawn(node, ['-e', 'setInterval(() => {}, 1000); console.log("ready")'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   await new Promise((r) => target.stdout.once('data', r));
   const t0 = performance.now();
-  const c = spawn(process.execPath, [cli, 'attach', String(target.pid), rules, ...extra], { env: { ...process.env, KHEIRON_SOCKET_DIR: join(dir, 'sockets') }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const c = spawn(process.execPath, [cli, 'attach', String(target.pid), rules, ...extra], {
+    env: { ...process.env, KHEIRON_SOCKET_DIR: join(dir, 'sockets') },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   c.stderr.on('data', (d) => (err += d));
   let open, closed;
@@ -34,7 +42,11 @@ for (let i = 0; i < Number(runs); i++) {
   }
   await new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)));
   const m = /closed ([\d.]+) ms after the signal/.exec(err);
-  rows.push({ listenerMs: open === undefined ? null : Math.round(closed - open), signalToClosedMs: m ? Math.round(Number(m[1])) : null, exit: c.exitCode });
+  rows.push({
+    listenerMs: open === undefined ? null : Math.round(closed - open),
+    signalToClosedMs: m ? Math.round(Number(m[1])) : null,
+    exit: c.exitCode,
+  });
   if (c.exitCode !== 0) console.error(err.trim().split('\n').at(-1));
   target.kill();
   await new Promise((r) => setTimeout(r, 200));
@@ -44,4 +56,6 @@ const median = (xs) => {
   return s.length ? `${s[s.length >> 1]} ms (${s[0]}-${s.at(-1)}, n=${s.length})` : '-';
 };
 console.log(JSON.stringify(rows));
-console.log(`listening: median ${median(rows.map((r) => r.listenerMs))}; signal to closed: median ${median(rows.map((r) => r.signalToClosedMs))}`);
+console.log(
+  `listening: median ${median(rows.map((r) => r.listenerMs))}; signal to closed: median ${median(rows.map((r) => r.signalToClosedMs))}`,
+);

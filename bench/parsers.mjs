@@ -68,7 +68,10 @@ const VARIANTS = {
     note: "sourceType 'module', ranges, loc, preserveParens, onComment (next: false)",
     parse: (m, src) => {
       const comments = [];
-      return [m.parse(src, { sourceType: 'module', ranges: true, loc: true, preserveParens: true, onComment: comments }), comments];
+      return [
+        m.parse(src, { sourceType: 'module', ranges: true, loc: true, preserveParens: true, onComment: comments }),
+        comments,
+      ];
     },
   },
   'meriyah-noloc': {
@@ -76,7 +79,10 @@ const VARIANTS = {
     note: 'same, loc: false',
     parse: (m, src) => {
       const comments = [];
-      return [m.parse(src, { sourceType: 'module', ranges: true, preserveParens: true, onComment: comments }), comments];
+      return [
+        m.parse(src, { sourceType: 'module', ranges: true, preserveParens: true, onComment: comments }),
+        comments,
+      ];
     },
   },
   'oxc-native': {
@@ -96,7 +102,12 @@ const VARIANTS = {
     pkg: 'oxc-parser',
     note: 'same with experimentalRawTransfer: true (buffer -> ESTree objects in JS)',
     parse: (m, src) => {
-      const r = m.parseSync('input.js', src, { lang: 'js', sourceType: 'module', preserveParens: true, experimentalRawTransfer: true });
+      const r = m.parseSync('input.js', src, {
+        lang: 'js',
+        sourceType: 'module',
+        preserveParens: true,
+        experimentalRawTransfer: true,
+      });
       return [r.program, r.comments, r.errors];
     },
   },
@@ -104,7 +115,12 @@ const VARIANTS = {
     pkg: 'oxc-parser',
     note: 'oxc-raw, then a JS walk adding acorn-style loc {line, column} to every node',
     parse: (m, src) => {
-      const r = m.parseSync('input.js', src, { lang: 'js', sourceType: 'module', preserveParens: true, experimentalRawTransfer: true });
+      const r = m.parseSync('input.js', src, {
+        lang: 'js',
+        sourceType: 'module',
+        preserveParens: true,
+        experimentalRawTransfer: true,
+      });
       const program = r.program;
       addLoc(program, src);
       return [program, r.comments, r.errors];
@@ -212,7 +228,10 @@ const NON_ASCII = [
 
 async function check(spec) {
   const [acorn, meriyah, oxc] = await Promise.all(spec.urls.map((u) => import(u)));
-  const sources = [['built-in non-ASCII snippet', NON_ASCII], ...spec.files.map((f) => [path.basename(f), fs.readFileSync(f, 'utf8')])];
+  const sources = [
+    ['built-in non-ASCII snippet', NON_ASCII],
+    ...spec.files.map((f) => [path.basename(f), fs.readFileSync(f, 'utf8')]),
+  ];
   const report = [];
   for (const [name, src] of sources) {
     const ref = VARIANTS.acorn.parse(acorn, src);
@@ -252,7 +271,10 @@ function offsetKind(a, b, src) {
     for (const k in x) if (k !== 'loc' && k in y) walk(x[k], y[k]);
   };
   walk(a, b);
-  if (same === total) return hasNonAscii ? `UTF-16 (all ${total} node offsets equal acorn's; UTF-8 would differ)` : `equal to acorn's (${total} nodes; ASCII file)`;
+  if (same === total)
+    return hasNonAscii
+      ? `UTF-16 (all ${total} node offsets equal acorn's; UTF-8 would differ)`
+      : `equal to acorn's (${total} nodes; ASCII file)`;
   if (bytes === total) return `UTF-8 bytes (${total} nodes)`;
   return `mismatch: ${same}/${total} equal acorn's, ${bytes}/${total} equal UTF-8 bytes`;
 }
@@ -304,7 +326,8 @@ function compare(a, b, src) {
       return;
     }
     if (Array.isArray(x)) {
-      if (!Array.isArray(y) || x.length !== y.length) return note(`length of .${key}`, type, `${x.length} vs ${y?.length}`);
+      if (!Array.isArray(y) || x.length !== y.length)
+        return note(`length of .${key}`, type, `${x.length} vs ${y?.length}`);
       for (let i = 0; i < x.length; i++) walk(x[i], y[i], key, type);
       return;
     }
@@ -315,12 +338,14 @@ function compare(a, b, src) {
     for (const k of Object.keys(x)) if (k in y) walk(x[k], y[k], k, t);
   };
   walk(a, b, 'program', 'Program');
-  return [...groups].sort((p, q) => q[1].count - p[1].count).map(([k, g]) => ({
-    kind: k,
-    count: g.count,
-    types: [...g.types].slice(0, 6).join(',') + (g.types.size > 6 ? `,… (${g.types.size} types)` : ''),
-    example: g.example,
-  }));
+  return [...groups]
+    .sort((p, q) => q[1].count - p[1].count)
+    .map(([k, g]) => ({
+      kind: k,
+      count: g.count,
+      types: [...g.types].slice(0, 6).join(',') + (g.types.size > 6 ? `,… (${g.types.size} types)` : ''),
+      example: g.example,
+    }));
 }
 
 // ---------------------------------------------------------------- parent
@@ -332,7 +357,17 @@ function median(xs) {
 }
 
 function parseArgs(argv) {
-  const o = { from: '/tmp/parsers/node_modules', nodes: [], files: [], runs: 5, warmup: 3, iters: 5, only: null, check: true, json: null };
+  const o = {
+    from: '/tmp/parsers/node_modules',
+    nodes: [],
+    files: [],
+    runs: 5,
+    warmup: 3,
+    iters: 5,
+    only: null,
+    check: true,
+    json: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -361,9 +396,14 @@ function parseArgs(argv) {
     if (o.nodes.length === 0) o.nodes.push(process.execPath);
   }
   if (o.files.length === 0) {
-    o.files.push(path.join(REPO, 'node_modules/typescript/lib/typescript.js'), path.join(REPO, 'node_modules/marked/lib/marked.esm.js'));
+    o.files.push(
+      path.join(REPO, 'node_modules/typescript/lib/typescript.js'),
+      path.join(REPO, 'node_modules/marked/lib/marked.esm.js'),
+    );
   }
-  if (o.only) for (const v of o.only) if (!VARIANTS[v]) throw new Error(`unknown variant ${v}; known: ${Object.keys(VARIANTS).join(' ')}`);
+  if (o.only)
+    for (const v of o.only)
+      if (!VARIANTS[v]) throw new Error(`unknown variant ${v}; known: ${Object.keys(VARIANTS).join(' ')}`);
   return o;
 }
 
@@ -374,7 +414,8 @@ async function makeResolver(dir) {
   const parentURL = pathToFileURL(path.join(dir, '__resolve_base__.mjs')).href;
   registerHooks({
     resolve(specifier, context, nextResolve) {
-      if (specifier.startsWith('bench-from-dir:')) return nextResolve(specifier.slice('bench-from-dir:'.length), { ...context, parentURL });
+      if (specifier.startsWith('bench-from-dir:'))
+        return nextResolve(specifier.slice('bench-from-dir:'.length), { ...context, parentURL });
       return nextResolve(specifier, context);
     },
   });
@@ -433,7 +474,9 @@ function runChild(node, args) {
   const r = spawnSync(node, [SELF, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 600_000 });
   const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('@@RESULT '));
   if (r.status !== 0 || !line) {
-    throw new Error(`child failed (${node} ${args[0]} status ${r.status} ${r.signal ?? ''}):\n${(r.stderr ?? '').slice(-2000)}`);
+    throw new Error(
+      `child failed (${node} ${args[0]} status ${r.status} ${r.signal ?? ''}):\n${(r.stderr ?? '').slice(-2000)}`,
+    );
   }
   return JSON.parse(line.slice('@@RESULT '.length));
 }
@@ -459,10 +502,17 @@ async function main() {
     try {
       urls[p] = resolve(p);
     } catch (e) {
-      throw new Error(`cannot import ${p} from ${o.from}: ${e.message}\ninstall with: npm i --prefix ${path.dirname(o.from)} meriyah@7.4.2 oxc-parser@0.158.0 acorn@8.19.0`);
+      throw new Error(
+        `cannot import ${p} from ${o.from}: ${e.message}\ninstall with: npm i --prefix ${path.dirname(o.from)} meriyah@7.4.2 oxc-parser@0.158.0 acorn@8.19.0`,
+      );
     }
   }
-  if (readPkg(o.from, 'oxc-parser') && !fs.readdirSync(path.join(o.from, '@oxc-parser'), { withFileTypes: true }).some((e) => e.name.startsWith('binding-'))) {
+  if (
+    readPkg(o.from, 'oxc-parser') &&
+    !fs
+      .readdirSync(path.join(o.from, '@oxc-parser'), { withFileTypes: true })
+      .some((e) => e.name.startsWith('binding-'))
+  ) {
     console.warn('warning: no @oxc-parser/binding-* installed; oxc-parser will fail or fall back to wasm');
   }
 
@@ -475,16 +525,23 @@ async function main() {
     const parts = packageSize(o.from, p);
     const a = parts.reduce((s, x) => s + x.apparent, 0);
     const d = parts.reduce((s, x) => s + x.disk, 0);
-    console.log(`  ${pad(p + '@' + parts[0].version, 22, true)} ${pad((a / 1e6).toFixed(2), 6)} MB / ${pad((d / 1e6).toFixed(2), 6)} MB   ${parts.length > 1 ? parts.map((x) => `${x.name} ${(x.apparent / 1e6).toFixed(2)}`).join(' + ') : ''}`);
+    console.log(
+      `  ${pad(p + '@' + parts[0].version, 22, true)} ${pad((a / 1e6).toFixed(2), 6)} MB / ${pad((d / 1e6).toFixed(2), 6)} MB   ${parts.length > 1 ? parts.map((x) => `${x.name} ${(x.apparent / 1e6).toFixed(2)}`).join(' + ') : ''}`,
+    );
   }
-  if (projectAcorn && projectAcorn !== readPkg(o.from, 'acorn')?.version) console.log(`  note: the project's own acorn is ${projectAcorn}`);
-  console.log(`\nnodes: ${o.nodes.map((n) => `${n} (${spawnSync(n, ['-v'], { encoding: 'utf8' }).stdout.trim()})`).join(', ')}`);
+  if (projectAcorn && projectAcorn !== readPkg(o.from, 'acorn')?.version)
+    console.log(`  note: the project's own acorn is ${projectAcorn}`);
+  console.log(
+    `\nnodes: ${o.nodes.map((n) => `${n} (${spawnSync(n, ['-v'], { encoding: 'utf8' }).stdout.trim()})`).join(', ')}`,
+  );
   const sizes = {};
   for (const f of o.files) {
     sizes[f] = fs.statSync(f).size;
     console.log(`file: ${f} (${(sizes[f] / 1e6).toFixed(3)} MB)`);
   }
-  console.log(`runs: ${o.runs} fresh processes per cell; warm = median of ${o.iters} parses after ${o.warmup} warm-ups\n`);
+  console.log(
+    `runs: ${o.runs} fresh processes per cell; warm = median of ${o.iters} parses after ${o.warmup} warm-ups\n`,
+  );
   console.log('variants:');
   for (const v of variants) console.log(`  ${pad(v, 14, true)} ${VARIANTS[v].note}`);
 
@@ -501,7 +558,9 @@ async function main() {
           ((results[node] ??= {})[file] ??= {})[v] ??= [];
           results[node][file][v].push(res);
           done++;
-          process.stderr.write(`\r  ${done}/${total} ${path.basename(path.dirname(path.dirname(node)))} ${path.basename(file)} ${v}          `);
+          process.stderr.write(
+            `\r  ${done}/${total} ${path.basename(path.dirname(path.dirname(node)))} ${path.basename(file)} ${v}          `,
+          );
         }
       }
     }
@@ -514,8 +573,21 @@ async function main() {
     const version = spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout.trim();
     for (const file of o.files) {
       const mb = sizes[file] / 1e6;
-      console.log(`\n## Node ${version} — ${path.basename(file)} (${mb.toFixed(2)} MB), medians of ${o.runs} processes`);
-      const head = ['variant', 'load ms', 'load RSS MB', 'first ms', 'first MB/s', 'warm ms', 'warm MB/s', 'peak RSS MB', 'first vs acorn', 'warm vs acorn'];
+      console.log(
+        `\n## Node ${version} — ${path.basename(file)} (${mb.toFixed(2)} MB), medians of ${o.runs} processes`,
+      );
+      const head = [
+        'variant',
+        'load ms',
+        'load RSS MB',
+        'first ms',
+        'first MB/s',
+        'warm ms',
+        'warm MB/s',
+        'peak RSS MB',
+        'first vs acorn',
+        'warm vs acorn',
+      ];
       const widths = [14, 8, 11, 9, 10, 8, 9, 11, 14, 13];
       console.log(head.map((h, i) => pad(h, widths[i], i === 0)).join(' | '));
       console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
@@ -552,23 +624,32 @@ async function main() {
         ];
         console.log(cells.map((c, i) => pad(c, widths[i], i === 0)).join(' | '));
       }
-      for (const v of variants) if (rows[v].errors) console.log(`  (!) ${v}: ${rows[v].errors} parse errors, first: ${rows[v].firstError}`);
-      ((summary[version] ??= {})[path.basename(file)] = rows);
+      for (const v of variants)
+        if (rows[v].errors) console.log(`  (!) ${v}: ${rows[v].errors} parse errors, first: ${rows[v].firstError}`);
+      (summary[version] ??= {})[path.basename(file)] = rows;
     }
   }
   console.log('\nload = `await import(parser)` in a fresh process; load RSS = RSS growth during it;');
-  console.log('first = first parse in that process (includes lazily loaded parser code); peak RSS = process max RSS right after it;');
+  console.log(
+    'first = first parse in that process (includes lazily loaded parser code); peak RSS = process max RSS right after it;',
+  );
   console.log('"x vs acorn" > 1 means faster than acorn with Kheiron\'s options.');
 
   // AST shape / offsets check.
   if (o.check) {
     const small = o.files.filter((f) => sizes[f] < 1e6);
-    const rep = runChild(o.nodes[0], ['--check', JSON.stringify({ urls: [urls.acorn, urls.meriyah, urls['oxc-parser']], files: small })]);
-    console.log(`\n## ESTree shape vs acorn (Kheiron options), on the built-in non-ASCII snippet${small.length ? ' and ' + small.map((f) => path.basename(f)).join(', ') : ''}`);
+    const rep = runChild(o.nodes[0], [
+      '--check',
+      JSON.stringify({ urls: [urls.acorn, urls.meriyah, urls['oxc-parser']], files: small }),
+    ]);
+    console.log(
+      `\n## ESTree shape vs acorn (Kheiron options), on the built-in non-ASCII snippet${small.length ? ' and ' + small.map((f) => path.basename(f)).join(', ') : ''}`,
+    );
     for (const r of rep) {
       console.log(`\n${r.parser} on ${r.source}: offsets ${r.offsets}`);
       if (r.diffs.length === 0) console.log('  no structural differences');
-      for (const d of r.diffs) console.log(`  ${pad(d.count, 6)}  ${pad(d.kind, 30, true)} on ${d.types}   e.g. ${d.example}`);
+      for (const d of r.diffs)
+        console.log(`  ${pad(d.count, 6)}  ${pad(d.kind, 30, true)} on ${d.types}   e.g. ${d.example}`);
       console.log(`  comments: ${r.comments.join('; ')}`);
     }
   }

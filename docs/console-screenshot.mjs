@@ -13,16 +13,21 @@ import { chromium } from 'playwright-core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM`);
+if (!existsSync(executablePath))
+  throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM`);
 
 // A socket directory of its own: the console shows the demo's shop and nothing else.
 const sockets = join(mkdtempSync(join(tmpdir(), 'kheiron-shot-')), 'agents');
 mkdirSync(sockets, { mode: 0o700 });
-const demo = spawn(process.execPath, [join(ROOT, 'dist/src/cli/kheiron.js'), 'demo', '--console', '--seconds', '6', '--connections', '8'], {
-  cwd: ROOT,
-  env: { ...process.env, KHEIRON_SOCKET_DIR: sockets },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const demo = spawn(
+  process.execPath,
+  [join(ROOT, 'dist/src/cli/kheiron.js'), 'demo', '--console', '--seconds', '6', '--connections', '8'],
+  {
+    cwd: ROOT,
+    env: { ...process.env, KHEIRON_SOCKET_DIR: sockets },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 let output = '';
 const seen = (pattern) =>
   new Promise((resolvePromise, reject) => {
@@ -43,7 +48,11 @@ demo.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
 });
 
-const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 try {
   const [url] = await seen(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+#pid=\d+/);
   const page = await browser.newPage({ viewport: { width: 1440, height: 1080 }, deviceScaleFactor: 1 });

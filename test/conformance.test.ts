@@ -20,7 +20,9 @@ after(() => rmSync(cache, { recursive: true, force: true }));
 
 function findCases(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((d) => (d.isDirectory() ? findCases(join(dir, d.name)) : /^[^_].*\.(cjs|mjs)$/.test(d.name) ? [join(dir, d.name)] : []))
+    .flatMap((d) =>
+      d.isDirectory() ? findCases(join(dir, d.name)) : /^[^_].*\.(cjs|mjs)$/.test(d.name) ? [join(dir, d.name)] : [],
+    )
     .sort();
 }
 
@@ -49,27 +51,47 @@ for (const node of TEST_NODES) {
       assert.ok(cases.filter((c) => c.endsWith('.mjs')).length >= 50, 'ESM cases');
     });
 
-    it(`every case prints the same unprepared, prepared (at attach, and at load), and with no-op hooks attached (before load, and after)`, { timeout: 900_000 }, async (t) => {
-      const env = { KHEIRON_INCLUDE: `${CASES}/**`, KHEIRON_CACHE_DIR: join(cache, node.label.replace(/\W/g, '_')) };
-      const atLoad = { ...env, KHEIRON_PREPARE: 'load' };
-      const runCase = async (file: string): Promise<string[]> => {
-        const cwd = join(file, '..');
-        const [plain, prepared, preparedAtLoad, hooked] = await Promise.all([
-          runNode(node.path, [file], { cwd }),
-          runNode(node.path, ['--import', REGISTER, file], { cwd, env }),
-          runNode(node.path, ['--import', REGISTER, file], { cwd, env: atLoad }),
-          runNode(node.path, ['--import', REGISTER, '--import', NOOP, file], { cwd, env }),
-        ]);
-        // Hooks attached once the modules are compiled: functions prepared at attach, over LiveEdit.
-        const live = await runNode(node.path, ['--import', LIVE, '--import', REGISTER, file], { cwd, env: { ...env, KHEIRON_CACHE_DIR: `${env.KHEIRON_CACHE_DIR}-live` } });
-        const source = readFileSync(file, 'utf8');
-        const hasFunctions = prepare(source, { filename: file, sourceType: file.endsWith('.mjs') ? 'module' : 'commonjs' }).functions.length > 0;
-        return check(relative(CASES, file), plain, { prepared, 'prepared at load': preparedAtLoad }, { hooked, 'hooked at attach': live }, hasFunctions);
-      };
-      const problems = (await pool(cases.map((file) => () => runCase(file)), 2)).flat();
-      t.diagnostic(`${cases.length} cases, ${problems.length} problems`);
-      assert.deepEqual(problems, []);
-    });
+    it(
+      `every case prints the same unprepared, prepared (at attach, and at load), and with no-op hooks attached (before load, and after)`,
+      { timeout: 900_000 },
+      async (t) => {
+        const env = { KHEIRON_INCLUDE: `${CASES}/**`, KHEIRON_CACHE_DIR: join(cache, node.label.replace(/\W/g, '_')) };
+        const atLoad = { ...env, KHEIRON_PREPARE: 'load' };
+        const runCase = async (file: string): Promise<string[]> => {
+          const cwd = join(file, '..');
+          const [plain, prepared, preparedAtLoad, hooked] = await Promise.all([
+            runNode(node.path, [file], { cwd }),
+            runNode(node.path, ['--import', REGISTER, file], { cwd, env }),
+            runNode(node.path, ['--import', REGISTER, file], { cwd, env: atLoad }),
+            runNode(node.path, ['--import', REGISTER, '--import', NOOP, file], { cwd, env }),
+          ]);
+          // Hooks attached once the modules are compiled: functions prepared at attach, over LiveEdit.
+          const live = await runNode(node.path, ['--import', LIVE, '--import', REGISTER, file], {
+            cwd,
+            env: { ...env, KHEIRON_CACHE_DIR: `${env.KHEIRON_CACHE_DIR}-live` },
+          });
+          const source = readFileSync(file, 'utf8');
+          const hasFunctions =
+            prepare(source, { filename: file, sourceType: file.endsWith('.mjs') ? 'module' : 'commonjs' }).functions
+              .length > 0;
+          return check(
+            relative(CASES, file),
+            plain,
+            { prepared, 'prepared at load': preparedAtLoad },
+            { hooked, 'hooked at attach': live },
+            hasFunctions,
+          );
+        };
+        const problems = (
+          await pool(
+            cases.map((file) => () => runCase(file)),
+            2,
+          )
+        ).flat();
+        t.diagnostic(`${cases.length} cases, ${problems.length} problems`);
+        assert.deepEqual(problems, []);
+      },
+    );
   });
 }
 
@@ -118,19 +140,31 @@ const FRAME_LIST = /(:\d+|@\d+).*<-/;
 function sameButFrames(expected: string, actual: string): boolean {
   const a = expected.split('\n');
   const b = actual.split('\n');
-  return a.length === b.length && a.every((line, i) => line === b[i] || (FRAME_LIST.test(line) && FRAME_LIST.test(b[i]!)));
+  return (
+    a.length === b.length && a.every((line, i) => line === b[i] || (FRAME_LIST.test(line) && FRAME_LIST.test(b[i]!)))
+  );
 }
 
-function check(name: string, plain: Run, prepared: Record<string, Run>, hooked: Record<string, Run>, hasFunctions: boolean): string[] {
+function check(
+  name: string,
+  plain: Run,
+  prepared: Record<string, Run>,
+  hooked: Record<string, Run>,
+  hasFunctions: boolean,
+): string[] {
   const problems: string[] = [];
   for (const [mode, run] of Object.entries(hooked)) {
     if (HOOKED_WHOLE.has(name) && run.code === plain.code) hooked[mode] = { ...run, stdout: plain.stdout };
-    if (HOOKED_FRAMES.has(name) && sameButFrames(plain.stdout, run.stdout)) hooked[mode] = { ...run, stdout: plain.stdout };
+    if (HOOKED_FRAMES.has(name) && sameButFrames(plain.stdout, run.stdout))
+      hooked[mode] = { ...run, stdout: plain.stdout };
   }
-  if (plain.code !== 0 || !plain.stdout.includes('done')) problems.push(`${name}: the case itself fails (exit ${plain.code}): ${plain.stderr.slice(0, 300)}`);
+  if (plain.code !== 0 || !plain.stdout.includes('done'))
+    problems.push(`${name}: the case itself fails (exit ${plain.code}): ${plain.stderr.slice(0, 300)}`);
   for (const [mode, run] of Object.entries({ ...prepared, ...hooked })) {
-    if (run.code !== plain.code) problems.push(`${name} ${mode}: exit ${run.code}, unprepared ${plain.code}: ${run.stderr.slice(0, 500)}`);
-    if (run.stdout !== plain.stdout) problems.push(`${name} ${mode}: output differs:\n${firstDifference(plain.stdout, run.stdout)}`);
+    if (run.code !== plain.code)
+      problems.push(`${name} ${mode}: exit ${run.code}, unprepared ${plain.code}: ${run.stderr.slice(0, 500)}`);
+    if (run.stdout !== plain.stdout)
+      problems.push(`${name} ${mode}: output differs:\n${firstDifference(plain.stdout, run.stdout)}`);
     if (/^kheiron: /m.test(run.stderr)) problems.push(`${name} ${mode}: ${run.stderr.match(/^kheiron: .*$/m)![0]}`);
   }
   for (const [mode, run] of Object.entries(hooked)) {
@@ -138,8 +172,19 @@ function check(name: string, plain: Run, prepared: Record<string, Run>, hooked: 
     if (!hookedCount) problems.push(`${name} ${mode}: no report of hooked functions`);
     else if (hasFunctions && Number(hookedCount[1]) === 0) problems.push(`${name} ${mode}: no function was hooked`);
     else if (Number(hookedCount[2]) !== 0) problems.push(`${name} ${mode}: ${hookedCount[2]} hook errors`);
-    else if (Number(hookedCount[3] ?? 0) !== 0 && !(DISPLACED_AT_ATTACH.has(name) && run.stderr.match(/^KHEIRON_UNREACHED .*$/gm)!.every((line) => DISPLACED.test(line))))
-      problems.push(`${name} ${mode}: ${hookedCount[3]} functions unreached: ${run.stderr.match(/^KHEIRON_UNREACHED .*$/gm)!.slice(0, 3).join('; ')}`);
+    else if (
+      Number(hookedCount[3] ?? 0) !== 0 &&
+      !(
+        DISPLACED_AT_ATTACH.has(name) &&
+        run.stderr.match(/^KHEIRON_UNREACHED .*$/gm)!.every((line) => DISPLACED.test(line))
+      )
+    )
+      problems.push(
+        `${name} ${mode}: ${hookedCount[3]} functions unreached: ${run.stderr
+          .match(/^KHEIRON_UNREACHED .*$/gm)!
+          .slice(0, 3)
+          .join('; ')}`,
+      );
   }
   return problems;
 }

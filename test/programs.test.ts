@@ -62,7 +62,9 @@ function run(node: string, args: string[], extraEnv: Record<string, string>): Pr
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Math.round(performance.now() - start) }));
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout, stderr, ms: Math.round(performance.now() - start) }),
+    );
   });
 }
 

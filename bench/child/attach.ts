@@ -19,7 +19,8 @@ interface Api {
 }
 
 const [file, batchMsArg, batchesArg, mode] = process.argv.slice(2);
-if (file === undefined || mode === undefined) fail('usage: attach.js <hot.mjs> <batchMs> <batches> <unprepared|prepared>');
+if (file === undefined || mode === undefined)
+  fail('usage: attach.js <hot.mjs> <batchMs> <batches> <unprepared|prepared>');
 const batchMs = Number(batchMsArg);
 const batches = Number(batchesArg);
 
@@ -78,11 +79,24 @@ if (mode === 'unprepared') {
 
   // Check that a hook on this target really runs, once per call.
   let hits = 0;
-  const counting = await api.attach({ target, before() { hits++; } });
+  const counting = await api.attach({
+    target,
+    before() {
+      hits++;
+    },
+  });
   hot.loop(160);
   await counting.detach();
   hot.loop(160);
   if (hits !== 160) fail(`a counting before hook on ${target} ran ${hits} times for 160 calls (expected 160)`);
 
-  report({ node: process.version, prepared, checksum: hot.loop(4096), dormantNs, attachedNs, detachedNs, hookHits: hits });
+  report({
+    node: process.version,
+    prepared,
+    checksum: hot.loop(4096),
+    dormantNs,
+    attachedNs,
+    detachedNs,
+    hookHits: hits,
+  });
 }

@@ -24,7 +24,9 @@ export const kheironDist: string = process.env.BENCH_KHEIRON_DIST ?? path.join(r
 export function isPreparedFunction(fn: unknown): boolean {
   if (typeof fn !== 'function') return false;
   // The registry, not the function's text: toString answers the original's.
-  const state = (globalThis as Record<symbol, { registry?: { entries(): Iterable<{ name: string }> } } | undefined>)[Symbol.for('kheiron.runtime.state')];
+  const state = (globalThis as Record<symbol, { registry?: { entries(): Iterable<{ name: string }> } } | undefined>)[
+    Symbol.for('kheiron.runtime.state')
+  ];
   if (!state?.registry) return false;
   const name = (fn as { name: string }).name;
   for (const entry of state.registry.entries()) if (entry.name === name || entry.name.endsWith(`.${name}`)) return true;

@@ -9,11 +9,25 @@ import { report, isPreparedFunction, repoRoot } from './common.js';
 const maxRssKb = (): number => process.resourceUsage().maxRSS;
 if (process.argv[2] === 'empty') {
   const loaded = Object.getOwnPropertySymbols(globalThis).some((s) => s.description === 'kheiron.runtime.state');
-  report({ node: process.version, prepared: loaded, checksum: 'empty', requireMs: 0, sinceStartMs: performance.now(), maxRssKb: maxRssKb() });
+  report({
+    node: process.version,
+    prepared: loaded,
+    checksum: 'empty',
+    requireMs: 0,
+    sinceStartMs: performance.now(),
+    maxRssKb: maxRssKb(),
+  });
 } else {
   const require = createRequire(path.join(repoRoot, 'package.json'));
   const t0 = performance.now();
   const ts = require('typescript') as { version: string; createProgram: unknown };
   const requireMs = performance.now() - t0;
-  report({ node: process.version, prepared: isPreparedFunction(ts.createProgram), checksum: ts.version, requireMs, sinceStartMs: performance.now(), maxRssKb: maxRssKb() });
+  report({
+    node: process.version,
+    prepared: isPreparedFunction(ts.createProgram),
+    checksum: ts.version,
+    requireMs,
+    sinceStartMs: performance.now(),
+    maxRssKb: maxRssKb(),
+  });
 }

@@ -8,14 +8,18 @@ import vm from 'node:vm';
 import { report, fail, repoRoot, kheironDist } from './common.js';
 
 interface KheironTransform {
-  prepare(source: string, options: { filename: string; sourceType: 'module' | 'script' }): { code: string; map: unknown; functions: unknown };
+  prepare(
+    source: string,
+    options: { filename: string; sourceType: 'module' | 'script' },
+  ): { code: string; map: unknown; functions: unknown };
 }
 interface IstanbulLib {
   createInstrumenter(options: object): { instrumentSync(code: string, filename: string): string };
 }
 
 const [tool, file, passesArg] = process.argv.slice(2);
-if (file === undefined || (tool !== 'kheiron' && tool !== 'istanbul')) fail('usage: transform.js <kheiron|istanbul> <file> <passes>');
+if (file === undefined || (tool !== 'kheiron' && tool !== 'istanbul'))
+  fail('usage: transform.js <kheiron|istanbul> <file> <passes>');
 const passes = Number(passesArg ?? '1');
 const source = fs.readFileSync(file, 'utf8');
 const bytes = Buffer.byteLength(source);
@@ -26,13 +30,24 @@ if (tool === 'kheiron') {
   transform = (src) => {
     const out = mod.prepare(src, { filename: file, sourceType: 'script' });
     const fns = out.functions;
-    const count = Array.isArray(fns) ? fns.length : fns instanceof Map ? fns.size : typeof fns === 'object' && fns !== null ? Object.keys(fns).length : Number(fns);
+    const count = Array.isArray(fns)
+      ? fns.length
+      : fns instanceof Map
+        ? fns.size
+        : typeof fns === 'object' && fns !== null
+          ? Object.keys(fns).length
+          : Number(fns);
     return { code: out.code, functions: count };
   };
 } else {
   const require = createRequire(path.join(repoRoot, 'package.json'));
   const istanbul = require('istanbul-lib-instrument') as IstanbulLib;
-  transform = (src) => ({ code: istanbul.createInstrumenter({ esModules: false, compact: true, produceSourceMap: true }).instrumentSync(src, file), functions: -1 });
+  transform = (src) => ({
+    code: istanbul
+      .createInstrumenter({ esModules: false, compact: true, produceSourceMap: true })
+      .instrumentSync(src, file),
+    functions: -1,
+  });
 }
 
 const times: number[] = [];
@@ -49,4 +64,12 @@ try {
 } catch (e) {
   fail(`${tool} output for ${file} does not compile: ${(e as Error).message}`);
 }
-report({ node: process.version, tool, bytes, outBytes: Buffer.byteLength(last.code), functions: last.functions, times, rssMB: process.memoryUsage().rss / 1e6 });
+report({
+  node: process.version,
+  tool,
+  bytes,
+  outBytes: Buffer.byteLength(last.code),
+  functions: last.functions,
+  times,
+  rssMB: process.memoryUsage().rss / 1e6,
+});

@@ -14,7 +14,8 @@ interface WorkloadModule {
 const file = process.argv[2];
 const inner = Number(process.argv[3] ?? '1');
 const warmup = Number(process.argv[4] ?? '1');
-if (file === undefined || !Number.isInteger(inner) || inner < 1 || !Number.isInteger(warmup) || warmup < 1) fail('usage: workload.js <file> <inner> [warmup]');
+if (file === undefined || !Number.isInteger(inner) || inner < 1 || !Number.isInteger(warmup) || warmup < 1)
+  fail('usage: workload.js <file> <inner> [warmup]');
 
 const loadStart = performance.now();
 let loaded: unknown;

@@ -40,7 +40,10 @@ export interface IdleWait {
  * machine is nearly idle: under `threshold` busy cores over half a second, while this
  * process has nothing running.
  */
-export async function waitForIdle(state: IdleWait, opts: { threshold: number; maxWaitMs: number; budgetS: number; onWait?: (busy: number) => void }): Promise<number> {
+export async function waitForIdle(
+  state: IdleWait,
+  opts: { threshold: number; maxWaitMs: number; budgetS: number; onWait?: (busy: number) => void },
+): Promise<number> {
   if (state.waitedS >= opts.budgetS) return Number.NaN;
   const start = Date.now();
   for (;;) {

@@ -88,7 +88,9 @@ export function startServer(spec: Omit<RunSpec, 'timeoutMs'> & { startTimeoutMs:
     };
     const timer = setTimeout(() => {
       void stop();
-      reject(new BenchError(`${spec.label}: server did not report a port within ${spec.startTimeoutMs} ms\n${tail(stderr)}`));
+      reject(
+        new BenchError(`${spec.label}: server did not report a port within ${spec.startTimeoutMs} ms\n${tail(stderr)}`),
+      );
     }, spec.startTimeoutMs);
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.stdout.setEncoding('utf8').on('data', (d: string) => {

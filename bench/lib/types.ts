@@ -107,7 +107,15 @@ export interface BenchResults {
   innerCalls: number;
   only: string[] | null;
   git: { commit: string | null; dirty: boolean | null };
-  machine: { cpuModel: string; cpus: number; totalMemGiB: number; platform: string; release: string; arch: string; /** Node running run.js and autocannon */ driverNode: string; loadAverage: { min: number; median: number; max: number; samples: number };
+  machine: {
+    cpuModel: string;
+    cpus: number;
+    totalMemGiB: number;
+    platform: string;
+    release: string;
+    arch: string;
+    /** Node running run.js and autocannon */ driverNode: string;
+    loadAverage: { min: number; median: number; max: number; samples: number };
     /** Machine-wide busy cores during the measured children, http excluded (a child alone is about 1). */
     busyCores: { median: number; p90: number; max: number; samples: number };
     /** Seconds spent waiting for other processes on the machine to calm down. */

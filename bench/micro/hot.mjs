@@ -3,8 +3,14 @@
 // one no-op `before` hook to it and compares ns/call with the dormant state.
 
 export class Vec3 {
-  constructor(x, y, z) { this.x = x; this.y = y; this.z = z; }
-  dot(o) { return this.x * o.x + this.y * o.y + this.z * o.z; }
+  constructor(x, y, z) {
+    this.x = x;
+    this.y = y;
+    this.z = z;
+  }
+  dot(o) {
+    return this.x * o.x + this.y * o.y + this.z * o.z;
+  }
 }
 
 const vectors = [];
@@ -14,7 +20,8 @@ for (let i = 0; i < 16; i++) vectors.push(new Vec3(i * 0.5, 1 - i * 0.25, (i % 3
 export function loop(n) {
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const a = vectors[i & 15], b = vectors[(i >> 4) & 15];
+    const a = vectors[i & 15],
+      b = vectors[(i >> 4) & 15];
     sum += a.dot(b);
   }
   return sum;

@@ -14,7 +14,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const kheiron = await import(new URL('../../dist/src/index.js', import.meta.url).href);
 const { loop } = await import(new URL('./hot.mjs', import.meta.url).href);
 if (kheiron.functions('**/hot.mjs#Vec3.prototype.dot').length !== 1) {
-  console.error(`Vec3.prototype.dot is not prepared: run with --import ./dist/src/loader/register.js (KHEIRON_INCLUDE=${here}/**)`);
+  console.error(
+    `Vec3.prototype.dot is not prepared: run with --import ./dist/src/loader/register.js (KHEIRON_INCLUDE=${here}/**)`,
+  );
   process.exit(2);
 }
 
@@ -31,7 +33,8 @@ function measure(n) {
 }
 
 const target = '**/hot.mjs#Vec3.prototype.dot';
-const out = (name, ns) => console.log(JSON.stringify({ case: name, node: process.version, nsPerCall: Number(ns.toFixed(1)) }));
+const out = (name, ns) =>
+  console.log(JSON.stringify({ case: name, node: process.version, nsPerCall: Number(ns.toFixed(1)) }));
 
 out('dormant', measure(4_000_000));
 
@@ -49,7 +52,9 @@ try {
   out('rule, before, interrupt: true', measure(16_000));
   engine.detach();
 } catch (error) {
-  console.log(JSON.stringify({ case: 'rule, before, interrupt: true', node: process.version, error: error.message.slice(0, 80) }));
+  console.log(
+    JSON.stringify({ case: 'rule, before, interrupt: true', node: process.version, error: error.message.slice(0, 80) }),
+  );
 }
 
 out('dormant after detach', measure(4_000_000));

@@ -11,9 +11,20 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 if (process.argv[2] !== 'child') {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'child'], { encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'child'], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   const survived = /later task ran/.test(r.stdout);
-  console.log(JSON.stringify({ node: process.version, survived, exitCode: r.status, signal: r.signal, stderr: r.stderr.split('\n')[0] }));
+  console.log(
+    JSON.stringify({
+      node: process.version,
+      survived,
+      exitCode: r.status,
+      signal: r.signal,
+      stderr: r.stderr.split('\n')[0],
+    }),
+  );
   process.exit(0);
 }
 

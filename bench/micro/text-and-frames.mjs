@@ -7,7 +7,9 @@ import { Vec3 } from './hot.mjs';
 
 const builtin = runInNewContext('Function.prototype.toString');
 
-const plain = function plain(a, b) { return a + b; };
+const plain = function plain(a, b) {
+  return a + b;
+};
 
 function time(label, n, fn) {
   const rounds = [];
@@ -21,12 +23,24 @@ function time(label, n, fn) {
 }
 
 let sink = 0;
-time('toString of an unprepared function (in a vm realm: the built-in)', 200_000, () => { sink += builtin.call(plain).length; });
-time('toString of an unprepared function', 200_000, () => { sink += plain.toString().length; });
-time('toString of a prepared method (Vec3.prototype.dot), dormant', 200_000, () => { sink += Vec3.prototype.dot.toString().length; });
-time('new Error().stack, nothing attached', 50_000, () => { sink += new Error('x').stack.length; });
+time('toString of an unprepared function (in a vm realm: the built-in)', 200_000, () => {
+  sink += builtin.call(plain).length;
+});
+time('toString of an unprepared function', 200_000, () => {
+  sink += plain.toString().length;
+});
+time('toString of a prepared method (Vec3.prototype.dot), dormant', 200_000, () => {
+  sink += Vec3.prototype.dot.toString().length;
+});
+time('new Error().stack, nothing attached', 50_000, () => {
+  sink += new Error('x').stack.length;
+});
 const handle = attach({ target: '**/hot.mjs#Vec3.prototype.dot', before() {} });
-time('toString of a prepared method, attached', 200_000, () => { sink += Vec3.prototype.dot.toString().length; });
-time('new Error().stack, a handle attached (frames filtered)', 50_000, () => { sink += new Error('x').stack.length; });
+time('toString of a prepared method, attached', 200_000, () => {
+  sink += Vec3.prototype.dot.toString().length;
+});
+time('new Error().stack, a handle attached (frames filtered)', 50_000, () => {
+  sink += new Error('x').stack.length;
+});
 handle.detach();
 if (sink === 0) console.log('nothing measured');

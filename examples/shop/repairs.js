@@ -12,7 +12,13 @@ export default defineRules(
       const position = ctx.this.index.get(id);
       return position === undefined || ctx.this.items[position]?.id === id;
     },
-    { id: 'catalog-index', when: 'before', repair: function reindex(ctx) { ctx.this.reindex(); } },
+    {
+      id: 'catalog-index',
+      when: 'before',
+      repair: function reindex(ctx) {
+        ctx.this.reindex();
+      },
+    },
   ),
   // The inventory's connection resets are transient: try again, with a short backoff.
   retry('examples/shop/inventory.js#Inventory.prototype.quote', {

@@ -1,4 +1,14 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmdirSync, unlinkSync, type Stats } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmdirSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, sep } from 'node:path';
 import { readEnv } from '../config/env.js';
@@ -94,7 +104,8 @@ function chainProblem(start: string, what: string): string | undefined {
     const stat = lstatSync(at);
     const where = i === parts.length && start === what ? at : `${at}, above ${what},`;
     if (uid !== undefined && stat.uid !== 0 && stat.uid !== uid) return `${where} belongs to uid ${stat.uid}`;
-    if ((stat.mode & SHARED_WRITE) !== 0 && (stat.mode & 0o1000) === 0) return `${where} is writable by other users and not sticky (mode ${describeMode(stat)})`;
+    if ((stat.mode & SHARED_WRITE) !== 0 && (stat.mode & 0o1000) === 0)
+      return `${where} is writable by other users and not sticky (mode ${describeMode(stat)})`;
   }
   return undefined;
 }
@@ -155,7 +166,8 @@ export function claimSocket(pid: number, dir = socketDir()): ClaimedSocket {
   }
   const parent = dirname(dir);
   const above = chainProblem(parent, dir);
-  if (above !== undefined) throw new Error(`kheiron: cannot use ${dir} (${problem}), nor make a private directory beside it (${above})`);
+  if (above !== undefined)
+    throw new Error(`kheiron: cannot use ${dir} (${problem}), nor make a private directory beside it (${above})`);
   const own = mkdtempSync(join(realpathSync(parent), `${basename(dir)}-${pid}-`));
   const made = dirProblem(own, SHARED_ANY);
   if (made !== undefined) throw new Error(`kheiron: the directory made for the control socket is not private: ${made}`);

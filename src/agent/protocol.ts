@@ -110,7 +110,10 @@ export class LineReader {
       }
       const length = this.bytes + newline - start;
       if (length > this.max) return this.oversized();
-      const line = this.chunks.length === 0 ? data.subarray(start, newline) : Buffer.concat([...this.chunks, data.subarray(start, newline)], length);
+      const line =
+        this.chunks.length === 0
+          ? data.subarray(start, newline)
+          : Buffer.concat([...this.chunks, data.subarray(start, newline)], length);
       this.chunks = [];
       this.bytes = 0;
       this.lines++;

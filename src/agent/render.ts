@@ -40,14 +40,21 @@ function renderValue(value: unknown, depth: number, seen: Set<object>): string {
   if (types.isProxy(object)) return '[Proxy]';
   if (seen.has(object)) return '[Circular]';
   const name = kindOf(object);
-  if (object instanceof Error) return `${name}: ${JSON.stringify(String(ownData(object, 'message') ?? '').slice(0, MAX_STRING))}`;
+  if (object instanceof Error)
+    return `${name}: ${JSON.stringify(String(ownData(object, 'message') ?? '').slice(0, MAX_STRING))}`;
   if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
   if (types.isPromise(object)) return 'Promise';
   if (ArrayBuffer.isView(object)) return `${name}(${(object as ArrayBufferView).byteLength} bytes)`;
   if (object instanceof Map || object instanceof Set) {
     if (depth <= 0) return `${name}(${object.size})`;
     seen.add(object);
-    const items = [...(object instanceof Map ? [...object].slice(0, MAX_ITEMS).map(([k, v]) => `${renderValue(k, depth - 1, seen)} => ${renderValue(v, depth - 1, seen)}`) : [...object].slice(0, MAX_ITEMS).map((v) => renderValue(v, depth - 1, seen)))];
+    const items = [
+      ...(object instanceof Map
+        ? [...object]
+            .slice(0, MAX_ITEMS)
+            .map(([k, v]) => `${renderValue(k, depth - 1, seen)} => ${renderValue(v, depth - 1, seen)}`)
+        : [...object].slice(0, MAX_ITEMS).map((v) => renderValue(v, depth - 1, seen))),
+    ];
     seen.delete(object);
     return `${name}(${object.size}) {${items.join(', ')}${object.size > MAX_ITEMS ? ', …' : ''}}`;
   }

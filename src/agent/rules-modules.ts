@@ -33,14 +33,19 @@ function install(): void {
   module.registerHooks({
     resolve(specifier, context, nextResolve) {
       const own = EXPORTS[specifier];
-      if (own !== undefined && fromRules(context.parentURL)) return { url: new URL(own, OWN_ROOT).href, format: 'module', shortCircuit: true };
+      if (own !== undefined && fromRules(context.parentURL))
+        return { url: new URL(own, OWN_ROOT).href, format: 'module', shortCircuit: true };
       return nextResolve(specifier, context);
     },
     load(url, context, nextLoad) {
       const result = nextLoad(url, context);
       if (!rulesUrls.has(url) || result.format !== 'commonjs' || !/\.js(\?|$)/.test(url)) return result;
       // A `.js` rules file in a CommonJS package: rules are written as ES modules.
-      return { format: 'module', source: readFileSync(fileURLToPath(url.replace(/\?.*$/, '')), 'utf8'), shortCircuit: true };
+      return {
+        format: 'module',
+        source: readFileSync(fileURLToPath(url.replace(/\?.*$/, '')), 'utf8'),
+        shortCircuit: true,
+      };
     },
   });
 }

@@ -61,7 +61,14 @@ export class AgentClient {
       });
       s.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        const why = error.code === 'ENOENT' ? 'no Kheiron agent (was it started with kheiron/register?)' : error.code === 'EACCES' ? 'permission denied' : error.code === 'ECONNREFUSED' ? 'the agent is not listening (the process has exited?)' : error.message;
+        const why =
+          error.code === 'ENOENT'
+            ? 'no Kheiron agent (was it started with kheiron/register?)'
+            : error.code === 'EACCES'
+              ? 'permission denied'
+              : error.code === 'ECONNREFUSED'
+                ? 'the agent is not listening (the process has exited?)'
+                : error.message;
         reject(new UnreachableError(`process ${pid}: ${why} (${path})`));
       });
     });
@@ -75,7 +82,9 @@ export class AgentClient {
     }
     if (hello?.pid !== pid) {
       client.close();
-      throw new UntrustedError(`process ${pid}: refusing ${path}: the agent there says it is process ${printable(String(hello?.pid))}`);
+      throw new UntrustedError(
+        `process ${pid}: refusing ${path}: the agent there says it is process ${printable(String(hello?.pid))}`,
+      );
     }
     return client;
   }
@@ -86,12 +95,18 @@ export class AgentClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new NotRespondingError(`process ${this.pid}: no answer to '${method}' within ${(timeoutMs / 1000).toFixed(1)} s: its event loop is busy or blocked`));
+        reject(
+          new NotRespondingError(
+            `process ${this.pid}: no answer to '${method}' within ${(timeoutMs / 1000).toFixed(1)} s: its event loop is busy or blocked`,
+          ),
+        );
       }, timeoutMs);
-      const settle = <T>(f: (v: T) => void) => (v: T): void => {
-        clearTimeout(timer);
-        f(v);
-      };
+      const settle =
+        <T>(f: (v: T) => void) =>
+        (v: T): void => {
+          clearTimeout(timer);
+          f(v);
+        };
       this.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       this.socket.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
     });
@@ -124,7 +139,8 @@ export class AgentClient {
     }
     if (message.id === null && message.error) {
       // An error about no request in particular (a message too large): it answers all of them.
-      for (const { reject } of this.pending.values()) reject(new RemoteError(message.error.code, message.error.message));
+      for (const { reject } of this.pending.values())
+        reject(new RemoteError(message.error.code, message.error.message));
       this.pending.clear();
       return;
     }

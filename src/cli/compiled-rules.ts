@@ -27,7 +27,9 @@ export function writeCompiledRules(file: string, code: string): CompiledRules {
   const beside = dirname(file);
   const shared = sharedDirProblem(beside);
   if (shared !== undefined) {
-    throw new Error(`${file}: the stripped module would be written where another user could replace it (${shared}); move the rules to a directory only you can write to, or attach them as JavaScript`);
+    throw new Error(
+      `${file}: the stripped module would be written where another user could replace it (${shared}); move the rules to a directory only you can write to, or attach them as JavaScript`,
+    );
   }
   const dir = mkdtempSync(join(realpathSync(beside), '.kheiron-'));
   const removeDir = (): void => {
@@ -79,13 +81,27 @@ function relocate(code: string, file: string): string {
   const edits: { start: number; end: number; text: string }[] = [];
   const relative = (source: unknown): void => {
     const s = source as { type?: string; value?: unknown; start: number; end: number } | null | undefined;
-    if (s?.type === 'Literal' && typeof s.value === 'string' && /^\.\.?\//.test(s.value)) edits.push({ start: s.start, end: s.end, text: JSON.stringify(new URL(s.value, url).href) });
+    if (s?.type === 'Literal' && typeof s.value === 'string' && /^\.\.?\//.test(s.value))
+      edits.push({ start: s.start, end: s.end, text: JSON.stringify(new URL(s.value, url).href) });
   };
   const meta: Record<string, string> = { url, filename: file, dirname: dirname(file) };
   visit(ast, (node) => {
     const n = node as Node & Record<string, any>;
-    if (n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ImportExpression') relative(n.source);
-    else if (n.type === 'MemberExpression' && n.object.type === 'MetaProperty' && n.object.meta.name === 'import' && !n.computed && n.property.type === 'Identifier' && n.property.name in meta) {
+    if (
+      n.type === 'ImportDeclaration' ||
+      n.type === 'ExportAllDeclaration' ||
+      n.type === 'ExportNamedDeclaration' ||
+      n.type === 'ImportExpression'
+    )
+      relative(n.source);
+    else if (
+      n.type === 'MemberExpression' &&
+      n.object.type === 'MetaProperty' &&
+      n.object.meta.name === 'import' &&
+      !n.computed &&
+      n.property.type === 'Identifier' &&
+      n.property.name in meta
+    ) {
       edits.push({ start: n.start, end: n.end, text: JSON.stringify(meta[n.property.name]) });
     }
   });
@@ -103,7 +119,8 @@ function visit(node: unknown, f: (node: Node) => void): void {
   }
   if (typeof (node as Node).type !== 'string') return;
   f(node as Node);
-  for (const key of Object.keys(node)) if (key !== 'type' && key !== 'start' && key !== 'end') visit((node as Record<string, unknown>)[key], f);
+  for (const key of Object.keys(node))
+    if (key !== 'type' && key !== 'start' && key !== 'end') visit((node as Record<string, unknown>)[key], f);
 }
 
 /** The rules module `source` as JavaScript, with every line where it was: Node strips the types, or else TypeScript does. */
@@ -120,9 +137,15 @@ export async function stripTypes(source: string, file: string): Promise<string> 
   try {
     ts = (await import('typescript')).default;
   } catch {
-    throw new Error(`${file}: TypeScript rules need Node >= 22.13 (module.stripTypeScriptTypes) or the typescript package`);
+    throw new Error(
+      `${file}: TypeScript rules need Node >= 22.13 (module.stripTypeScriptTypes) or the typescript package`,
+    );
   }
-  const out = ts.transpileModule(source, { fileName: file, reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const out = ts.transpileModule(source, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
   const problem = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (problem) {
     const { line } = problem.file!.getLineAndCharacterOfPosition(problem.start ?? 0);

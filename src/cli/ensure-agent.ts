@@ -20,7 +20,9 @@ export async function reachable(pid: number): Promise<boolean> {
 export async function ensureAgent(pid: number, allowInspector: boolean, purpose = ''): Promise<boolean> {
   if (await reachable(pid)) return false;
   requireInspectorOptIn(pid, allowInspector);
-  process.stderr.write(`process ${pid} was started without Kheiron: loading the agent over its inspector${purpose ? ` ${purpose}` : ''}\n`);
+  process.stderr.write(
+    `process ${pid} was started without Kheiron: loading the agent over its inspector${purpose ? ` ${purpose}` : ''}\n`,
+  );
   await loadAgentOverInspector(pid, { socketDir: socketDir() });
   return true;
 }

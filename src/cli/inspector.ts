@@ -19,7 +19,10 @@ export const INSPECTOR_RISK =
 
 /** Attach over the inspector is an explicit opt-in: without it, refuse and say why. */
 export function requireInspectorOptIn(pid: number, allowed: boolean): void {
-  if (!allowed) throw new InspectorRefused(`process ${pid} was started without Kheiron: loading the agent over its inspector needs --allow-inspector. ${INSPECTOR_RISK}`);
+  if (!allowed)
+    throw new InspectorRefused(
+      `process ${pid} was started without Kheiron: loading the agent over its inspector needs --allow-inspector. ${INSPECTOR_RISK}`,
+    );
 }
 
 /**
@@ -28,20 +31,36 @@ export function requireInspectorOptIn(pid: number, allowed: boolean): void {
  * that nothing that happens to the CLI (Ctrl-C, its end) leaves the inspector open; the
  * target's first evaluation closes its inspector, then loads the agent.
  */
-export async function loadAgentOverInspector(pid: number, env: { socketDir: string }): Promise<Extract<WindowReport, { ok: true }>> {
+export async function loadAgentOverInspector(
+  pid: number,
+  env: { socketDir: string },
+): Promise<Extract<WindowReport, { ok: true }>> {
   try {
     process.kill(pid, 0);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InspectorRefused(code === 'EPERM' ? `process ${pid} belongs to another user` : `no process ${pid}`);
   }
-  if (!existsSync(`/proc/${pid}/net/tcp`)) throw new InspectorRefused(`attach over the inspector needs /proc (Linux), to find the port process ${pid} opens and who else connects to it`);
+  if (!existsSync(`/proc/${pid}/net/tcp`))
+    throw new InspectorRefused(
+      `attach over the inspector needs /proc (Linux), to find the port process ${pid} opens and who else connects to it`,
+    );
   const request: WindowRequest = { pid, socketDir: env.socketDir, remoteAgent: REMOTE_AGENT };
-  const child = spawn(process.execPath, [WINDOW, JSON.stringify(request)], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [WINDOW, JSON.stringify(request)], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   child.unref();
   const result = await new Promise<WindowReport>((resolvePromise) => {
     let out = '';
-    const timer = setTimeout(() => resolvePromise({ ok: false, message: `no word from the attach over the inspector of process ${pid} within ${REPORT_MS / 1000} s (process ${child.pid} keeps watching it, to close its inspector)` }), REPORT_MS);
+    const timer = setTimeout(
+      () =>
+        resolvePromise({
+          ok: false,
+          message: `no word from the attach over the inspector of process ${pid} within ${REPORT_MS / 1000} s (process ${child.pid} keeps watching it, to close its inspector)`,
+        }),
+      REPORT_MS,
+    );
     child.stdout!.setEncoding('utf8');
     child.stdout!.on('data', (chunk: string) => {
       out += chunk;
@@ -51,21 +70,31 @@ export async function loadAgentOverInspector(pid: number, env: { socketDir: stri
       try {
         resolvePromise(JSON.parse(out.slice(0, line)) as WindowReport);
       } catch {
-        resolvePromise({ ok: false, message: `attach over the inspector: unreadable report ${JSON.stringify(out.slice(0, line))}` });
+        resolvePromise({
+          ok: false,
+          message: `attach over the inspector: unreadable report ${JSON.stringify(out.slice(0, line))}`,
+        });
       }
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolvePromise({ ok: false, message: `attach over the inspector: the window process exited (${code}) without a report` });
+      resolvePromise({
+        ok: false,
+        message: `attach over the inspector: the window process exited (${code}) without a report`,
+      });
     });
   });
   (child.stdout as unknown as { unref?: () => void }).unref?.();
   child.stdout!.destroy();
   if (!result.ok) throw new InspectorRefused(result.message);
-  process.stderr.write(`the inspector of process ${pid} (${result.host}:${result.port}) was open ${result.windowMs.toFixed(1)} ms, closed ${result.closedMs.toFixed(1)} ms after the signal\n`);
+  process.stderr.write(
+    `the inspector of process ${pid} (${result.host}:${result.port}) was open ${result.windowMs.toFixed(1)} ms, closed ${result.closedMs.toFixed(1)} ms after the signal\n`,
+  );
   if (result.intruders.length > 0) {
     const uids = [...new Set(result.intruders.map((x) => x.uid).filter((u) => u !== undefined))];
-    process.stderr.write(`warning: while it was open, ${result.intruders.length} other connection${result.intruders.length === 1 ? '' : 's'}${uids.length ? ` (uid ${uids.join(', ')})` : ''} reached it after kheiron's: they may have run code in process ${pid}\n`);
+    process.stderr.write(
+      `warning: while it was open, ${result.intruders.length} other connection${result.intruders.length === 1 ? '' : 's'}${uids.length ? ` (uid ${uids.join(', ')})` : ''} reached it after kheiron's: they may have run code in process ${pid}\n`,
+    );
   }
   if (result.agentError !== undefined) throw new Error(`process ${pid}: the agent did not start: ${result.agentError}`);
   return result;

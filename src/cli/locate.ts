@@ -56,8 +56,11 @@ export function locateAgent(pid: number): string {
     else refused.push(refusal(path, peer.why));
   }
   if (refused.length > 0) throw new UntrustedError(`process ${pid}: ${refused.join('; ')}`);
-  if (stale !== undefined) throw new UnreachableError(`process ${pid}: the agent is not listening (the process has exited?) (${stale})`);
-  throw new UnreachableError(`process ${pid}: no Kheiron agent (was it started with kheiron/register?) (${socketPath(pid)})`);
+  if (stale !== undefined)
+    throw new UnreachableError(`process ${pid}: the agent is not listening (the process has exited?) (${stale})`);
+  throw new UnreachableError(
+    `process ${pid}: no Kheiron agent (was it started with kheiron/register?) (${socketPath(pid)})`,
+  );
 }
 
 /** The conventional directory first, then the agents' own. */
@@ -109,12 +112,14 @@ export function peerProblem(pid: number, path: string): { why: string; stale: bo
   try {
     status = readFileSync(`/proc/${pid}/status`, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && procMounted()) return { why: `no process ${pid}`, stale: true };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && procMounted())
+      return { why: `no process ${pid}`, stale: true };
     return undefined;
   }
   const uid = process.getuid?.();
   const effective = /^Uid:\s+\d+\s+(\d+)/m.exec(status)?.[1];
-  if (uid !== undefined && effective !== undefined && Number(effective) !== uid) return { why: `process ${pid} runs as uid ${effective}, not as you (uid ${uid})`, stale: false };
+  if (uid !== undefined && effective !== undefined && Number(effective) !== uid)
+    return { why: `process ${pid} runs as uid ${effective}, not as you (uid ${uid})`, stale: false };
   let table: string;
   try {
     table = readFileSync(`/proc/${pid}/net/unix`, 'utf8');

@@ -38,7 +38,9 @@ export class WebSocketClient {
       };
       socket.on('error', fail);
       socket.on('connect', () => {
-        socket.write(`GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`);
+        socket.write(
+          `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
+        );
         whileWaiting?.(socket.localPort ?? 0);
       });
       const onData = (chunk: Buffer): void => {
@@ -99,7 +101,12 @@ export class WebSocketClient {
     if (this.socket.destroyed || this.socket.writableEnded) return;
     const mask = randomBytes(4);
     const length = payload.length;
-    const header = length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length]) : length < 65536 ? Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 255]) : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), bigLength(length)]);
+    const header =
+      length < 126
+        ? Buffer.from([0x80 | opcode, 0x80 | length])
+        : length < 65536
+          ? Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 255])
+          : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), bigLength(length)]);
     const masked = Buffer.alloc(length);
     for (let i = 0; i < length; i++) masked[i] = payload[i]! ^ mask[i & 3]!;
     this.socket.write(Buffer.concat([header, mask, masked]));

@@ -37,7 +37,11 @@ export class ConsoleError extends Error {
 
 /** Opens a connection to the agent of `pid`, which must have a socket in this user's directory. */
 export async function open(pid: number, timeoutMs = AGENT_TIMEOUT_MS): Promise<AgentClient> {
-  if (!listAgents().agents.some((agent) => agent.pid === pid)) throw new ConsoleError(404, `process ${pid}: no Kheiron agent (no socket in ${socketDir()} or an agent's own directory beside it)`);
+  if (!listAgents().agents.some((agent) => agent.pid === pid))
+    throw new ConsoleError(
+      404,
+      `process ${pid}: no Kheiron agent (no socket in ${socketDir()} or an agent's own directory beside it)`,
+    );
   try {
     return await AgentClient.open(pid, timeoutMs);
   } catch (error) {
@@ -46,7 +50,12 @@ export async function open(pid: number, timeoutMs = AGENT_TIMEOUT_MS): Promise<A
 }
 
 /** One request on a connection of its own, closed afterwards. */
-export async function call(pid: number, method: string, params: Record<string, unknown> = {}, timeoutMs = AGENT_TIMEOUT_MS): Promise<any> {
+export async function call(
+  pid: number,
+  method: string,
+  params: Record<string, unknown> = {},
+  timeoutMs = AGENT_TIMEOUT_MS,
+): Promise<any> {
   const client = await open(pid, timeoutMs);
   try {
     return await client.call(method, params, timeoutMs);
@@ -59,7 +68,11 @@ export async function call(pid: number, method: string, params: Record<string, u
 
 export function asConsoleError(error: unknown): Error {
   if (error instanceof ConsoleError) return error;
-  if (error instanceof RemoteError) return new ConsoleError(error.code === 1 ? 422 : error.code === 2 ? 404 : 400, error.message, { code: error.code, ...whereInRules(error.message) });
+  if (error instanceof RemoteError)
+    return new ConsoleError(error.code === 1 ? 422 : error.code === 2 ? 404 : 400, error.message, {
+      code: error.code,
+      ...whereInRules(error.message),
+    });
   if (error instanceof UnreachableError) return new ConsoleError(502, error.message);
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -71,7 +84,15 @@ export async function listProcesses(): Promise<ProcessSummary[]> {
       const { pid } = agent;
       try {
         const s = await call(pid, 'status', {}, 2000);
-        return { pid, responding: true, command: (s.argv as string[]).join(' '), node: s.node, uptimeS: s.uptimeS, functions: s.functions, rules: s.rules.length };
+        return {
+          pid,
+          responding: true,
+          command: (s.argv as string[]).join(' '),
+          node: s.node,
+          uptimeS: s.uptimeS,
+          functions: s.functions,
+          rules: s.rules.length,
+        };
       } catch (error) {
         if (!processExists(pid)) {
           removeStale(agent); // left behind by a process that died without cleaning up
@@ -84,7 +105,6 @@ export async function listProcesses(): Promise<ProcessSummary[]> {
   return found.filter((p): p is ProcessSummary => p !== undefined).sort((a, b) => a.pid - b.pid);
 }
 
-
 /**
  * Attaches a rules file as `kheiron attach` does: the path is taken from the console's
  * working directory, the file must exist, TypeScript is type-stripped (keeping every line)
@@ -96,7 +116,11 @@ export async function attachFile(pid: number, path: string, cwd = process.cwd())
   try {
     source = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConsoleError(400, `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file });
+    throw new ConsoleError(
+      400,
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      { file },
+    );
   }
   let loadable = file;
   let temporary: CompiledRules | undefined;

@@ -122,14 +122,28 @@ export class Monitor {
     if (this.polling || this.closed || !this.client) return;
     this.polling = true;
     try {
-      const status = await Promise.race([this.client.call('status'), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 5000).unref())]);
+      const status = await Promise.race([
+        this.client.call('status'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 5000).unref()),
+      ]);
       this.status = status;
-      const s = status as { rules: { id: string; set: string; functions: string[]; calls: number; failures: number }[]; counters: Record<string, number> };
+      const s = status as {
+        rules: { id: string; set: string; functions: string[]; calls: number; failures: number }[];
+        counters: Record<string, number>;
+      };
       const sample: Sample = {
         t: Date.now(),
         rules: s.rules.map((r) => {
           const c = this.perRule.get(r.id) ?? { checks: 0, repairs: 0, errors: 0 };
-          return { id: r.id, set: r.set, functions: r.functions, calls: r.calls, checks: c.checks, repairs: c.repairs, errors: Math.max(c.errors, r.failures) };
+          return {
+            id: r.id,
+            set: r.set,
+            functions: r.functions,
+            calls: r.calls,
+            checks: c.checks,
+            repairs: c.repairs,
+            errors: Math.max(c.errors, r.failures),
+          };
         }),
         counters: s.counters,
       };
@@ -189,6 +203,10 @@ export class Monitors {
   }
 
   close(): void {
-    for (const m of this.monitors.values()) void m.then((x) => x.close(), () => {});
+    for (const m of this.monitors.values())
+      void m.then(
+        (x) => x.close(),
+        () => {},
+      );
   }
 }

@@ -53,18 +53,28 @@ export class Gate {
   checkSite(req: IncomingMessage): Refusal | undefined {
     const hosts = [`127.0.0.1:${this.port}`, `localhost:${this.port}`];
     const host = req.headers.host;
-    if (!host || !hosts.includes(host.toLowerCase())) return { status: 421, message: `refused: the Host header must be ${hosts.join(' or ')} (got ${host === undefined ? 'none' : JSON.stringify(host)})` };
+    if (!host || !hosts.includes(host.toLowerCase()))
+      return {
+        status: 421,
+        message: `refused: the Host header must be ${hosts.join(' or ')} (got ${host === undefined ? 'none' : JSON.stringify(host)})`,
+      };
     const origin = req.headers.origin;
-    if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`)) return { status: 403, message: `refused: requests from another site (Origin ${JSON.stringify(origin)}) may not use the console` };
+    if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`))
+      return {
+        status: 403,
+        message: `refused: requests from another site (Origin ${JSON.stringify(origin)}) may not use the console`,
+      };
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return { status: 403, message: `refused: a ${site} request may not use the console` };
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      return { status: 403, message: `refused: a ${site} request may not use the console` };
     return undefined;
   }
 
   /** The session token, in its header: checked for every request but the page's. */
   checkToken(req: IncomingMessage): Refusal | undefined {
     const given = req.headers[TOKEN_HEADER];
-    if (typeof given !== 'string' || given === '') return { status: 401, message: `refused: the request carries no token (the ${TOKEN_HEADER} header)` };
+    if (typeof given !== 'string' || given === '')
+      return { status: 401, message: `refused: the request carries no token (the ${TOKEN_HEADER} header)` };
     if (!same(given, this.sessionToken)) return { status: 401, message: 'refused: wrong token' };
     return undefined;
   }

@@ -2,7 +2,16 @@ import { channel } from 'node:diagnostics_channel';
 import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
 import { reason, toPlain } from './serialize.js';
 
-export type AuditType = 'attach' | 'detach' | 'self-detach' | 'check-failed' | 'repair' | 'injected' | 'rule-error' | 'scheduled' | 'safe-point';
+export type AuditType =
+  | 'attach'
+  | 'detach'
+  | 'self-detach'
+  | 'check-failed'
+  | 'repair'
+  | 'injected'
+  | 'rule-error'
+  | 'scheduled'
+  | 'safe-point';
 
 /** One line of the audit trail: plain JSON data (see `toPlain`), whatever the values it was given. */
 export interface AuditEvent {
@@ -150,7 +159,7 @@ export class AuditTrail {
     }
     try {
       const bytes = Buffer.from(text);
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+      for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
     } catch (error) {
       this.counters.dropped += lines;
       this.failure = `the audit file ${this.file} cannot be written: ${reason(error)}`;
@@ -164,7 +173,6 @@ export class AuditTrail {
     this.fd = undefined;
     open.delete(this);
   }
-
 }
 
 /**
@@ -176,10 +184,17 @@ export class AuditTrail {
 export function openAuditFile(path: string): number {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
+    fd = openSync(
+      path,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+      0o600,
+    );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new Error(`kheiron: audit file ${path} is a symbolic link: refused (audit files are opened without following links)`);
+    if (code === 'ELOOP')
+      throw new Error(
+        `kheiron: audit file ${path} is a symbolic link: refused (audit files are opened without following links)`,
+      );
     throw new Error(`kheiron: audit file ${path} cannot be opened: ${(error as Error).message}`);
   }
   const stat = fstatSync(fd);
@@ -195,7 +210,9 @@ export function openAuditFile(path: string): number {
           : undefined;
   if (problem !== undefined) {
     closeSync(fd);
-    throw new Error(`kheiron: audit file ${path} ${problem}: refused; use a file of your own with mode 600 (chmod 600 ${path}), or a new path`);
+    throw new Error(
+      `kheiron: audit file ${path} ${problem}: refused; use a file of your own with mode 600 (chmod 600 ${path}), or a new path`,
+    );
   }
   return fd;
 }

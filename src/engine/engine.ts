@@ -1,7 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { readEnv } from '../config/env.js';
 import { connectOpenTelemetry } from '../otel/index.js';
-import { attach, attachments, functions, type AttachHandle, type CallContext, type ControlPoint, type FunctionEntry } from '../runtime/internal.js';
+import {
+  attach,
+  attachments,
+  functions,
+  type AttachHandle,
+  type CallContext,
+  type ControlPoint,
+  type FunctionEntry,
+} from '../runtime/internal.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
 import { registerEngine } from './engines.js';
 import { RuleCallContext } from './context.js';
@@ -136,7 +144,8 @@ export class RepairEngine {
 
   private attachSet(input: RuleSet | readonly Rule[], options: AttachOptions): AttachedRule[] {
     const set: RuleSet = Array.isArray(input) ? { name: 'rules', rules: input } : (input as RuleSet);
-    if (!set || !Array.isArray(set.rules)) throw new OptionError('kheiron: engine.attach() takes a rule set (defineRules(...)) or an array of rules');
+    if (!set || !Array.isArray(set.rules))
+      throw new OptionError('kheiron: engine.attach() takes a rule set (defineRules(...)) or an array of rules');
     if (this.audit.error) throw new AuditError(this.audit.error);
     // Where rules without an origin of their own were written: the set's file, else the caller's.
     const caller = set.origin ?? options.file ?? callerOrigin();
@@ -152,9 +161,13 @@ export class RepairEngine {
           const why = unreachable.every((e) => e.prepared === 'live-edit')
             ? 'prepared in place over V8 LiveEdit in a process started without Kheiron, which keeps no copy of the original'
             : unreachable.every((e) => e.prepared === 'at-attach')
-              ? "prepared at attach over V8 LiveEdit, whose edit cannot name the function from inside it (only methods of named classes are found on `this`); prepare it at load (KHEIRON_PREPARE=load, or attach the rule before its module loads)"
+              ? 'prepared at attach over V8 LiveEdit, whose edit cannot name the function from inside it (only methods of named classes are found on `this`); prepare it at load (KHEIRON_PREPARE=load, or attach the rule before its module loads)'
               : 'an anonymous function or a private method: name it, or target a named caller';
-          throw new RuleError(rule.id, where(rule), `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (${why})`);
+          throw new RuleError(
+            rule.id,
+            where(rule),
+            `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (${why})`,
+          );
         }
       }
       return { rule, matches };
@@ -177,7 +190,14 @@ export class RepairEngine {
       }
     }
     for (const live of attached) {
-      this.audit.record('attach', { rule: live.rule.id, set: set.name, detail: { functions: live.handle.functions.map((f) => f.name), ...(live.importTime ? { importTime: true } : {}) } });
+      this.audit.record('attach', {
+        rule: live.rule.id,
+        set: set.name,
+        detail: {
+          functions: live.handle.functions.map((f) => f.name),
+          ...(live.importTime ? { importTime: true } : {}),
+        },
+      });
     }
     // The set's own rules; its import-time hooks are listed by rules().
     return attached.filter((live) => !live.importTime).map((live) => this.describe(live));
@@ -187,7 +207,8 @@ export class RepairEngine {
   detach(...ids: string[]): string[] {
     const targets = ids.length === 0 ? [...this.live.values()] : ids.map((id) => this.live.get(id));
     const unknown = ids.filter((id) => !this.live.has(id));
-    if (unknown.length > 0) throw new Error(`kheiron: no attached rule with id ${unknown.map((id) => `'${id}'`).join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`kheiron: no attached rule with id ${unknown.map((id) => `'${id}'`).join(', ')}`);
     return targets.map((live) => this.remove(live!, 'detach'));
   }
 
@@ -252,7 +273,12 @@ export class RepairEngine {
     }
     const around = rule.around;
     const aroundHook = around && ((ctx: CallContext, run: Run) => this.runAround(live, around, ctx, run));
-    live.handle = attach({ target: matches, priority: rule.priority ?? 0, ...hooks, ...(aroundHook && { around: aroundHook }) });
+    live.handle = attach({
+      target: matches,
+      priority: rule.priority ?? 0,
+      ...hooks,
+      ...(aroundHook && { around: aroundHook }),
+    });
     this.live.set(rule.id, live);
     return live;
   }
@@ -288,7 +314,10 @@ export class RepairEngine {
     } catch (error) {
       if (rule.interrupt && isInterruption(error)) {
         this.failed(live, point, entry, error, false);
-        if (live.active) this.remove(live, 'self-detach', { reason: `overran its time budget at '${point}' of ${entry.name} and was interrupted, budget ${budget} ms` });
+        if (live.active)
+          this.remove(live, 'self-detach', {
+            reason: `overran its time budget at '${point}' of ${entry.name} and was interrupted, budget ${budget} ms`,
+          });
         return;
       }
       this.failed(live, point, entry, error);
@@ -307,7 +336,10 @@ export class RepairEngine {
     if (live.first === 'around') live.calls++;
     let body: { value?: unknown; error?: unknown; ms: number } | undefined;
     const runBody = (): unknown => {
-      if (live.rule.invokes !== true) throw new OptionError(`kheiron: rule '${live.rule.id}' calls run() without declaring 'invokes: true' (the attach checks that the targets of such a rule can be run again)`);
+      if (live.rule.invokes !== true)
+        throw new OptionError(
+          `kheiron: rule '${live.rule.id}' calls run() without declaring 'invokes: true' (the attach checks that the targets of such a rule can be run again)`,
+        );
       const started = performance.now();
       body = { ms: 0 };
       try {
@@ -336,15 +368,24 @@ export class RepairEngine {
     const { rule, set } = live;
     const { entry } = ctx;
     const record = (type: 'check-failed' | 'repair' | 'injected', detail?: Record<string, unknown>): void =>
-      void this.audit.record(type, { rule: rule.id, set, function: entry.name, module: entry.module, detail: { point, ...detail } });
-    const retire = (reason: string): void => void setImmediate(() => live.active && this.remove(live, 'self-detach', { reason }));
+      void this.audit.record(type, {
+        rule: rule.id,
+        set,
+        function: entry.name,
+        module: entry.module,
+        detail: { point, ...detail },
+      });
+    const retire = (reason: string): void =>
+      void setImmediate(() => live.active && this.remove(live, 'self-detach', { reason }));
     return new RuleCallContext(ctx, { id: rule.id, set }, record, rule.invokes === true, retire);
   }
 
   private checkBudget(live: Live, point: ControlPoint, entry: FunctionEntry, took: number): void {
     const budget = live.rule.budgetMs ?? DEFAULT_BUDGET_MS;
     if (took > budget && live.active) {
-      this.remove(live, 'self-detach', { reason: `overran its time budget: ${took.toFixed(1)} ms at '${point}' of ${entry.name}, budget ${budget} ms` });
+      this.remove(live, 'self-detach', {
+        reason: `overran its time budget: ${took.toFixed(1)} ms at '${point}' of ${entry.name}, budget ${budget} ms`,
+      });
     }
   }
 
@@ -374,16 +415,28 @@ export class RepairEngine {
       live.errorsInSecond = 0;
     }
     if (++live.errorsInSecond <= RULE_ERRORS_PER_SECOND) {
-      this.audit.record('rule-error', { rule: rule.id, set: live.set, function: entry.name, module: entry.module, detail: { point, error, inARow: live.inARow, failures: live.failures } });
+      this.audit.record('rule-error', {
+        rule: rule.id,
+        set: live.set,
+        function: entry.name,
+        module: entry.module,
+        detail: { point, error, inARow: live.inARow, failures: live.failures },
+      });
     } else {
-      if (live.suppressed++ === 0) setTimeout(() => this.flushSuppressed(live), 1000 - (now - live.errorsSince)).unref();
+      if (live.suppressed++ === 0)
+        setTimeout(() => this.flushSuppressed(live), 1000 - (now - live.errorsSince)).unref();
       live.lastSuppressed = error;
       this.audit.counters.suppressed++;
     }
     if (!detach) return;
     const maxFailures = rule.maxFailures ?? DEFAULT_MAX_FAILURES;
-    if (live.inARow >= maxFailures) this.remove(live, 'self-detach', { reason: `failed ${live.inARow} times in a row`, error });
-    else if (live.failing > live.maxFailing) this.remove(live, 'self-detach', { reason: `failed ${live.failing} of its last ${WINDOW} control-point runs`, error });
+    if (live.inARow >= maxFailures)
+      this.remove(live, 'self-detach', { reason: `failed ${live.inARow} times in a row`, error });
+    else if (live.failing > live.maxFailing)
+      this.remove(live, 'self-detach', {
+        reason: `failed ${live.failing} of its last ${WINDOW} control-point runs`,
+        error,
+      });
   }
 
   /** The rule errors folded into a count: one event for them. */
@@ -391,7 +444,11 @@ export class RepairEngine {
     if (live.suppressed === 0) return;
     const suppressed = live.suppressed;
     live.suppressed = 0;
-    this.audit.record('rule-error', { rule: live.rule.id, set: live.set, detail: { suppressed, withinMs: 1000, lastError: live.lastSuppressed, failures: live.failures } });
+    this.audit.record('rule-error', {
+      rule: live.rule.id,
+      set: live.set,
+      detail: { suppressed, withinMs: 1000, lastError: live.lastSuppressed, failures: live.failures },
+    });
     live.lastSuppressed = undefined;
   }
 
@@ -428,5 +485,9 @@ export class RepairEngine {
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

@@ -15,13 +15,18 @@ type Holder = Record<symbol, unknown>;
 const holder = globalThis as unknown as Holder;
 
 export function sharedSlot(): { get(): RepairEngine | undefined; set(engine: RepairEngine): RepairEngine } {
-  return { get: () => holder[SHARED] as RepairEngine | undefined, set: (engine) => ((holder[SHARED] = engine), engine) };
+  return {
+    get: () => holder[SHARED] as RepairEngine | undefined,
+    set: (engine) => ((holder[SHARED] = engine), engine),
+  };
 }
 
 /** Every engine of the process that is still referenced, the shared one first. */
 export function allEngines(): RepairEngine[] {
   const shared = sharedSlot().get();
-  const others = [...registry()].map((ref) => ref.deref()).filter((e): e is RepairEngine => e !== undefined && e !== shared);
+  const others = [...registry()]
+    .map((ref) => ref.deref())
+    .filter((e): e is RepairEngine => e !== undefined && e !== shared);
   return shared ? [shared, ...others] : others;
 }
 

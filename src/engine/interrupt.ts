@@ -31,5 +31,7 @@ export function runInterruptible(ms: number, fn: () => unknown): unknown {
 }
 
 export function isInterruption(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+  );
 }

@@ -30,7 +30,10 @@ export function markSetOrigin<T extends object>(rule: T): T {
  * the line of its `id` in the file of its set (at or after the line of `defineRules(`), else
  * that file and line. Read only when there is an error to report.
  */
-export function ruleOrigin(rule: { id?: unknown; origin?: unknown } | null | undefined, fallback?: string): string | undefined {
+export function ruleOrigin(
+  rule: { id?: unknown; origin?: unknown } | null | undefined,
+  fallback?: string,
+): string | undefined {
   const own = rule && typeof rule === 'object' && typeof rule.origin === 'string' ? rule.origin : undefined;
   if (own && !setOrigin.has(rule!)) return own;
   const base = own ?? fallback;

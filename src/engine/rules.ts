@@ -6,7 +6,11 @@ import { callerOrigin, markSetOrigin } from './origin.js';
 export type FunctionKind = FunctionEntry['kind'];
 
 /** What a rule sees at a control point: the call context, plus the engine's bookkeeping. */
-export interface RuleContext<This = any, Args extends unknown[] = any[], Result = any> extends CallContext<This, Args, Result> {
+export interface RuleContext<This = any, Args extends unknown[] = any[], Result = any> extends CallContext<
+  This,
+  Args,
+  Result
+> {
   /** The attempt of this call that the rule sees: always 1, since a retry runs the original with the hooks off for that call (retry's `when` gets the attempt number). */
   readonly attempt: number;
   readonly rule: { readonly id: string; readonly set: string };
@@ -71,11 +75,17 @@ export function defineRules(...items: (string | Rule | readonly Rule[])[]): Rule
   let name = origin ?? 'rules';
   if (typeof items[0] === 'string') name = items.shift() as string;
   // An object literal's origin is the line of its own `id` (found when an error names it).
-  const rules = (items as (Rule | readonly Rule[])[]).flat().map((rule) => (rule && typeof rule === 'object' && !rule.origin && origin ? markSetOrigin({ ...rule, origin }) : rule));
+  const rules = (items as (Rule | readonly Rule[])[])
+    .flat()
+    .map((rule) =>
+      rule && typeof rule === 'object' && !rule.origin && origin ? markSetOrigin({ ...rule, origin }) : rule,
+    );
   return { name, rules, origin };
 }
 
 /** Types a single rule, with the signature of the functions it targets. */
-export function rule<This = any, Args extends unknown[] = any[], Result = any>(definition: Rule<This, Args, Result>): Rule<This, Args, Result> {
+export function rule<This = any, Args extends unknown[] = any[], Result = any>(
+  definition: Rule<This, Args, Result>,
+): Rule<This, Args, Result> {
   return definition.origin ? definition : { ...definition, origin: callerOrigin() };
 }

@@ -47,10 +47,14 @@ export class SafePoints {
   schedule<T extends object>(repair: (target: T) => void, options: ScheduleOptions<T>): ScheduledRepair {
     if (typeof repair !== 'function') throw new OptionError('kheiron: schedule() takes a repair function');
     const target = options?.target;
-    if (target === null || (typeof target !== 'object' && typeof target !== 'function')) throw new OptionError('kheiron: schedule() needs a target: an instance or a class');
-    const at = options.at === undefined ? undefined : compileRuleSelector(options.at, (problem) => {
-      throw new OptionError(`kheiron: schedule() 'at': ${problem}`);
-    });
+    if (target === null || (typeof target !== 'object' && typeof target !== 'function'))
+      throw new OptionError('kheiron: schedule() needs a target: an instance or a class');
+    const at =
+      options.at === undefined
+        ? undefined
+        : compileRuleSelector(options.at, (problem) => {
+            throw new OptionError(`kheiron: schedule() 'at': ${problem}`);
+          });
     let resolve!: () => void;
     let reject!: (error: unknown) => void;
     const done = new Promise<void>((res, rej) => {
@@ -122,7 +126,11 @@ export class SafePoints {
       this.pending.delete(item);
       try {
         item.repair(self);
-        this.audit.record('safe-point', { function: ctx.entry.name, module: ctx.entry.module, detail: { repair: item.name, target: describe(self) } });
+        this.audit.record('safe-point', {
+          function: ctx.entry.name,
+          module: ctx.entry.module,
+          detail: { repair: item.name, target: describe(self) },
+        });
         item.resolve();
       } catch (error) {
         this.audit.record('rule-error', { function: ctx.entry.name, detail: { repair: item.name, error } });
@@ -149,7 +157,8 @@ export class SafePoints {
     let value = this.declaredCache.get(key);
     if (value === undefined) {
       value = false;
-      for (const e of this.safeEntries()) if (e.module === module && e.name.replace(/^(get|set) /, '').startsWith(`${owner}.`)) value = true;
+      for (const e of this.safeEntries())
+        if (e.module === module && e.name.replace(/^(get|set) /, '').startsWith(`${owner}.`)) value = true;
       this.declaredCache.set(key, value);
     }
     return value;

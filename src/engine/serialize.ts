@@ -144,12 +144,16 @@ class Plain {
 
 /** What an exception says about itself, without running anything that could throw again. */
 export function reason(error: unknown, depth = 0): string {
-  if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return typeof error === 'symbol' ? 'a symbol' : String(error).slice(0, 200);
+  if (error === null || (typeof error !== 'object' && typeof error !== 'function'))
+    return typeof error === 'symbol' ? 'a symbol' : String(error).slice(0, 200);
   if (types.isProxy(error)) return 'a Proxy';
   if (depth > 2) return 'an object';
   const name = read(error, 'name', depth);
   const message = read(error, 'message', depth);
-  const parts = [typeof name.value === 'string' ? name.value : undefined, typeof message.value === 'string' ? message.value.slice(0, 200) : undefined].filter(Boolean);
+  const parts = [
+    typeof name.value === 'string' ? name.value : undefined,
+    typeof message.value === 'string' ? message.value.slice(0, 200) : undefined,
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(': ') : 'an object';
 }
 

@@ -1,6 +1,12 @@
 import { createRequire } from 'node:module';
 import { slotName } from '../emitted.js';
-import { defineSlot, NOT_COMPILED, type AttachTimeEditing, type ModuleRecord, type ScriptText } from '../runtime/registry.js';
+import {
+  defineSlot,
+  NOT_COMPILED,
+  type AttachTimeEditing,
+  type ModuleRecord,
+  type ScriptText,
+} from '../runtime/registry.js';
 import { MAX_MAPPED_SOURCE } from '../runtime/source-text.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import type { ParsedModule } from '../transform/index.js';

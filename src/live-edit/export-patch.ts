@@ -148,7 +148,10 @@ export class ReachablePatcher {
       PREPARED_AS.indexOf('patched'),
     ]);
     // Adopted when the registry announces the module, before the hooks of earlier rules arrive.
-    this.pendingByPrefix.set(prefix, found.map((f) => ({ ...f.patch, wrapper: undefined })));
+    this.pendingByPrefix.set(
+      prefix,
+      found.map((f) => ({ ...f.patch, wrapper: undefined })),
+    );
     this.registry.define(JSON.stringify({ prefix, module: filename, functions }), globalThis);
   }
 

@@ -9,8 +9,10 @@ import { literalBoundaries } from './boundaries.js';
 import { v8Diff, type Change } from './v8-diff.js';
 
 /** One function of a script that runs already, as a candidate for an in-place edit. */
-export interface LiveEditFunction
-  extends Pick<FunctionMetadata, 'index' | 'name' | 'kind' | 'async' | 'generator' | 'line' | 'column'> {
+export interface LiveEditFunction extends Pick<
+  FunctionMetadata,
+  'index' | 'name' | 'kind' | 'async' | 'generator' | 'line' | 'column'
+> {
   /** Index of the outermost function that contains this one (its own index at top level). */
   group: number;
   /** Index of the innermost function that contains this one. */

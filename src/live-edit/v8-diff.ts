@@ -50,9 +50,14 @@ export function v8Diff(a: string, b: string, cache?: Map<string, Change[]>): Cha
       let local = cache?.get(key);
       if (!local) {
         const found: Change[] = [];
-        myers(len1, len2, (i, j) => a.charCodeAt(p1 + i) === b.charCodeAt(p2 + j), (c1, c2, m1, m2) => {
-          found.push({ start: c1, end: c1 + m1, newStart: c2, newEnd: c2 + m2 });
-        });
+        myers(
+          len1,
+          len2,
+          (i, j) => a.charCodeAt(p1 + i) === b.charCodeAt(p2 + j),
+          (c1, c2, m1, m2) => {
+            found.push({ start: c1, end: c1 + m1, newStart: c2, newEnd: c2 + m2 });
+          },
+        );
         local = found;
         cache?.set(key, local);
       }

@@ -18,7 +18,10 @@ export function transformHash(): string {
   const src = dirname(dirname(fileURLToPath(import.meta.url)));
   const hash = createHash('sha256');
   const transform = join(src, 'transform');
-  for (const file of readdirSync(transform).filter((f) => f.endsWith('.js')).sort()) hash.update(file).update(readFileSync(join(transform, file)));
+  for (const file of readdirSync(transform)
+    .filter((f) => f.endsWith('.js'))
+    .sort())
+    hash.update(file).update(readFileSync(join(transform, file)));
   hash.update(readFileSync(join(src, 'emitted.js'))).update(readFileSync(join(src, 'loader', 'prepare-source.js')));
   return hash.digest('hex').slice(0, 16);
 }
@@ -64,7 +67,15 @@ export class PreparedCache {
 
   key(filename: string, source: string, options: string): string {
     this.salt ??= this.makeSalt();
-    return createHash('sha256').update(this.salt).update('\0').update(options).update('\0').update(filename).update('\0').update(source).digest('hex');
+    return createHash('sha256')
+      .update(this.salt)
+      .update('\0')
+      .update(options)
+      .update('\0')
+      .update(filename)
+      .update('\0')
+      .update(source)
+      .digest('hex');
   }
 
   /** Whether the directory is the user's own and nobody else can write it: its code is run. */

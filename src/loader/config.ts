@@ -32,12 +32,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   // The environment adds to the file, which adds to the default: naming a dependency to prepare
   // does not stop the application's own files from being prepared.
   const defaults = file.include ? [] : [join(cwd, '**')];
-  const include = [...defaults, ...(file.include ?? []), ...readEnv('KHEIRON_INCLUDE', env)].map((g) => absoluteGlob(g, cwd));
+  const include = [...defaults, ...(file.include ?? []), ...readEnv('KHEIRON_INCLUDE', env)].map((g) =>
+    absoluteGlob(g, cwd),
+  );
   const exclude = [...(file.exclude ?? []), ...readEnv('KHEIRON_EXCLUDE', env)].map((g) => absoluteGlob(g, cwd));
   const noCache = readEnv('KHEIRON_NO_CACHE', env) || file.cache === false;
-  const cacheDir = noCache ? undefined : resolve(cwd, readEnv('KHEIRON_CACHE_DIR', env) || file.cacheDir || defaultCacheDir(cwd));
+  const cacheDir = noCache
+    ? undefined
+    : resolve(cwd, readEnv('KHEIRON_CACHE_DIR', env) || file.cacheDir || defaultCacheDir(cwd));
   const phase2 = readEnv('KHEIRON_PREPARE', env) || file.prepare || 'attach';
-  if (phase2 !== 'attach' && phase2 !== 'load') throw new Error(`kheiron: KHEIRON_PREPARE / 'prepare' must be 'attach' or 'load', got '${phase2}'`);
+  if (phase2 !== 'attach' && phase2 !== 'load')
+    throw new Error(`kheiron: KHEIRON_PREPARE / 'prepare' must be 'attach' or 'load', got '${phase2}'`);
   return { include, defaultIncludes: defaults.length, exclude, cacheDir, ownRoot, version: packageVersion(), phase2 };
 }
 
@@ -63,7 +68,8 @@ function readConfigFile(cwd: string): ConfigFile {
   } catch (error) {
     throw new Error(`kheiron: ${path}: not valid JSON: ${(error as Error).message}`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`kheiron: ${path}: expected an object`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`kheiron: ${path}: expected an object`);
   const config = parsed as Record<string, unknown>;
   for (const key of Object.keys(config)) {
     if (!['include', 'exclude', 'cache', 'cacheDir', 'prepare'].includes(key)) {
@@ -76,9 +82,12 @@ function readConfigFile(cwd: string): ConfigFile {
       throw new Error(`kheiron: ${path}: '${key}' must be an array of non-empty glob strings`);
     }
   }
-  if (config.cache !== undefined && typeof config.cache !== 'boolean') throw new Error(`kheiron: ${path}: 'cache' must be true or false`);
-  if (config.cacheDir !== undefined && typeof config.cacheDir !== 'string') throw new Error(`kheiron: ${path}: 'cacheDir' must be a string`);
-  if (config.prepare !== undefined && config.prepare !== 'attach' && config.prepare !== 'load') throw new Error(`kheiron: ${path}: 'prepare' must be 'attach' or 'load'`);
+  if (config.cache !== undefined && typeof config.cache !== 'boolean')
+    throw new Error(`kheiron: ${path}: 'cache' must be true or false`);
+  if (config.cacheDir !== undefined && typeof config.cacheDir !== 'string')
+    throw new Error(`kheiron: ${path}: 'cacheDir' must be a string`);
+  if (config.prepare !== undefined && config.prepare !== 'attach' && config.prepare !== 'load')
+    throw new Error(`kheiron: ${path}: 'prepare' must be 'attach' or 'load'`);
   return config as ConfigFile;
 }
 

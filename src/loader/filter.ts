@@ -10,14 +10,18 @@ export const OWN_CODE = "Kheiron's own code";
  * means what it says, `**` included. Answers why a file is left alone, or undefined.
  */
 export function createFilter(config: LoaderConfig): (filename: string) => string | undefined {
-  const include = config.include.map((g, i) => ({ re: compileGlob(g), modules: i >= config.defaultIncludes || g.includes('node_modules') }));
+  const include = config.include.map((g, i) => ({
+    re: compileGlob(g),
+    modules: i >= config.defaultIncludes || g.includes('node_modules'),
+  }));
   const exclude = config.exclude.map((g) => compileGlob(g));
   // Kheiron's own code runs inside hooks: preparing it would let it hook itself.
   const own = [`${config.ownRoot}/dist/src/`, `${config.ownRoot}/src/`];
   return (filename) => {
     if (own.some((prefix) => filename.startsWith(prefix))) return OWN_CODE;
     const inModules = NODE_MODULES.test(filename);
-    if (!include.some((i) => i.re.test(filename) && (!inModules || i.modules))) return inModules ? 'in node_modules, not included' : 'not included';
+    if (!include.some((i) => i.re.test(filename) && (!inModules || i.modules)))
+      return inModules ? 'in node_modules, not included' : 'not included';
     if (exclude.some((re) => re.test(filename))) return 'excluded';
     return undefined;
   };

@@ -9,7 +9,13 @@ export function installCompileHook(preparer: SourcePreparer): void {
   const proto = (Module as unknown as { prototype: { _compile: Compile } }).prototype;
   const original = proto._compile;
   proto._compile = function (content, filename, ...rest) {
-    const code = typeof content === 'string' && !isPrepared(content) && !preparer.prepared(content, filename) && preparer.accepts(filename) ? preparer.prepare(content, filename, 'commonjs') : content;
+    const code =
+      typeof content === 'string' &&
+      !isPrepared(content) &&
+      !preparer.prepared(content, filename) &&
+      preparer.accepts(filename)
+        ? preparer.prepare(content, filename, 'commonjs')
+        : content;
     return original.call(this, code, filename, ...rest);
   };
 }

@@ -15,7 +15,9 @@ import { createFilter } from './filter.js';
  */
 let transformModule: typeof import('../transform/index.js') | undefined;
 function transformer(): typeof import('../transform/index.js') {
-  return (transformModule ??= createRequire(import.meta.url)('../transform/index.js') as typeof import('../transform/index.js'));
+  return (transformModule ??= createRequire(import.meta.url)(
+    '../transform/index.js',
+  ) as typeof import('../transform/index.js'));
 }
 
 /**
@@ -46,7 +48,9 @@ export class SourcePreparer {
     private readonly phase2: 'attach' | 'load' = config.phase2,
   ) {
     this.leftAlone = createFilter(config);
-    this.cache = config.cacheDir ? new PreparedCache(config.cacheDir, () => `${config.version}/${transformHash()}`) : undefined;
+    this.cache = config.cacheDir
+      ? new PreparedCache(config.cacheDir, () => `${config.version}/${transformHash()}`)
+      : undefined;
   }
 
   accepts(filename: string): boolean {
@@ -60,14 +64,25 @@ export class SourcePreparer {
 
   /** Prepared code for `source`, or `source` itself when it cannot be parsed (with one warning). */
   prepare(source: string, filename: string, sourceType: SourceType, url = pathToFileURL(filename).href): string {
-    const code = this.phase2 === 'attach' ? this.prepareAtAttach(source, filename, sourceType, url) : this.prepareAtLoad(source, filename, sourceType);
+    const code =
+      this.phase2 === 'attach'
+        ? this.prepareAtAttach(source, filename, sourceType, url)
+        : this.prepareAtLoad(source, filename, sourceType);
     if (code !== source) {
       // A module that names the runtime's global itself reaches it under another name.
       const runtime = runtimeName(source);
       if (runtime !== RUNTIME_GLOBAL) runtimeAlias(runtime);
     }
     this.handed.set(filename, code);
-    if (!this.warned.has(filename)) reportPrepared(filename, code === source ? 'recorded, Phase II at attach' : this.phase2 === 'attach' ? 'recorded, some functions prepared at load' : 'prepared at load');
+    if (!this.warned.has(filename))
+      reportPrepared(
+        filename,
+        code === source
+          ? 'recorded, Phase II at attach'
+          : this.phase2 === 'attach'
+            ? 'recorded, some functions prepared at load'
+            : 'prepared at load',
+      );
     else reportSkipped(filename, 'not parsed');
     return code;
   }
@@ -85,7 +100,11 @@ export class SourcePreparer {
 
   /** Functions stay in their original text unless a hook attached already wants them now. */
   private prepareAtAttach(source: string, filename: string, sourceType: SourceType, url: string): string {
-    const key = this.cache?.key(filename, source, `${sourceType}:${this.emitMaps}:attach${LEAVES_ONLY ? ':leaves' : ''}`);
+    const key = this.cache?.key(
+      filename,
+      source,
+      `${sourceType}:${this.emitMaps}:attach${LEAVES_ONLY ? ':leaves' : ''}`,
+    );
     // The registry, and the code only where it is not the source itself (the common case).
     const registry = key && this.cache!.get(key, 'json');
     const entry = registry ? (JSON.parse(registry) as { payload: EmittedModule | null; same: boolean }) : undefined;
@@ -108,13 +127,25 @@ export class SourcePreparer {
     return code;
   }
 
-  private transform(source: string, filename: string, sourceType: SourceType, defer: boolean, reentry = true): { code: string; payload?: EmittedModule } {
+  private transform(
+    source: string,
+    filename: string,
+    sourceType: SourceType,
+    defer: boolean,
+    reentry = true,
+  ): { code: string; payload?: EmittedModule } {
     const mapComment = MAP_COMMENT.exec(source);
     const inputSourceMap = mapComment ? decodeMap(mapComment[1]!) : undefined;
     const { prepare, PrepareError } = transformer();
     let result;
     try {
-      result = prepare(source, { filename, sourceType, inputSourceMap, defer: defer ? { leavesOnly: LEAVES_ONLY } : undefined, reentry });
+      result = prepare(source, {
+        filename,
+        sourceType,
+        inputSourceMap,
+        defer: defer ? { leavesOnly: LEAVES_ONLY } : undefined,
+        reentry,
+      });
     } catch (error) {
       if (!(error instanceof PrepareError)) throw error;
       // ES module syntax in a CommonJS file: Node detects it and loads it as a module,
@@ -160,7 +191,12 @@ function parsesAsModule(source: string, filename: string): boolean {
 function decodeMap(base64: string): SourceMap | undefined {
   try {
     const map = JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as SourceMap;
-    const valid = map !== null && typeof map === 'object' && typeof map.mappings === 'string' && Array.isArray(map.sources) && map.sources.every((s) => s === null || typeof s === 'string');
+    const valid =
+      map !== null &&
+      typeof map === 'object' &&
+      typeof map.mappings === 'string' &&
+      Array.isArray(map.sources) &&
+      map.sources.every((s) => s === null || typeof s === 'string');
     return valid ? map : undefined;
   } catch {
     return undefined;

@@ -17,7 +17,9 @@ function summaryAtExit(): void {
   summaryHooked = true;
   process.once('exit', () => {
     const reasons = [...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ');
-    process.stderr.write(`kheiron: prepared ${prepared} module${prepared === 1 ? '' : 's'}${reasons ? `; left alone: ${reasons}` : ''}\n`);
+    process.stderr.write(
+      `kheiron: prepared ${prepared} module${prepared === 1 ? '' : 's'}${reasons ? `; left alone: ${reasons}` : ''}\n`,
+    );
   });
 }
 

@@ -24,27 +24,58 @@ import { AUDIT_CHANNEL, type AuditEvent, type AuditType } from '../engine/audit.
 /** The parts of `@opentelemetry/api` used here (it is not a dependency: no types from it). */
 interface Api {
   metrics: { getMeterProvider(): { getMeter(name: string, version?: string): Meter } };
-  trace: { getActiveSpan(): { addEvent(name: string, attributes?: Attributes): void; isRecording?(): boolean } | undefined };
+  trace: {
+    getActiveSpan(): { addEvent(name: string, attributes?: Attributes): void; isRecording?(): boolean } | undefined;
+  };
 }
 interface Meter {
-  createCounter(name: string, options?: { description?: string; unit?: string }): { add(value: number, attributes?: Attributes): void };
+  createCounter(
+    name: string,
+    options?: { description?: string; unit?: string },
+  ): { add(value: number, attributes?: Attributes): void };
 }
 interface LogsApi {
-  logs: { getLoggerProvider(): { getLogger(name: string, version?: string): { emit(record: Record<string, unknown>): void } } };
+  logs: {
+    getLoggerProvider(): { getLogger(name: string, version?: string): { emit(record: Record<string, unknown>): void } };
+  };
 }
 type Attributes = Record<string, string | number | boolean>;
 
 /** The metric of each kind of audit event. */
 export const METRICS: Partial<Record<AuditType, { name: string; description: string; unit: string }>> = {
   repair: { name: 'kheiron.repairs', description: 'Repairs performed by Kheiron rules', unit: '{repair}' },
-  injected: { name: 'kheiron.faults.injected', description: 'Faults injected by Kheiron rules (inject)', unit: '{fault}' },
-  'check-failed': { name: 'kheiron.checks.failed', description: 'Consistency checks of Kheiron rules that failed', unit: '{check}' },
-  'rule-error': { name: 'kheiron.rule.errors', description: "Errors of Kheiron rules' own code, caught and counted", unit: '{error}' },
-  'self-detach': { name: 'kheiron.rule.self_detaches', description: 'Kheiron rules that detached themselves', unit: '{rule}' },
+  injected: {
+    name: 'kheiron.faults.injected',
+    description: 'Faults injected by Kheiron rules (inject)',
+    unit: '{fault}',
+  },
+  'check-failed': {
+    name: 'kheiron.checks.failed',
+    description: 'Consistency checks of Kheiron rules that failed',
+    unit: '{check}',
+  },
+  'rule-error': {
+    name: 'kheiron.rule.errors',
+    description: "Errors of Kheiron rules' own code, caught and counted",
+    unit: '{error}',
+  },
+  'self-detach': {
+    name: 'kheiron.rule.self_detaches',
+    description: 'Kheiron rules that detached themselves',
+    unit: '{rule}',
+  },
   attach: { name: 'kheiron.rule.attaches', description: 'Kheiron rules attached', unit: '{rule}' },
   detach: { name: 'kheiron.rule.detaches', description: 'Kheiron rules detached', unit: '{rule}' },
-  scheduled: { name: 'kheiron.safe_point.scheduled', description: 'Repairs scheduled at a safe point', unit: '{repair}' },
-  'safe-point': { name: 'kheiron.safe_point.repairs', description: 'Scheduled repairs run at a safe point', unit: '{repair}' },
+  scheduled: {
+    name: 'kheiron.safe_point.scheduled',
+    description: 'Repairs scheduled at a safe point',
+    unit: '{repair}',
+  },
+  'safe-point': {
+    name: 'kheiron.safe_point.repairs',
+    description: 'Scheduled repairs run at a safe point',
+    unit: '{repair}',
+  },
 };
 
 /** Events worth a span event: what happened to the request that the span is. */
@@ -128,7 +159,8 @@ class Bridge {
     try {
       const attributes = attributesOf(event);
       this.count(event.type, attributes);
-      if (live && ON_SPAN.has(event.type)) this.api.trace.getActiveSpan()?.addEvent(`kheiron.${event.type}`, { ...attributes, ...detailOf(event) });
+      if (live && ON_SPAN.has(event.type))
+        this.api.trace.getActiveSpan()?.addEvent(`kheiron.${event.type}`, { ...attributes, ...detailOf(event) });
       this.log(event, attributes);
     } catch {
       // a broken exporter must not break the application or the audit trail
@@ -146,7 +178,9 @@ class Bridge {
     }
     let counter = this.counters.get(type);
     if (!counter) {
-      counter = provider.getMeter('kheiron', VERSION).createCounter(metric.name, { description: metric.description, unit: metric.unit });
+      counter = provider
+        .getMeter('kheiron', VERSION)
+        .createCounter(metric.name, { description: metric.description, unit: metric.unit });
       this.counters.set(type, counter);
     }
     counter.add(1, attributes);
@@ -187,10 +221,14 @@ function detailOf(event: AuditEvent): Attributes {
   for (const [key, value] of Object.entries(event.detail ?? {})) {
     const name = `kheiron.detail.${key}`;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
-    else if (types.isNativeError(value)) out[name] = `${value.name}: ${value.message}`; // of any realm
+    else if (types.isNativeError(value))
+      out[name] = `${value.name}: ${value.message}`; // of any realm
     else if (value !== undefined) {
       try {
-        out[name] = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : types.isNativeError(v) ? `${v.name}: ${v.message}` : v)) ?? String(value);
+        out[name] =
+          JSON.stringify(value, (_k, v: unknown) =>
+            typeof v === 'bigint' ? v.toString() : types.isNativeError(v) ? `${v.name}: ${v.message}` : v,
+          ) ?? String(value);
       } catch {
         out[name] = String(value);
       }

@@ -73,7 +73,11 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
       unsubscribe();
       for (const { record, index } of attaching.attachedTo) {
         const current = record.slots[index]?.hooks ?? [];
-        registry.setHooks(record, index, current.filter((h) => h !== hook));
+        registry.setHooks(
+          record,
+          index,
+          current.filter((h) => h !== hook),
+        );
       }
       attaching.attachedTo.length = 0;
     },
@@ -85,16 +89,19 @@ export function attachHooks(registry: Registry, active: Set<AttachHandle>, optio
 
 /** The options' target as a predicate, and their priority; a TypeError naming what is wrong. */
 function checked(options: AttachOptions): { matches: (entry: FunctionEntry) => boolean; priority: number } {
-  if (options === null || typeof options !== 'object') throw new OptionError('kheiron: attach() takes an options object');
+  if (options === null || typeof options !== 'object')
+    throw new OptionError('kheiron: attach() takes an options object');
   const matches = compileSelector(options.target, 'attach() target');
   for (const point of POINTS) {
     if (options[point] !== undefined && typeof options[point] !== 'function') {
       throw new OptionError(`kheiron: attach() option '${point}' must be a function, got ${typeof options[point]}`);
     }
   }
-  if (!POINTS.some((p) => options[p])) throw new OptionError("kheiron: attach() needs at least one of 'before', 'around', 'after', 'onThrow'");
+  if (!POINTS.some((p) => options[p]))
+    throw new OptionError("kheiron: attach() needs at least one of 'before', 'around', 'after', 'onThrow'");
   const priority = options.priority ?? 0;
-  if (typeof priority !== 'number' || !Number.isFinite(priority)) throw new OptionError('kheiron: attach() priority must be a finite number');
+  if (typeof priority !== 'number' || !Number.isFinite(priority))
+    throw new OptionError('kheiron: attach() priority must be a finite number');
   return { matches, priority };
 }
 
@@ -109,7 +116,8 @@ function attachedHook(id: number, priority: number, options: AttachOptions, coun
     priority,
     failed(error, point, entry) {
       count();
-      if (hookErrors.hasSubscribers) hookErrors.publish({ handle: id, function: entry, point, error } satisfies HookErrorEvent);
+      if (hookErrors.hasSubscribers)
+        hookErrors.publish({ handle: id, function: entry, point, error } satisfies HookErrorEvent);
       try {
         options.onError?.(error, point, entry);
       } catch {

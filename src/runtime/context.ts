@@ -51,9 +51,12 @@ export class Context implements CallContext, EmittedContext {
 
   /** The original function, for running it again; throws where the engine has no reference. */
   original(): Function {
-    if (this.self === undefined && this.entry.prepared === 'at-attach' && this.entry.reinvocable) this.self = ownMethod(this.entry, this.this_);
+    if (this.self === undefined && this.entry.prepared === 'at-attach' && this.entry.reinvocable)
+      this.self = ownMethod(this.entry, this.this_);
     if (typeof this.self !== 'function') {
-      throw new OptionError(`kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level functions, named function expressions and methods of named classes have one)`);
+      throw new OptionError(
+        `kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level functions, named function expressions and methods of named classes have one)`,
+      );
     }
     return this.self;
   }
@@ -97,7 +100,9 @@ export class Context implements CallContext, EmittedContext {
 
   private expect(operation: string, point: ControlPoint): void {
     if (this.point !== point) {
-      throw new OptionError(`kheiron: ${operation}() is an operation of '${point}', called in '${this.point}' of ${this.entry.name}`);
+      throw new OptionError(
+        `kheiron: ${operation}() is an operation of '${point}', called in '${this.point}' of ${this.entry.name}`,
+      );
     }
   }
 }
@@ -111,7 +116,11 @@ function ownMethod(entry: FunctionEntry, thisArg: unknown): Function | undefined
   const [prefix, index] = entry.id.split(':');
   const slot = new RegExp(`\\b${slotName(prefix!, Number(index))}(?![\\w$])`);
   const key = entry.name.replace(/^[gs]et /, '').slice(entry.name.replace(/^[gs]et /, '').lastIndexOf('.') + 1);
-  for (let o = thisArg; (typeof o === 'object' || typeof o === 'function') && o !== null; o = Object.getPrototypeOf(o)) {
+  for (
+    let o = thisArg;
+    (typeof o === 'object' || typeof o === 'function') && o !== null;
+    o = Object.getPrototypeOf(o)
+  ) {
     const d = Object.getOwnPropertyDescriptor(o, key);
     const f = d && (entry.kind === 'getter' ? d.get : entry.kind === 'setter' ? d.set : d.value);
     if (typeof f === 'function' && slot.test(preparedText(f))) return f;

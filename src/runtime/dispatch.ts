@@ -16,7 +16,12 @@ const { apply } = Reflect;
 const resolve = Promise.resolve.bind(Promise);
 const then = Promise.prototype.then;
 
-export function before(slot: HookSlot, thisArg: unknown, args: ArrayLike<unknown>, self?: Function): Context | undefined {
+export function before(
+  slot: HookSlot,
+  thisArg: unknown,
+  args: ArrayLike<unknown>,
+  self?: Function,
+): Context | undefined {
   if (takeBypass(slot)) return undefined;
   const hooks = slot.hooks;
   if (hooksRunning.depth !== 0 || hooks.length === 0) return undefined;
@@ -63,7 +68,10 @@ export function after(ctx: Context, value: unknown): unknown {
   if (ctx.entry.async && !ctx.entry.generator && isThenable(value)) {
     // The caller's promise adopts this one: after/onThrow see the settled outcome. A plain
     // value is already settled: no detour through a promise, no extra microtask turns.
-    return apply(then, resolve(value), [(settled: unknown) => runAfter(ctx, settled), (error: unknown) => runThrow(ctx, error)]);
+    return apply(then, resolve(value), [
+      (settled: unknown) => runAfter(ctx, settled),
+      (error: unknown) => runThrow(ctx, error),
+    ]);
   }
   return runAfter(ctx, value);
 }
@@ -111,7 +119,11 @@ export function reconstruct(slot: HookSlot, args: unknown[], cls: Function, newT
 }
 
 function isThenable(value: unknown): boolean {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /** A hook that returns a promise (an async hook): its rejection is the hook's failure, never an unhandled rejection. */
@@ -183,7 +195,13 @@ function onThrowAfter(ctx: Context, index: number): boolean {
   return false;
 }
 
-function invoke(ctx: Context, index: number, point: ControlPoint, hook: AttachedHook, fn: (ctx: Context) => void): void {
+function invoke(
+  ctx: Context,
+  index: number,
+  point: ControlPoint,
+  hook: AttachedHook,
+  fn: (ctx: Context) => void,
+): void {
   ctx.point = point;
   ctx.running = index;
   hooksRunning.depth++;

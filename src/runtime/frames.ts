@@ -31,7 +31,10 @@ export function hideRuntimeFrames(active: () => boolean): void {
   const formatter = (value: unknown): Prepare => {
     let format = formatters.get(value);
     if (!format) {
-      format = (error, sites) => (typeof value === 'function' ? (value as Prepare)(error, visibleFrames(sites)) : defaultFormat(error, visibleFrames(sites)));
+      format = (error, sites) =>
+        typeof value === 'function'
+          ? (value as Prepare)(error, visibleFrames(sites))
+          : defaultFormat(error, visibleFrames(sites));
       if (formatters.size > 64) formatters.clear();
       formatters.set(value, format);
       underlying.set(format, value);
@@ -67,7 +70,8 @@ export function visibleFrames(sites: NodeJS.CallSite[]): NodeJS.CallSite[] {
     const shadow = top === 'shadowCall';
     let end = i;
     let reentry = false;
-    for (; end < sites.length && isRuntime(sites[end]!); end++) reentry ||= sites[end]!.getFunctionName() === 'reconstruct';
+    for (; end < sites.length && isRuntime(sites[end]!); end++)
+      reentry ||= sites[end]!.getFunctionName() === 'reconstruct';
     reentry &&= top === 'constructOriginal';
     if (shadow) {
       // The shadow above ran the body; the check frame below is the function, by its name.

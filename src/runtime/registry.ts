@@ -35,7 +35,8 @@ export interface ScriptText {
 }
 
 /** Why a function prepared at attach is not attachable yet: its module has no script in V8 yet. */
-export const NOT_COMPILED = 'its module is loaded but not compiled yet (a CommonJS module that an ES module imports is compiled when the import graph runs)';
+export const NOT_COMPILED =
+  'its module is loaded but not compiled yet (a CommonJS module that an ES module imports is compiled when the import graph runs)';
 
 /**
  * Phase II at attach (`src/live-edit`): prepares functions of a loaded script in place, and
@@ -53,13 +54,20 @@ export interface AttachTimeEditing {
 /** The runtime's global of `realm` under another name too (see `runtimeName`). */
 export function defineRuntimeAlias(realm: object, name: string): void {
   if (Object.prototype.hasOwnProperty.call(realm, name)) return;
-  Object.defineProperty(realm, name, { value: (realm as Record<string, unknown>)[RUNTIME_GLOBAL], enumerable: false, configurable: false, writable: false });
+  Object.defineProperty(realm, name, {
+    value: (realm as Record<string, unknown>)[RUNTIME_GLOBAL],
+    enumerable: false,
+    configurable: false,
+    writable: false,
+  });
 }
 
 export class Registry {
   readonly modules = new Map<string, ModuleRecord>();
   private readonly listeners = new Set<(record: ModuleRecord) => void>();
-  private readonly hookListeners = new Set<(record: ModuleRecord, index: number, hooks: readonly AttachedHook[]) => void>();
+  private readonly hookListeners = new Set<
+    (record: ModuleRecord, index: number, hooks: readonly AttachedHook[]) => void
+  >();
   /** Set by the loader where Phase II happens at attach. */
   editor: AttachTimeEditing | undefined;
   /** Functions prepared at attach whose last hook was detached: put back together, after the current task. */
@@ -79,7 +87,9 @@ export class Registry {
     const emitted = typeof json === 'string' ? (JSON.parse(json) as EmittedModule) : json;
     let record = this.modules.get(emitted.prefix);
     if (record && record.module !== displayModule(emitted.module)) {
-      throw new Error(`kheiron: modules ${record.module} and ${emitted.module} have the same slot prefix ${emitted.prefix}`);
+      throw new Error(
+        `kheiron: modules ${record.module} and ${emitted.module} have the same slot prefix ${emitted.prefix}`,
+      );
     }
     const isNew = !record;
     if (!record) {
@@ -104,7 +114,8 @@ export class Registry {
       // A function prepared at attach reads its slot only once edited in: defined then.
       const functions = emitted.functions;
       for (let i = 0; i < functions.length; i++) {
-        if (functions[i]![6] !== AT_ATTACH || record.slots[i]) defineSlot(realm, slotName(record.prefix, i), record.slots[i] ?? false);
+        if (functions[i]![6] !== AT_ATTACH || record.slots[i])
+          defineSlot(realm, slotName(record.prefix, i), record.slots[i] ?? false);
       }
     }
     if (isNew) for (const listener of this.listeners) listener(record);
@@ -129,7 +140,13 @@ export class Registry {
     const pending = indices.filter((index) => record.entries[index]!.prepared === 'at-attach');
     if (pending.length === 0) return new Map();
     const editor = this.editor;
-    if (!editor || !record.source) return new Map(pending.map((index) => [index, 'prepared at attach, but this process has no in-process debugger to edit it in']));
+    if (!editor || !record.source)
+      return new Map(
+        pending.map((index) => [
+          index,
+          'prepared at attach, but this process has no in-process debugger to edit it in',
+        ]),
+      );
     for (const index of pending) this.releasing.get(record)?.delete(index);
     return editor.prepare(record, pending);
   }

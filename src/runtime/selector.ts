@@ -31,20 +31,28 @@ export function compileSelector(selector: Selector, where = 'target'): (entry: F
   if (typeof selector === 'function') return selector;
   if (typeof selector === 'string') return compileString(selector, where);
   if (selector === null || typeof selector !== 'object') {
-    throw new OptionError(`kheiron: ${where} must be a string, a selector object or a function, got ${describe(selector)}`);
+    throw new OptionError(
+      `kheiron: ${where} must be a string, a selector object or a function, got ${describe(selector)}`,
+    );
   }
   return compileFields(selector, where);
 }
 
 function compileString(target: string, where: string): (entry: FunctionEntry) => boolean {
-  if (target.trim() === '') throw new OptionError(`kheiron: ${where} must be a non-empty string, a selector object or a function, got ${describe(target)}`);
+  if (target.trim() === '')
+    throw new OptionError(
+      `kheiron: ${where} must be a non-empty string, a selector object or a function, got ${describe(target)}`,
+    );
   const split = separatorIndex(target);
   const moduleGlob = split < 0 ? undefined : target.slice(0, split);
   const nameGlob = split < 0 ? target : target.slice(split + 1);
-  if (nameGlob === '') throw new OptionError(`kheiron: ${where} '${target}' has an empty function name pattern after '#'`);
+  if (nameGlob === '')
+    throw new OptionError(`kheiron: ${where} '${target}' has an empty function name pattern after '#'`);
   const name = compileGlob(nameGlob);
   if (moduleGlob === undefined) return (entry) => name.test(entry.name);
-  const module = compileGlob(moduleGlob.startsWith('/') || moduleGlob.startsWith('*') ? moduleGlob : `**/${moduleGlob}`);
+  const module = compileGlob(
+    moduleGlob.startsWith('/') || moduleGlob.startsWith('*') ? moduleGlob : `**/${moduleGlob}`,
+  );
   return (entry) => name.test(entry.name) && module.test(entry.module);
 }
 
@@ -52,13 +60,19 @@ function compileFields(selector: SelectorFields, where: string): (entry: Functio
   const fail = (problem: string): never => {
     throw new OptionError(`kheiron: ${problem}`);
   };
-  for (const key of Object.keys(selector)) if (!FIELDS.includes(key)) fail(unknownOption(key, FIELDS, 'selector field'));
-  if (typeof selector.name !== 'string' || selector.name === '') fail("selector 'name' must be a non-empty glob string");
-  if (selector.module !== undefined && (typeof selector.module !== 'string' || selector.module === '')) fail("selector 'module' must be a non-empty glob string");
+  for (const key of Object.keys(selector))
+    if (!FIELDS.includes(key)) fail(unknownOption(key, FIELDS, 'selector field'));
+  if (typeof selector.name !== 'string' || selector.name === '')
+    fail("selector 'name' must be a non-empty glob string");
+  if (selector.module !== undefined && (typeof selector.module !== 'string' || selector.module === ''))
+    fail("selector 'module' must be a non-empty glob string");
   const kinds = selector.kind === undefined ? undefined : ([] as string[]).concat(selector.kind as string | string[]);
-  for (const k of kinds ?? []) if (!(FUNCTION_KINDS as readonly string[]).includes(k)) fail(`selector 'kind' '${k}' is not one of ${FUNCTION_KINDS.join(', ')}`);
+  for (const k of kinds ?? [])
+    if (!(FUNCTION_KINDS as readonly string[]).includes(k))
+      fail(`selector 'kind' '${k}' is not one of ${FUNCTION_KINDS.join(', ')}`);
   for (const flag of ['async', 'generator'] as const) {
-    if (selector[flag] !== undefined && typeof selector[flag] !== 'boolean') fail(`selector '${flag}' must be true or false`);
+    if (selector[flag] !== undefined && typeof selector[flag] !== 'boolean')
+      fail(`selector '${flag}' must be true or false`);
   }
   const byName = compileString(selector.module ? `${selector.module}#${selector.name}` : selector.name, where);
   return (entry) =>
@@ -99,14 +113,22 @@ export function compileGlob(glob: string): Glob {
   const top = parseGlob(glob);
   // Without braces and with one wildcard run at most, a RegExp cannot backtrack more than
   // linearly, and runs about ten times faster than the automaton.
-  const simple = top[0]!.every((item) => item.kind !== 'alt') && top[0]!.filter((item) => item.kind === 'star' || item.kind === 'globstar' || item.kind === 'dirs').length <= 1;
+  const simple =
+    top[0]!.every((item) => item.kind !== 'alt') &&
+    top[0]!.filter((item) => item.kind === 'star' || item.kind === 'globstar' || item.kind === 'dirs').length <= 1;
   if (simple) return linearRegExp(top[0]!, glob);
   // `}` and `,` outside braces are literal: parseGlob never sees them as syntax there.
   return automatonGlob(new Automaton(top[0]!), glob);
 }
 
 /** One piece of a glob: a character, `?`, `*`, `**`, `**` and a slash, or a brace group's alternatives. */
-type Item = { kind: 'char'; code: number } | { kind: 'one' } | { kind: 'star' } | { kind: 'globstar' } | { kind: 'dirs' } | { kind: 'alt'; options: Item[][] };
+type Item =
+  | { kind: 'char'; code: number }
+  | { kind: 'one' }
+  | { kind: 'star' }
+  | { kind: 'globstar' }
+  | { kind: 'dirs' }
+  | { kind: 'alt'; options: Item[][] };
 
 /** The glob's items (one list: a top level has no alternatives). */
 function parseGlob(glob: string): Item[][] {
@@ -230,7 +252,8 @@ function automatonGlob({ kinds, chars, next, other, start }: Automaton, glob: st
         for (let k = 0; k < size; k++) {
           const t = current[k]!;
           const kind = kinds[t];
-          if (kind === ANY || (kind === NOT_SLASH && code !== 47) || (kind === CHAR && chars[t] === code)) nextSize = add(following, nextSize, next[t]!, gen);
+          if (kind === ANY || (kind === NOT_SLASH && code !== 47) || (kind === CHAR && chars[t] === code))
+            nextSize = add(following, nextSize, next[t]!, gen);
         }
         const swap = current;
         current = following;

@@ -15,7 +15,8 @@ import type { ModuleRecord, Registry, ScriptText } from './registry.js';
 
 const SLOT = new RegExp(`${SLOT_PREFIX}([0-9a-z]{9})_\\d`);
 const load = createRequire(import.meta.url);
-const transform = (): typeof import('../transform/index.js') => load('../transform/index.js') as typeof import('../transform/index.js');
+const transform = (): typeof import('../transform/index.js') =>
+  load('../transform/index.js') as typeof import('../transform/index.js');
 
 const native = Function.prototype.toString;
 const NATIVE_TEXT = native.call(native);
@@ -62,7 +63,12 @@ export function installSourceText(registry: Registry): void {
       return original;
     },
   };
-  Object.defineProperty(Function.prototype, 'toString', { value: toString, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(Function.prototype, 'toString', {
+    value: toString,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
 }
 
 /** The original text of the function whose prepared text is `text`, if it is in `script`. */
@@ -97,7 +103,11 @@ function render(record: ModuleRecord): ScriptText | undefined {
   const source = record.source;
   if (source) {
     if (source.original === undefined || source.original.length > MAX_MAPPED_SOURCE) return undefined;
-    const module = parseModule(source.original, { filename: record.module, sourceType: source.sourceType, defer: { leavesOnly: source.leavesOnly } });
+    const module = parseModule(source.original, {
+      filename: record.module,
+      sourceType: source.sourceType,
+      defer: { leavesOnly: source.leavesOnly },
+    });
     return { source: source.original, ...module.render() };
   }
   // Prepared at load: the source is read again, and must make the same slot prefix.
@@ -107,7 +117,8 @@ function render(record: ModuleRecord): ScriptText | undefined {
   for (const sourceType of ['module', 'commonjs'] as const) {
     try {
       const module = parseModule(text, { filename: record.module, sourceType });
-      if (module.payload.prefix === record.prefix && module.sites.length === record.slots.length) return { source: text, ...module.render() };
+      if (module.payload.prefix === record.prefix && module.sites.length === record.slots.length)
+        return { source: text, ...module.render() };
     } catch {
       // not this source type
     }

@@ -5,8 +5,10 @@ import type { FunctionKind, FunctionMetadata } from '../emitted.js';
 export type Node = { type: string; start: number; end: number; [key: string]: any };
 
 /** Everything Phase II needs to know about one function of the source (Phase I). */
-export interface FunctionSite
-  extends Pick<FunctionMetadata, 'index' | 'name' | 'kind' | 'async' | 'generator' | 'static' | 'safe' | 'line' | 'column'> {
+export interface FunctionSite extends Pick<
+  FunctionMetadata,
+  'index' | 'name' | 'kind' | 'async' | 'generator' | 'static' | 'safe' | 'line' | 'column'
+> {
   node: Node;
   depth: number;
   strict: boolean;
@@ -69,7 +71,12 @@ export function forEachChild(node: Node, fn: (child: Node) => void): void {
     const value = node[key];
     if (value === null || typeof value !== 'object') continue;
     if (key === 'property' && node.type === 'MemberExpression' && !node.computed) continue;
-    if (key === 'key' && !node.computed && (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition')) continue;
+    if (
+      key === 'key' &&
+      !node.computed &&
+      (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition')
+    )
+      continue;
     if (Array.isArray(value)) {
       for (const child of value) if (child && typeof child.type === 'string') fn(child as Node);
     } else if (typeof value.type === 'string') {
@@ -165,12 +172,16 @@ const VISITORS: Readonly<Record<string, Visitor>> = {
     }
   },
   VariableDeclaration: (_walk, node, scope) => {
-    if (scope.site && node.kind === 'var') for (const d of node.declarations as Node[]) bindingNames(d.id, scope.site.varNames);
+    if (scope.site && node.kind === 'var')
+      for (const d of node.declarations as Node[]) bindingNames(d.id, scope.site.varNames);
   },
 };
 
 function enterClass(walk: Walk, node: Node, scope: Scope): Scope {
-  walk.classNames.set(node, node.id ? node.id.name : (walk.inferredName(walk.ancestors.length - 1) ?? `<class>@${walk.position(node)}`));
+  walk.classNames.set(
+    node,
+    node.id ? node.id.name : (walk.inferredName(walk.ancestors.length - 1) ?? `<class>@${walk.position(node)}`),
+  );
   return { ...scope, strict: true };
 }
 
@@ -251,16 +262,24 @@ class Walk {
   private nameFunction(node: Node): { kind: FunctionKind; local: string; isStatic: boolean; derived: boolean } {
     const { ancestors } = this;
     const parent = ancestors[ancestors.length - 2];
-    const isMember = parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'));
+    const isMember =
+      parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'));
     if (!isMember) {
       const kind = node.type === 'ArrowFunctionExpression' ? 'arrow' : 'function';
-      const local = node.id?.name ?? this.inferredName(ancestors.length - 1) ?? `<${kind === 'arrow' ? 'arrow' : 'anonymous'}>@${this.position(node)}`;
+      const local =
+        node.id?.name ??
+        this.inferredName(ancestors.length - 1) ??
+        `<${kind === 'arrow' ? 'arrow' : 'anonymous'}>@${this.position(node)}`;
       return { kind, local, isStatic: this.staticField(ancestors.length - 1), derived: false };
     }
     const member = parent!;
     const key = this.keyName(member.key, member.computed);
     const accessor = (local: string): { kind: FunctionKind; local: string } =>
-      member.kind === 'get' ? { kind: 'getter', local: `get ${local}` } : member.kind === 'set' ? { kind: 'setter', local: `set ${local}` } : { kind: 'method', local };
+      member.kind === 'get'
+        ? { kind: 'getter', local: `get ${local}` }
+        : member.kind === 'set'
+          ? { kind: 'setter', local: `set ${local}` }
+          : { kind: 'method', local };
     if (member.type !== 'MethodDefinition') {
       const owner = ancestors[ancestors.length - 3];
       const objName = owner ? this.objectNames.get(owner) : undefined;
@@ -268,7 +287,8 @@ class Walk {
     }
     const cls = ancestors[ancestors.length - 4]!;
     const clsName = this.classNames.get(cls) ?? '<class>';
-    if (member.kind === 'constructor') return { kind: 'constructor', local: `${clsName}.constructor`, isStatic: false, derived: cls.superClass != null };
+    if (member.kind === 'constructor')
+      return { kind: 'constructor', local: `${clsName}.constructor`, isStatic: false, derived: cls.superClass != null };
     const isStatic = member.static === true;
     return { ...accessor(`${clsName}${isStatic ? '' : '.prototype'}.${key}`), isStatic, derived: false };
   }
@@ -388,7 +408,8 @@ function exprName(node: Node): string | undefined {
   if (node.type === 'MemberExpression') {
     const object = exprName(node.object);
     if (object === undefined) return undefined;
-    if (!node.computed) return `${object}.${node.property.type === 'PrivateIdentifier' ? '#' : ''}${node.property.name}`;
+    if (!node.computed)
+      return `${object}.${node.property.type === 'PrivateIdentifier' ? '#' : ''}${node.property.name}`;
     if (node.property.type === 'Literal') return `${object}[${JSON.stringify(node.property.value)}]`;
   }
   return undefined;
@@ -430,7 +451,8 @@ function selfReference(site: FunctionSite, ancestors: Node[], statements: Node[]
   for (let statement of statements) {
     while (statement.type === 'LabeledStatement') statement = statement.body;
     if (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') own.add(statement.id.name);
-    if (statement.type === 'VariableDeclaration') for (const d of statement.declarations as Node[]) bindingNames(d.id, own);
+    if (statement.type === 'VariableDeclaration')
+      for (const d of statement.declarations as Node[]) bindingNames(d.id, own);
   }
   if (own.has(root) || site.usesEval) return undefined;
   // Sloppy names that are keywords inside a generator or async function.
@@ -458,9 +480,15 @@ function isInert(node: Node): boolean {
     case 'ArrayExpression':
       return (node.elements as (Node | null)[]).every((e) => e === null || isInert(e));
     case 'ObjectExpression':
-      return (node.properties as Node[]).every((p) => p.type === 'Property' && !p.computed && p.kind === 'init' && isInert(p.value));
+      return (node.properties as Node[]).every(
+        (p) => p.type === 'Property' && !p.computed && p.kind === 'init' && isInert(p.value),
+      );
     case 'NewExpression':
-      return node.callee.type === 'Identifier' && ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object'].includes(node.callee.name) && node.arguments.length === 0;
+      return (
+        node.callee.type === 'Identifier' &&
+        ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object'].includes(node.callee.name) &&
+        node.arguments.length === 0
+      );
     case 'ParenthesizedExpression':
       return isInert(node.expression);
     default:
@@ -517,4 +545,3 @@ const LEAD_WRAPPERS = new Set([
   'AssignmentExpression',
   'ExpressionStatement',
 ]);
-

@@ -46,7 +46,10 @@ export interface PrepareResult {
 
 /** The per-module prefix of slot names: a hash of the module's name, so ids survive restarts. */
 export function modulePrefix(filename: string): string {
-  return BigInt('0x' + createHash('sha256').update(filename).digest('hex').slice(0, 12)).toString(36).padStart(9, '0').slice(0, 9);
+  return BigInt('0x' + createHash('sha256').update(filename).digest('hex').slice(0, 12))
+    .toString(36)
+    .padStart(9, '0')
+    .slice(0, 9);
 }
 
 /**
@@ -90,7 +93,13 @@ export function parseModule(source: string, options: PrepareOptions): ParsedModu
   const { filename, inputSourceMap } = options;
   const sourceType = options.sourceType ?? 'module';
   const { ast, comments } = parse(source, filename, sourceType);
-  const sites = collectFunctions(ast, source, comments, sourceType === 'module', inputSourceMap && positionMapper(inputSourceMap));
+  const sites = collectFunctions(
+    ast,
+    source,
+    comments,
+    sourceType === 'module',
+    inputSourceMap && positionMapper(inputSourceMap),
+  );
   const prefix = modulePrefix(filename);
   // V8 LiveEdit fails a check and aborts the process when it edits a script whose code runs
   // direct eval: such a module is prepared at load.
@@ -103,7 +112,10 @@ export function parseModule(source: string, options: PrepareOptions): ParsedModu
     !site.hasNested && !classes.some((c) => c.start > site.node.start && c.end <= site.node.end);
   for (const site of sites) {
     if (!defer || preparedAtLoad(site) || (options.defer?.leavesOnly && !leaf(site))) {
-      prepareFunction(site, source, prefix, base, { reentry: options.defer === undefined && options.reentry !== false, runtime });
+      prepareFunction(site, source, prefix, base, {
+        reentry: options.defer === undefined && options.reentry !== false,
+        runtime,
+      });
       prepared.push(preparedAs(site));
     } else {
       // Attach-time functions name themselves nowhere: a new reference would change a surrounding
@@ -112,7 +124,11 @@ export function parseModule(source: string, options: PrepareOptions): ParsedModu
       prepared.push('at-attach');
     }
   }
-  const payload: EmittedModule = { prefix, module: filename, functions: sites.map((site, i) => emitted(site, prepared[i]!)) };
+  const payload: EmittedModule = {
+    prefix,
+    module: filename,
+    functions: sites.map((site, i) => emitted(site, prepared[i]!)),
+  };
   if (runtime !== RUNTIME_GLOBAL) payload.runtime = runtime;
   if (!defer && sites.length > 0) base.push(prologue(ast.body as unknown as Node[], source, sourceType, payload));
   return {
@@ -122,8 +138,13 @@ export function parseModule(source: string, options: PrepareOptions): ParsedModu
     render(edits) {
       const added: Insertion[] = [];
       for (const [index, variant] of edits ?? []) {
-        if (prepared[index] !== 'at-attach') throw new Error(`internal: function ${index} of ${filename} is not prepared at attach`);
-        prepareFunction({ ...sites[index]!, self: undefined }, source, prefix, added, { mode: 'live-edit', variant, runtime });
+        if (prepared[index] !== 'at-attach')
+          throw new Error(`internal: function ${index} of ${filename} is not prepared at attach`);
+        prepareFunction({ ...sites[index]!, self: undefined }, source, prefix, added, {
+          mode: 'live-edit',
+          variant,
+          runtime,
+        });
       }
       const insertions = [...base, ...added];
       return { code: insertions.length === 0 ? source : applyInsertions(source, insertions), insertions, added };
@@ -169,7 +190,12 @@ function prologue(body: Node[], source: string, sourceType: SourceType, module: 
   if (sourceType === 'module') {
     const url = `data:text/javascript;base64,${Buffer.from(call).toString('base64')}`;
     // After a hashbang line, the import goes at the start of the next line.
-    return { pos: start === 0 ? 0 : start + lineBreakLength(source, start), closing: false, depth: -1, text: `import ${JSON.stringify(url)};` };
+    return {
+      pos: start === 0 ? 0 : start + lineBreakLength(source, start),
+      closing: false,
+      depth: -1,
+      text: `import ${JSON.stringify(url)};`,
+    };
   }
   // A script or CommonJS body: after its directives, so that "use strict" stays a directive.
   let last: Node | undefined;

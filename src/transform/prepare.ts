@@ -276,7 +276,12 @@ function prepareReentry({ site, K, slot, args }: Parts, out: Insertion[]): void 
   const check = `${slot} && ${runtimeCall(K, 'entering', slot)}`;
   if (body.type === 'BlockStatement') {
     const directives = leadingDirectives(body);
-    out.push({ pos: directives ? directives.end : body.start + 1, closing: false, depth, text: `${directives ? ';' : ''}if (${check}) return ${call}; ` });
+    out.push({
+      pos: directives ? directives.end : body.start + 1,
+      closing: false,
+      depth,
+      text: `${directives ? ';' : ''}if (${check}) return ${call}; `,
+    });
   } else {
     out.push({ pos: body.start, closing: false, depth, text: `${check} ? ${call} : ` });
   }
@@ -300,7 +305,14 @@ function reenterable(site: FunctionSite): boolean {
   );
 }
 
-const CAPTURING = new Set(['ThisExpression', 'Super', 'MetaProperty', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassExpression']);
+const CAPTURING = new Set([
+  'ThisExpression',
+  'Super',
+  'MetaProperty',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ClassExpression',
+]);
 
 /** Whether evaluating `node` can capture its frame: `this`, `new.target`, a closure. */
 function captures(node: Node): boolean {
@@ -348,9 +360,17 @@ function beforeAtCall(parts: Parts, out: Insertion[]): boolean {
   const call = beforeCall(parts, 'this', 'arguments');
   const rest = `...{ [${K}.${FACADE_NAMES.generatorContext}]: ${CTX} = ${slot} ? ${call} : void 0 }`;
   const last = params[params.length - 1];
-  const close = closingParen(source, last ? last.end : source.indexOf('(', site.node.id ? site.node.id.end : site.node.start) + 1);
+  const close = closingParen(
+    source,
+    last ? last.end : source.indexOf('(', site.node.id ? site.node.id.end : site.node.start) + 1,
+  );
   if (close < 0) return false;
-  const trailingComma = last !== undefined && source.slice(last.end, close).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n\r]*/g, '').includes(',');
+  const trailingComma =
+    last !== undefined &&
+    source
+      .slice(last.end, close)
+      .replace(/\/\*[\s\S]*?\*\/|\/\/[^\n\r]*/g, '')
+      .includes(',');
   out.push({ pos: close, closing: false, depth: site.depth, text: last && !trailingComma ? `, ${rest}` : rest });
   site.beforeAtCall = true;
   return true;
@@ -386,7 +406,8 @@ function unnamed(expression: Node): string {
   let e = expression;
   while (e.type === 'ParenthesizedExpression') e = e.expression;
   const anonymous =
-    e.type === 'ArrowFunctionExpression' || ((e.type === 'FunctionExpression' || e.type === 'ClassExpression') && !e.id);
+    e.type === 'ArrowFunctionExpression' ||
+    ((e.type === 'FunctionExpression' || e.type === 'ClassExpression') && !e.id);
   return anonymous ? '0, ' : '';
 }
 

@@ -53,7 +53,12 @@ export function buildSourceMap(
   for (const token of tokens) {
     const { line, column } = token.loc!.start;
     if (line !== shiftLine) {
-      while (next < insertions.length && insertions[next]!.pos < token.start && !sameLine(source, insertions[next]!.pos, token.start)) next++;
+      while (
+        next < insertions.length &&
+        insertions[next]!.pos < token.start &&
+        !sameLine(source, insertions[next]!.pos, token.start)
+      )
+        next++;
     }
     add(token.start, line, column);
   }

@@ -37,7 +37,9 @@ describe('kheiron commands', () => {
   it('ps lists the process, also as JSON', async () => {
     const r = await kheiron(['ps', '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const found = (JSON.parse(r.stdout) as { pid: number; functions: number; command: string }[]).find((p) => p.pid === app.pid);
+    const found = (JSON.parse(r.stdout) as { pid: number; functions: number; command: string }[]).find(
+      (p) => p.pid === app.pid,
+    );
     assert.ok(found);
     assert.ok(found.functions >= 2);
     assert.match(found.command, /shop\.mjs/);
@@ -48,7 +50,10 @@ describe('kheiron commands', () => {
   it('functions lists the registry, filtered by a pattern', async () => {
     const r = await kheiron(['functions', String(app.pid), 'Prices.prototype.*', '--json']);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual((JSON.parse(r.stdout) as { name: string }[]).map((f) => f.name), ['Prices.prototype.quote']);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as { name: string }[]).map((f) => f.name),
+      ['Prices.prototype.quote'],
+    );
   });
 
   it('attach applies a rules file to the running process; detach restores it', async () => {
@@ -58,7 +63,10 @@ describe('kheiron commands', () => {
     assert.equal(attached.stdout, 'attached quote-fallback (price-repairs) to Prices.prototype.quote [at-attach]\n');
     assert.deepEqual(await fetchText(app.port, '/-1'), { status: 200, body: '{"id":-1,"price":0}' });
     const status = await kheiron(['status', String(app.pid), '--json']);
-    assert.deepEqual((JSON.parse(status.stdout) as { rules: { id: string }[] }).rules.map((r) => r.id), ['quote-fallback']);
+    assert.deepEqual(
+      (JSON.parse(status.stdout) as { rules: { id: string }[] }).rules.map((r) => r.id),
+      ['quote-fallback'],
+    );
     const detached = await kheiron(['detach', String(app.pid), 'quote-fallback']);
     assert.equal(detached.stdout, 'detached quote-fallback\n');
     assert.equal((await fetchText(app.port, '/-1')).status, 500);
@@ -69,13 +77,20 @@ describe('kheiron commands', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(await fetchText(app.port, '/-3'), { status: 200, body: '{"id":0,"price":10}' });
     assert.equal((await kheiron(['detach', String(app.pid), '--all'])).code, 0);
-    assert.deepEqual(readdirSync(APP_DIR).filter((n) => n.includes('kheiron')), [], 'the stripped module or its directory was left behind');
+    assert.deepEqual(
+      readdirSync(APP_DIR).filter((n) => n.includes('kheiron')),
+      [],
+      'the stripped module or its directory was left behind',
+    );
   });
 
   it('refuses a rules file with a syntax error or a bad rule, naming file, line and problem, and changes nothing', async () => {
     const syntax = await kheiron(['attach', String(app.pid), 'syntax.js']);
     assert.equal(syntax.code, 1);
-    assert.match(syntax.stderr, new RegExp(`${join(APP_DIR, 'syntax.js').replace(/[.]/g, '\\.')}:3:\\d+: SyntaxError: Unexpected token`));
+    assert.match(
+      syntax.stderr,
+      new RegExp(`${join(APP_DIR, 'syntax.js').replace(/[.]/g, '\\.')}:3:\\d+: SyntaxError: Unexpected token`),
+    );
     const unknown = await kheiron(['attach', String(app.pid), 'unknown.js']);
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /rule 'bad' \(.*unknown\.js:4\): unknown selector field 'klass'/);
@@ -87,14 +102,25 @@ describe('kheiron commands', () => {
   });
 
   it('inject makes calls fail from outside, a given number of times; audit shows it', async () => {
-    const r = await kheiron(['inject', String(app.pid), '**#Prices.prototype.quote', '--throw', 'injected', '--times', '2']);
+    const r = await kheiron([
+      'inject',
+      String(app.pid),
+      '**#Prices.prototype.quote',
+      '--throw',
+      'injected',
+      '--times',
+      '2',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^attached inject:.* to Prices\.prototype\.quote\n$/);
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await fetchText(app.port, '/1')).status);
     assert.deepEqual(statuses, [500, 500, 200]);
     const audit = await kheiron(['audit', String(app.pid), '--json']);
-    const events = audit.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; rule?: string });
+    const events = audit.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; rule?: string });
     const types = events.filter((e) => e.rule?.startsWith('inject:')).map((e) => e.type);
     assert.deepEqual(types, ['attach', 'injected', 'injected', 'self-detach'], 'injected faults are not repairs');
     const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as { rules: unknown[] };
@@ -105,18 +131,34 @@ describe('kheiron commands', () => {
     type Status = { rules: { id: string; calls: number }[]; counters: Record<string, number> };
     const counted = (JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as Status).counters;
     assert.equal((await kheiron(['attach', String(app.pid), 'retry.js'])).code, 0);
-    const r = await kheiron(['inject', String(app.pid), '**#Prices.prototype.quote', '--throw', 'connection reset', '--times', '2']);
+    const r = await kheiron([
+      'inject',
+      String(app.pid),
+      '**#Prices.prototype.quote',
+      '--throw',
+      'connection reset',
+      '--times',
+      '2',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(await fetchText(app.port, '/2'), { status: 200, body: '{"id":2,"price":12}' });
     const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as Status;
-    assert.deepEqual(status.rules.map((rule) => [rule.id, rule.calls]), [['quote-retry', 1]], 'the inject detached itself');
+    assert.deepEqual(
+      status.rules.map((rule) => [rule.id, rule.calls]),
+      [['quote-retry', 1]],
+      'the inject detached itself',
+    );
     assert.equal(status.counters.repair! - counted.repair!, 1, "the retry's");
     assert.equal(status.counters.injected! - counted.injected!, 2);
     await kheiron(['detach', String(app.pid), '--all']);
   });
 
   it('watch streams calls, rate-capped, and Ctrl-C detaches cleanly', async () => {
-    const watcher = spawn(process.execPath, [CLI, 'watch', String(app.pid), '**#Prices.prototype.quote', '--rate', '3'], { env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watcher = spawn(
+      process.execPath,
+      [CLI, 'watch', String(app.pid), '**#Prices.prototype.quote', '--rate', '3'],
+      { env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     watcher.stdout.setEncoding('utf8');
     watcher.stdout.on('data', (c: string) => (out += c));
@@ -131,7 +173,9 @@ describe('kheiron commands', () => {
     const lines = out.trim().split('\n');
     assert.match(lines[0]!, /^Prices\.prototype\.quote\(0\) = \{ id: 0, price: 10 \} {2}[\d.]+ ms$/);
     assert.ok(lines.includes('  (3 calls not shown: over 3/s)'), out);
-    const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as { counters: Record<string, number> };
+    const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as {
+      counters: Record<string, number>;
+    };
     assert.ok(status);
     const functions = JSON.parse((await kheiron(['functions', String(app.pid), '--json'])).stdout) as unknown[];
     assert.ok(functions.length > 0);

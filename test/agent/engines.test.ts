@@ -48,13 +48,10 @@ describe("the application's own rules", () => {
     const status = await kheiron(['status', String(app.pid), '--json']);
     assert.equal(status.code, 0, status.stderr);
     const rules = (JSON.parse(status.stdout) as { rules: { id: string; engine?: string }[] }).rules;
-    assert.deepEqual(
-      rules.map((r) => [r.id, r.engine ?? 'shared']).sort(),
-      [
-        ['app-own', 'application'],
-        ['app-shared', 'shared'],
-      ],
-    );
+    assert.deepEqual(rules.map((r) => [r.id, r.engine ?? 'shared']).sort(), [
+      ['app-own', 'application'],
+      ['app-shared', 'shared'],
+    ]);
     const counters = (JSON.parse(status.stdout) as { counters: Record<string, number> }).counters;
     assert.equal(counters.attach, 2, "both engines' attach events");
     assert.equal(counters.repair, 1, "the application's fallback");

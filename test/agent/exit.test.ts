@@ -22,8 +22,8 @@ before(async () => {
 });
 after(() => app.child.kill());
 
-describe('a streaming command ends with the agent\'s error', () => {
-  it("watch with a target the agent refuses prints the error and exits 1", async () => {
+describe("a streaming command ends with the agent's error", () => {
+  it('watch with a target the agent refuses prints the error and exits 1', async () => {
     const started = Date.now();
     const r = await kheiron(['watch', String(app.pid), '{']);
     assert.equal(r.code, 1, `exit ${r.code} after ${Date.now() - started} ms: ${r.stderr}`);

@@ -4,7 +4,19 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -28,7 +40,9 @@ function victim(): string {
 
 function asNobody(code: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', code], { uid: NOBODY, gid: NOBODY, cwd: '/' }, (error, _stdout, stderr) => (error ? reject(new Error(stderr)) : resolve()));
+    execFile(process.execPath, ['-e', code], { uid: NOBODY, gid: NOBODY, cwd: '/' }, (error, _stdout, stderr) =>
+      error ? reject(new Error(stderr)) : resolve(),
+    );
   });
 }
 
@@ -56,7 +70,10 @@ for (let pid = 2; pid < ${Math.min(max, 1 << 22)}; pid++) fs.symlinkSync(${JSON.
 
 function rulesTs(dir: string): string {
   const file = join(dir, 'repairs.ts');
-  writeFileSync(file, `import { defineRules, fallback } from ${INDEX};\nconst value: { id: number; price: number } = { id: -1, price: 0 };\nexport default defineRules('typed-files', fallback('**/shop.mjs#Prices.prototype.quote', value, { id: 'typed-fallback' }));\n`);
+  writeFileSync(
+    file,
+    `import { defineRules, fallback } from ${INDEX};\nconst value: { id: number; price: number } = { id: -1, price: 0 };\nexport default defineRules('typed-files', fallback('**/shop.mjs#Prices.prototype.quote', value, { id: 'typed-fallback' }));\n`,
+  );
   return file;
 }
 
@@ -76,11 +93,16 @@ describe('the stripped module of a TypeScript rules file', { skip }, () => {
     const r = await kheiron(['attach', String(app.pid), file]);
     assert.equal(readFileSync(precious, 'utf8'), 'precious\n', 'root overwrote a file through a planted link');
     assert.equal(r.code, 1, r.stdout);
-    assert.match(r.stderr, new RegExp(`repairs\\.ts: the stripped module would be written where another user could replace it \\(${shared} is writable by other users and not sticky \\(mode 777\\)\\)`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `repairs\\.ts: the stripped module would be written where another user could replace it \\(${shared} is writable by other users and not sticky \\(mode 777\\)\\)`,
+      ),
+    );
     assert.equal(readdirSync(shared).length, before, 'something was written in the shared directory');
   });
 
-  it('is written in a private directory of the user\'s in a sticky directory (like /tmp), and removed after', async () => {
+  it("is written in a private directory of the user's in a sticky directory (like /tmp), and removed after", async () => {
     const sticky = join(BASE, 'sticky-rules');
     mkdirSync(sticky);
     chmodSync(sticky, 0o1777);
@@ -91,11 +113,15 @@ describe('the stripped module of a TypeScript rules file', { skip }, () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^attached typed-fallback/);
     assert.equal(readFileSync(precious, 'utf8'), 'precious\n');
-    assert.deepEqual(readdirSync(sticky).filter((n) => n.startsWith('.kheiron-')), [], 'the private directory was left behind');
+    assert.deepEqual(
+      readdirSync(sticky).filter((n) => n.startsWith('.kheiron-')),
+      [],
+      'the private directory was left behind',
+    );
     assert.equal((await kheiron(['detach', String(app.pid), '--all'])).code, 0);
   });
 
-  it('keeps relative imports and import.meta naming the rules file\'s own directory', async () => {
+  it("keeps relative imports and import.meta naming the rules file's own directory", async () => {
     const dir = mkdtempSync(join(BASE, 'relative-'));
     writeFileSync(join(dir, 'value.js'), `export const value = { id: -7, price: 7 };\n`);
     writeFileSync(
@@ -146,7 +172,12 @@ describe('the audit file', { skip }, () => {
     chmodSync(file, 0o666);
     const r = await attachWith(file);
     assert.equal(r.code, 1, r.stdout);
-    assert.match(r.stderr, new RegExp(`audit file ${file} is open to other users \\(mode 666\\): refused; use a file of your own with mode 600`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `audit file ${file} is open to other users \\(mode 666\\): refused; use a file of your own with mode 600`,
+      ),
+    );
     assert.equal(readFileSync(file, 'utf8'), '');
     assert.equal(statSync(file).mode & 0o777, 0o666);
   });
@@ -165,12 +196,12 @@ describe('the audit file', { skip }, () => {
   it('is refused when it is a FIFO, without blocking', async () => {
     const dir = mkdtempSync(join(BASE, 'audit-'));
     const file = join(dir, 'fifo');
-    await new Promise<void>((resolve, reject) => execFile('mkfifo', [file], (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      execFile('mkfifo', [file], (error) => (error ? reject(error) : resolve())),
+    );
     const r = await attachWith(file);
     assert.equal(r.code, 1, r.stdout);
     assert.match(r.stderr, /audit file .*fifo/);
     assert.ok(existsSync(file));
   });
 });
-
-

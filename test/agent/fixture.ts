@@ -39,11 +39,26 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
 `,
 );
-writeFileSync(join(APP_DIR, 'rules.js'), `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('price-repairs', fallback('**/shop.mjs#Prices.prototype.quote', { id: -1, price: 0 }, { id: 'quote-fallback' }));\n`);
-writeFileSync(join(APP_DIR, 'retry.js'), `import { defineRules, retry } from ${INDEX};\nexport default defineRules('price-retry', retry('**/shop.mjs#Prices.prototype.quote', { attempts: 3, id: 'quote-retry' }));\n`);
-writeFileSync(join(APP_DIR, 'rules.ts'), `import { defineRules, guardArgs } from ${INDEX};\nconst positive = (args: readonly unknown[]): boolean | unknown[] => (args[0] as number) >= 0 || [0];\nexport default defineRules('typed', guardArgs('**/shop.mjs#Prices.prototype.quote', positive, { id: 'quote-guard' }));\n`);
-writeFileSync(join(APP_DIR, 'syntax.js'), `import { defineRules } from ${INDEX};\nexport default defineRules(\n  { id: 'x', target: 'Prices.prototype.quote', before() { return ; } ,, },\n);\n`);
-writeFileSync(join(APP_DIR, 'unknown.js'), `import { defineRules } from ${INDEX};\nexport default defineRules(\n  { id: 'good', target: 'Prices.prototype.quote', before() {} },\n  { id: 'bad', target: { name: 'Prices.prototype.quote', klass: 'Prices' }, before() {} },\n);\n`);
+writeFileSync(
+  join(APP_DIR, 'rules.js'),
+  `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('price-repairs', fallback('**/shop.mjs#Prices.prototype.quote', { id: -1, price: 0 }, { id: 'quote-fallback' }));\n`,
+);
+writeFileSync(
+  join(APP_DIR, 'retry.js'),
+  `import { defineRules, retry } from ${INDEX};\nexport default defineRules('price-retry', retry('**/shop.mjs#Prices.prototype.quote', { attempts: 3, id: 'quote-retry' }));\n`,
+);
+writeFileSync(
+  join(APP_DIR, 'rules.ts'),
+  `import { defineRules, guardArgs } from ${INDEX};\nconst positive = (args: readonly unknown[]): boolean | unknown[] => (args[0] as number) >= 0 || [0];\nexport default defineRules('typed', guardArgs('**/shop.mjs#Prices.prototype.quote', positive, { id: 'quote-guard' }));\n`,
+);
+writeFileSync(
+  join(APP_DIR, 'syntax.js'),
+  `import { defineRules } from ${INDEX};\nexport default defineRules(\n  { id: 'x', target: 'Prices.prototype.quote', before() { return ; } ,, },\n);\n`,
+);
+writeFileSync(
+  join(APP_DIR, 'unknown.js'),
+  `import { defineRules } from ${INDEX};\nexport default defineRules(\n  { id: 'good', target: 'Prices.prototype.quote', before() {} },\n  { id: 'bad', target: { name: 'Prices.prototype.quote', klass: 'Prices' }, before() {} },\n);\n`,
+);
 
 export const ENV = { KHEIRON_SOCKET_DIR: SOCKET_DIR, KHEIRON_INCLUDE: `${APP_DIR}/**`, KHEIRON_NO_CACHE: '1' };
 
@@ -55,7 +70,10 @@ export interface App {
 
 /** The shop (or another `script` of APP_DIR), started with the loader (and so with an agent), on Node `node`. */
 export function startApp(node = process.execPath, env: NodeJS.ProcessEnv = {}, script = 'shop.mjs'): Promise<App> {
-  const child = spawn(node, ['--import', REGISTER, join(APP_DIR, script)], { env: { ...process.env, ...ENV, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(node, ['--import', REGISTER, join(APP_DIR, script)], {
+    env: { ...process.env, ...ENV, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.setEncoding('utf8');
@@ -77,7 +95,10 @@ export function body(port: number, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     get({ host: '127.0.0.1', port, path }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
+      res
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (text += chunk))
+        .on('end', () => resolve(text));
     }).on('error', reject);
   });
 }

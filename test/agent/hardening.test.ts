@@ -57,9 +57,18 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
 `,
 );
-writeFileSync(join(APP_DIR, 'rescue.js'), `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('rescue', fallback('**/hardened.mjs#Prices.prototype.quote', { id: -1, price: 0 }, { id: 'quote-rescue' }));\n`);
-writeFileSync(join(APP_DIR, 'getter.js'), `export default { name: 'getter', get rules() { throw new Error('a getter that throws'); } };\n`);
-writeFileSync(join(APP_DIR, 'proxy.js'), `export default new Proxy({}, { get(_t, key) { throw new Error('a proxy that throws on ' + String(key)); } });\n`);
+writeFileSync(
+  join(APP_DIR, 'rescue.js'),
+  `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('rescue', fallback('**/hardened.mjs#Prices.prototype.quote', { id: -1, price: 0 }, { id: 'quote-rescue' }));\n`,
+);
+writeFileSync(
+  join(APP_DIR, 'getter.js'),
+  `export default { name: 'getter', get rules() { throw new Error('a getter that throws'); } };\n`,
+);
+writeFileSync(
+  join(APP_DIR, 'proxy.js'),
+  `export default new Proxy({}, { get(_t, key) { throw new Error('a proxy that throws on ' + String(key)); } });\n`,
+);
 
 interface App {
   child: ChildProcess;
@@ -71,16 +80,29 @@ interface App {
 }
 
 function startApp(env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<App> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', REGISTER, join(APP_DIR, 'hardened.mjs')], { env: { ...process.env, ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', REGISTER, join(APP_DIR, 'hardened.mjs')], {
+    env: { ...process.env, ...ENV, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       const m = /listening (\d+)/.exec(out);
-      if (m) resolve({ child, pid: child.pid!, port: Number(m[1]), path: join(SOCKET_DIR, `${child.pid}.sock`), stderr: () => err, exited });
+      if (m)
+        resolve({
+          child,
+          pid: child.pid!,
+          port: Number(m[1]),
+          path: join(SOCKET_DIR, `${child.pid}.sock`),
+          stderr: () => err,
+          exited,
+        });
     });
     child.on('exit', (code) => reject(new Error(`the app exited with ${code}: ${err}`)));
   });
@@ -91,7 +113,10 @@ function http(app: App, path = '/7', ms = 10_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = get({ host: '127.0.0.1', port: app.port, path, agent: false }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(body));
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => (body += c))
+        .on('end', () => resolve(body));
     });
     req.setTimeout(ms, () => req.destroy(new Error(`no HTTP answer within ${ms} ms`)));
     req.on('error', reject);
@@ -113,7 +138,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Resolves with `what`, or rejects after `ms`. */
 function within<T>(what: Promise<T>, ms: number, label: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([what, new Promise<T>((_r, reject) => (timer = setTimeout(() => reject(new Error(`${label}: nothing within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    what,
+    new Promise<T>(
+      (_r, reject) => (timer = setTimeout(() => reject(new Error(`${label}: nothing within ${ms} ms`)), ms)),
+    ),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** A raw connection to the agent: write lines, read reply lines and notifications. */
@@ -195,7 +225,16 @@ describe('TCP mode', () => {
 
   it('closes the connection after a wrong token, and serves the right one', async () => {
     const bad = await Raw.open(port);
-    assert.match((await within(bad.send({ jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: 1, token: 'guess' } }), 10_000, 'hello')).error.message, /must present the token/);
+    assert.match(
+      (
+        await within(
+          bad.send({ jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: 1, token: 'guess' } }),
+          10_000,
+          'hello',
+        )
+      ).error.message,
+      /must present the token/,
+    );
     await within(bad.closed, 10_000, 'close after a wrong token');
     // Many guesses pipelined on one connection: one answer, then the connection is closed.
     const many = await Raw.open(port);
@@ -243,7 +282,10 @@ describe('TCP mode', () => {
     const short = await startApp({ KHEIRON_AGENT_TCP: String(p), KHEIRON_AGENT_TOKEN: 'secret-token' });
     try {
       await responsive(short);
-      assert.match(short.stderr(), /kheiron: TCP agent not started: the token \(KHEIRON_AGENT_TOKEN\) has 12 characters; at least 32 are needed/);
+      assert.match(
+        short.stderr(),
+        /kheiron: TCP agent not started: the token \(KHEIRON_AGENT_TOKEN\) has 12 characters; at least 32 are needed/,
+      );
       assert.doesNotMatch(short.stderr(), /kheiron: agent not started/);
       await assert.rejects(Raw.open(p), /ECONNREFUSED/);
     } finally {
@@ -306,7 +348,9 @@ describe('streams respect backpressure', () => {
   it('a watch client that stops reading: bounded buffer, then drop and count, then disconnect', async () => {
     const rss0 = rssMiB(app.pid);
     const raw = await Raw.hello(app.path);
-    assert.deepEqual((await raw.call('watch', { target: 'Prices.prototype.quote', rate: 1e9 })).result.functions, ['Prices.prototype.quote']);
+    assert.deepEqual((await raw.call('watch', { target: 'Prices.prototype.quote', rate: 1e9 })).result.functions, [
+      'Prices.prototype.quote',
+    ]);
     raw.socket.pause();
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(app.pid))), 200);
@@ -318,7 +362,9 @@ describe('streams respect backpressure', () => {
       clearInterval(sampler);
     }
     // A paused socket does not see that it was closed: read what was sent, then the end.
-    process.stdout.write(`# stalled watch client: ${requests} requests of 2000 calls each; app RSS ${rss0.toFixed(0)} -> peak ${peak.toFixed(0)} MiB\n`);
+    process.stdout.write(
+      `# stalled watch client: ${requests} requests of 2000 calls each; app RSS ${rss0.toFixed(0)} -> peak ${peak.toFixed(0)} MiB\n`,
+    );
     raw.socket.resume();
     await within(raw.closed, 30_000, 'the stalled client disconnected');
     process.stdout.write(`# the stalled client then received ${(raw.received / 1048576).toFixed(2)} MiB\n`);
@@ -340,12 +386,15 @@ describe('streams respect backpressure', () => {
     const batch = line.repeat(1000);
     let written = 0;
     for (let i = 0; i < 20 && !raw.socket.destroyed; i++) {
-      if (!raw.socket.write(batch)) await within(new Promise((resolve) => raw.socket.once('drain', resolve)), 3000, 'drain').catch(() => undefined);
+      if (!raw.socket.write(batch))
+        await within(new Promise((resolve) => raw.socket.once('drain', resolve)), 3000, 'drain').catch(() => undefined);
       written++;
     }
     await sleep(12_000);
     const rss = rssMiB(app.pid);
-    process.stdout.write(`# pipelined requests, no reads: ${written}k requests sent, app RSS ${rss0.toFixed(0)} -> ${rss.toFixed(0)} MiB\n`);
+    process.stdout.write(
+      `# pipelined requests, no reads: ${written}k requests sent, app RSS ${rss0.toFixed(0)} -> ${rss.toFixed(0)} MiB\n`,
+    );
     raw.socket.resume();
     await within(raw.closed, 30_000, 'the client that read nothing disconnected');
     assert.ok(rss - rss0 < 200, `RSS grew from ${rss0.toFixed(0)} to ${rss.toFixed(0)} MiB`);
@@ -361,7 +410,8 @@ describe('streams respect backpressure', () => {
       await load(4000, '/burst/-1/2000');
       raw.socket.resume();
       const deadline = Date.now() + 30_000;
-      while (!raw.notifications.some((n) => n.method === 'dropped') && Date.now() < deadline) await load(500, '/burst/-1/100');
+      while (!raw.notifications.some((n) => n.method === 'dropped') && Date.now() < deadline)
+        await load(500, '/burst/-1/100');
       const notice = raw.notifications.find((n) => n.method === 'dropped');
       assert.ok(notice, 'a dropped notice');
       assert.equal(notice.params.method, 'audit');
@@ -385,7 +435,9 @@ describe('the line reader, globs, files and params', () => {
   it('counts the message limit in bytes: 2.2 M é (4.4 MiB) is refused', async () => {
     const raw = await Raw.hello(app.path);
     const reply = raw.next();
-    raw.socket.write(`${JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'functions', params: { pattern: 'é'.repeat(2_200_000) } })}\n`);
+    raw.socket.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'functions', params: { pattern: 'é'.repeat(2_200_000) } })}\n`,
+    );
     assert.match((await within(reply, 20_000, 'oversized')).error.message, /message too large/);
     await within(raw.closed, 10_000, 'closed');
     await responsive(app);
@@ -394,7 +446,8 @@ describe('the line reader, globs, files and params', () => {
   it('reads trickling connections in linear time, and closes one that stops in the middle of a message', async () => {
     const raws = await Promise.all([1, 2, 3, 4].map(() => Raw.hello(app.path)));
     // A large partial message, then one byte every 10 ms on each connection, for 10 s.
-    for (const raw of raws) raw.socket.write(`{"jsonrpc":"2.0","id":1,"method":"functions","params":{"pattern":"${'a'.repeat(3 << 20)}`);
+    for (const raw of raws)
+      raw.socket.write(`{"jsonrpc":"2.0","id":1,"method":"functions","params":{"pattern":"${'a'.repeat(3 << 20)}`);
     await sleep(1000);
     const cpu0 = cpuSeconds(app.pid);
     const end = Date.now() + 10_000;
@@ -471,7 +524,10 @@ describe('attach and detach, again and again', () => {
   // The rules target nothing here, so that a cycle takes milliseconds (functions edited in
   // and out over LiveEdit take about 250 ms a cycle and add nothing measurable).
   it('keeps the heap growth per cycle to what Node keeps of an imported module', { timeout: 300_000 }, async () => {
-    writeFileSync(join(APP_DIR, 'cycle.js'), `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('cycle', fallback('**/hardened.mjs#Prices.prototype.none', 0, { id: 'cycle' }), { id: 'custom', target: '**/hardened.mjs#Prices.prototype.none', before(ctx) { if (ctx.args[0] === -5) ctx.skip(1); } });\n`);
+    writeFileSync(
+      join(APP_DIR, 'cycle.js'),
+      `import { defineRules, fallback } from ${INDEX};\nexport default defineRules('cycle', fallback('**/hardened.mjs#Prices.prototype.none', 0, { id: 'cycle' }), { id: 'custom', target: '**/hardened.mjs#Prices.prototype.none', before(ctx) { if (ctx.args[0] === -5) ctx.skip(1); } });\n`,
+    );
     const app = await startApp({}, ['--expose-gc']);
     try {
       const raw = await Raw.hello(app.path);
@@ -489,7 +545,9 @@ describe('attach and detach, again and again', () => {
       await cycles(1000);
       const h1 = await heap();
       const perCycle = (h1 - h0) / 1000;
-      process.stdout.write(`# heap ${(h0 / 1048576).toFixed(2)} -> ${(h1 / 1048576).toFixed(2)} MiB over 1000 attach/detach cycles: ${(perCycle / 1024).toFixed(2)} KiB per cycle\n`);
+      process.stdout.write(
+        `# heap ${(h0 / 1048576).toFixed(2)} -> ${(h1 / 1048576).toFixed(2)} MiB over 1000 attach/detach cycles: ${(perCycle / 1024).toFixed(2)} KiB per cycle\n`,
+      );
       assert.ok(perCycle < 12 << 10, `${(perCycle / 1024).toFixed(2)} KiB per attach/detach cycle`);
       raw.socket.destroy();
     } finally {
@@ -538,68 +596,135 @@ function random(seed: number): () => number {
 }
 
 describe('a protocol fuzzer (fixed seed)', () => {
-  it('malformed, truncated, oversized, deeply nested, concurrent and slow messages: the application keeps answering, its memory bounded', { timeout: 300_000 }, async () => {
-    const app = await startApp();
-    try {
-      const rnd = random(0x5eed);
-      const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
-      // Not inject: injecting faults into every function is what an operator may ask for.
-      const methods = ['hello', 'status', 'functions', 'attach', 'detach', 'audit', 'watch', 'nope', '__proto__', 'constructor'];
-      const values = (): unknown => pick([null, true, 0, -1, 1e308, 'x', '', '**', '{', '}', '{a,{b', '**?'.repeat(12), [], [1, 'a'], {}, { __proto__: { x: 1 } }, '/dev/zero', APP_DIR, 'é'.repeat(50)]);
-      const params = (): unknown => pick([undefined, null, [], 'str', 5, Object.fromEntries(['pattern', 'file', 'ids', 'all', 'follow', 'target', 'rate', 'throw', 'times', 'protocol', 'token'].filter(() => rnd() < 0.4).map((k) => [k, values()]))]);
-      const message = (): string => {
-        const kind = Math.floor(rnd() * 8);
-        const valid = JSON.stringify({ jsonrpc: pick(['2.0', '1.0', undefined]), id: pick([1, 'a', null, {}, undefined]), method: pick(methods), params: params() });
-        if (kind === 0) return valid.slice(0, Math.floor(rnd() * valid.length)); // truncated
-        if (kind === 1) return Array.from({ length: 1 + Math.floor(rnd() * 200) }, () => String.fromCharCode(Math.floor(rnd() * 256))).join('').replace(/\n/g, ' '); // bytes
-        if (kind === 2) {
-          const depth = 1000 + Math.floor(rnd() * 100_000);
-          return `{"jsonrpc":"2.0","id":1,"method":"functions","params":{"pattern":${'['.repeat(depth)}${']'.repeat(depth)}}}`; // deeply nested
+  it(
+    'malformed, truncated, oversized, deeply nested, concurrent and slow messages: the application keeps answering, its memory bounded',
+    { timeout: 300_000 },
+    async () => {
+      const app = await startApp();
+      try {
+        const rnd = random(0x5eed);
+        const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+        // Not inject: injecting faults into every function is what an operator may ask for.
+        const methods = [
+          'hello',
+          'status',
+          'functions',
+          'attach',
+          'detach',
+          'audit',
+          'watch',
+          'nope',
+          '__proto__',
+          'constructor',
+        ];
+        const values = (): unknown =>
+          pick([
+            null,
+            true,
+            0,
+            -1,
+            1e308,
+            'x',
+            '',
+            '**',
+            '{',
+            '}',
+            '{a,{b',
+            '**?'.repeat(12),
+            [],
+            [1, 'a'],
+            {},
+            { __proto__: { x: 1 } },
+            '/dev/zero',
+            APP_DIR,
+            'é'.repeat(50),
+          ]);
+        const params = (): unknown =>
+          pick([
+            undefined,
+            null,
+            [],
+            'str',
+            5,
+            Object.fromEntries(
+              ['pattern', 'file', 'ids', 'all', 'follow', 'target', 'rate', 'throw', 'times', 'protocol', 'token']
+                .filter(() => rnd() < 0.4)
+                .map((k) => [k, values()]),
+            ),
+          ]);
+        const message = (): string => {
+          const kind = Math.floor(rnd() * 8);
+          const valid = JSON.stringify({
+            jsonrpc: pick(['2.0', '1.0', undefined]),
+            id: pick([1, 'a', null, {}, undefined]),
+            method: pick(methods),
+            params: params(),
+          });
+          if (kind === 0) return valid.slice(0, Math.floor(rnd() * valid.length)); // truncated
+          if (kind === 1)
+            return Array.from({ length: 1 + Math.floor(rnd() * 200) }, () =>
+              String.fromCharCode(Math.floor(rnd() * 256)),
+            )
+              .join('')
+              .replace(/\n/g, ' '); // bytes
+          if (kind === 2) {
+            const depth = 1000 + Math.floor(rnd() * 100_000);
+            return `{"jsonrpc":"2.0","id":1,"method":"functions","params":{"pattern":${'['.repeat(depth)}${']'.repeat(depth)}}}`; // deeply nested
+          }
+          if (kind === 3) return `${'['.repeat(200_000)}`; // nested, unterminated
+          return valid;
+        };
+        const rss0 = rssMiB(app.pid);
+        let peak = rss0;
+        let afterTwo = 0;
+        for (let round = 0; round < 6; round++) {
+          // Concurrent connections, each with a hello (or not) and a burst of messages.
+          await Promise.all(
+            Array.from({ length: 12 }, async () => {
+              const raw = await Raw.open(app.path);
+              const lines = [
+                rnd() < 0.8
+                  ? JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'hello', params: { protocol: 1 } })
+                  : message(),
+              ];
+              for (let i = 0; i < 40; i++) lines.push(message());
+              raw.socket.write(`${lines.join('\n')}\n`);
+              await sleep(300);
+              raw.socket.destroy();
+            }),
+          );
+          // Oversized, then slow (byte by byte), then half a message and silence.
+          const big = await Raw.open(app.path);
+          big.socket.write(Buffer.alloc(5 << 20, 'é'));
+          const slow = await Raw.hello(app.path);
+          const text = `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'status' })}\n`;
+          const reply = slow.next();
+          for (const c of text) {
+            slow.socket.write(c);
+            await sleep(5);
+          }
+          assert.equal((await within(reply, 10_000, 'a slow request')).result.pid, app.pid);
+          slow.socket.write('{"jsonrpc":"2.0","id":2,');
+          await within(big.closed, 10_000, 'the oversized connection closed');
+          await responsive(app);
+          peak = Math.max(peak, rssMiB(app.pid));
+          if (round === 1) afterTwo = rssMiB(app.pid);
         }
-        if (kind === 3) return `${'['.repeat(200_000)}`; // nested, unterminated
-        return valid;
-      };
-      const rss0 = rssMiB(app.pid);
-      let peak = rss0;
-      let afterTwo = 0;
-      for (let round = 0; round < 6; round++) {
-        // Concurrent connections, each with a hello (or not) and a burst of messages.
-        await Promise.all(
-          Array.from({ length: 12 }, async () => {
-            const raw = await Raw.open(app.path);
-            const lines = [rnd() < 0.8 ? JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'hello', params: { protocol: 1 } }) : message()];
-            for (let i = 0; i < 40; i++) lines.push(message());
-            raw.socket.write(`${lines.join('\n')}\n`);
-            await sleep(300);
-            raw.socket.destroy();
-          }),
+        process.stdout.write(
+          `# fuzzer: app RSS ${rss0.toFixed(0)} -> ${afterTwo.toFixed(0)} after two rounds -> peak ${peak.toFixed(0)} MiB after six\n`,
         );
-        // Oversized, then slow (byte by byte), then half a message and silence.
-        const big = await Raw.open(app.path);
-        big.socket.write(Buffer.alloc(5 << 20, 'é'));
-        const slow = await Raw.hello(app.path);
-        const text = `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'status' })}\n`;
-        const reply = slow.next();
-        for (const c of text) {
-          slow.socket.write(c);
-          await sleep(5);
-        }
-        assert.equal((await within(reply, 10_000, 'a slow request')).result.pid, app.pid);
-        slow.socket.write('{"jsonrpc":"2.0","id":2,');
-        await within(big.closed, 10_000, 'the oversized connection closed');
-        await responsive(app);
-        peak = Math.max(peak, rssMiB(app.pid));
-        if (round === 1) afterTwo = rssMiB(app.pid);
+        assert.ok(peak - rss0 < 300, `RSS grew from ${rss0.toFixed(0)} to a peak of ${peak.toFixed(0)} MiB`);
+        assert.ok(
+          peak - afterTwo < 150,
+          `RSS grew from ${afterTwo.toFixed(0)} after two rounds to ${peak.toFixed(0)} MiB after six`,
+        );
+        const raw = await Raw.hello(app.path);
+        assert.deepEqual((await raw.call('detach', { all: true })).result !== undefined, true);
+        raw.socket.destroy();
+        assert.equal(app.child.exitCode, null);
+      } finally {
+        app.child.kill('SIGKILL');
       }
-      process.stdout.write(`# fuzzer: app RSS ${rss0.toFixed(0)} -> ${afterTwo.toFixed(0)} after two rounds -> peak ${peak.toFixed(0)} MiB after six\n`);
-      assert.ok(peak - rss0 < 300, `RSS grew from ${rss0.toFixed(0)} to a peak of ${peak.toFixed(0)} MiB`);
-      assert.ok(peak - afterTwo < 150, `RSS grew from ${afterTwo.toFixed(0)} after two rounds to ${peak.toFixed(0)} MiB after six`);
-      const raw = await Raw.hello(app.path);
-      assert.deepEqual((await raw.call('detach', { all: true })).result !== undefined, true);
-      raw.socket.destroy();
-      assert.equal(app.child.exitCode, null);
-    } finally {
-      app.child.kill('SIGKILL');
-    }
-  });
+    },
+  );
 });

@@ -50,7 +50,10 @@ it('attach and detach repeatedly under load: no request fails, none is lost', { 
   assert.deepEqual(failures, []);
   assert.equal(answered, sent);
   assert.ok(sent > 200, `only ${sent} requests`);
-  const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as { counters: Record<string, number>; rules: unknown[] };
+  const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout) as {
+    counters: Record<string, number>;
+    rules: unknown[];
+  };
   assert.equal(status.counters.attach, cycles);
   assert.equal(status.counters.detach, cycles);
   assert.deepEqual(status.rules, []);

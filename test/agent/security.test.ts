@@ -48,15 +48,21 @@ before(async () => {
 after(() => app.child.kill());
 
 describe('nobody else gets in', () => {
-  it('refuses another user: a process running as nobody cannot connect', { skip: process.getuid?.() !== 0 ? 'needs root to start a process as nobody' : false }, async () => {
-    const script = `require('net').connect(${JSON.stringify(path)}).on('connect', () => { console.log('connected'); process.exit(0); }).on('error', (e) => { console.log(e.code); process.exit(0); });`;
-    const r = await new Promise<{ stdout: string }>((resolve) => {
-      void import('node:child_process').then(({ execFile }) =>
-        execFile(process.execPath, ['-e', script], { uid: 65534, gid: 65534, cwd: '/' }, (_error, stdout) => resolve({ stdout })),
-      );
-    });
-    assert.equal(r.stdout.trim(), 'EACCES');
-  });
+  it(
+    'refuses another user: a process running as nobody cannot connect',
+    { skip: process.getuid?.() !== 0 ? 'needs root to start a process as nobody' : false },
+    async () => {
+      const script = `require('net').connect(${JSON.stringify(path)}).on('connect', () => { console.log('connected'); process.exit(0); }).on('error', (e) => { console.log(e.code); process.exit(0); });`;
+      const r = await new Promise<{ stdout: string }>((resolve) => {
+        void import('node:child_process').then(({ execFile }) =>
+          execFile(process.execPath, ['-e', script], { uid: 65534, gid: 65534, cwd: '/' }, (_error, stdout) =>
+            resolve({ stdout }),
+          ),
+        );
+      });
+      assert.equal(r.stdout.trim(), 'EACCES');
+    },
+  );
 });
 
 describe('the agent survives bad messages', () => {
@@ -65,13 +71,28 @@ describe('the agent survives bad messages', () => {
     assert.equal((await raw.send('{not json')).error.code, -32700);
     assert.equal((await raw.send({ jsonrpc: '2.0', id: 1, method: 'status' })).error.code, 3);
     assert.equal((await raw.send({ id: 2, method: 'hello' })).error.code, -32600);
-    assert.match((await raw.send({ jsonrpc: '2.0', id: 3, method: 'hello', params: { protocol: 99 } })).error.message, /protocol 99 is not supported; this agent speaks 1/);
-    assert.deepEqual((await raw.send({ jsonrpc: '2.0', id: 4, method: 'hello', params: { protocol: 1 } })).result, { protocol: 1, pid: app.pid });
+    assert.match(
+      (await raw.send({ jsonrpc: '2.0', id: 3, method: 'hello', params: { protocol: 99 } })).error.message,
+      /protocol 99 is not supported; this agent speaks 1/,
+    );
+    assert.deepEqual((await raw.send({ jsonrpc: '2.0', id: 4, method: 'hello', params: { protocol: 1 } })).result, {
+      protocol: 1,
+      pid: app.pid,
+    });
     const unknown = (await raw.send({ jsonrpc: '2.0', id: 5, method: 'launch' })).error;
     assert.equal(unknown.code, -32601);
-    assert.equal(unknown.message, "no method 'launch' (known: hello, status, functions, attach, detach, audit, watch, inject)");
-    assert.equal((await raw.send({ jsonrpc: '2.0', id: 6, method: 'detach', params: { ids: 'x' } })).error.code, -32602);
-    assert.equal((await raw.send({ jsonrpc: '2.0', id: 7, method: 'detach', params: { ids: ['nope'] } })).error.code, 2);
+    assert.equal(
+      unknown.message,
+      "no method 'launch' (known: hello, status, functions, attach, detach, audit, watch, inject)",
+    );
+    assert.equal(
+      (await raw.send({ jsonrpc: '2.0', id: 6, method: 'detach', params: { ids: 'x' } })).error.code,
+      -32602,
+    );
+    assert.equal(
+      (await raw.send({ jsonrpc: '2.0', id: 7, method: 'detach', params: { ids: ['nope'] } })).error.code,
+      2,
+    );
     assert.equal((await raw.send({ jsonrpc: '2.0', id: 8, method: 'functions', params: [] })).error.code, -32602);
     const ok = await raw.send({ jsonrpc: '2.0', id: 9, method: 'status' });
     assert.equal(ok.result.pid, app.pid);
@@ -85,7 +106,10 @@ describe('the agent survives bad messages', () => {
     assert.match((await reply).error.message, /message too large/);
     await raw.closed;
     const again = await Raw.open(path);
-    assert.equal((await again.send({ jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: 1 } })).result.pid, app.pid);
+    assert.equal(
+      (await again.send({ jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: 1 } })).result.pid,
+      app.pid,
+    );
     again.socket.end();
   });
 });
@@ -102,17 +126,24 @@ describe('TCP only when asked, loopback, with a token', () => {
           s.on('error', reject);
         });
       const bad = await open();
-      assert.match((await bad.send({ jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: 1, token: 'guess' } })).error.message, /must present the token/);
+      assert.match(
+        (await bad.send({ jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: 1, token: 'guess' } })).error
+          .message,
+        /must present the token/,
+      );
       await bad.closed; // one attempt per connection
       const good = await open();
-      assert.equal((await good.send({ jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: 1, token } })).result.pid, tcpApp.pid);
+      assert.equal(
+        (await good.send({ jsonrpc: '2.0', id: 1, method: 'hello', params: { protocol: 1, token } })).result.pid,
+        tcpApp.pid,
+      );
       good.socket.end();
     } finally {
       tcpApp.child.kill();
     }
   });
 
-  it('has no TCP listener by default: the only listening TCP socket is the app\'s own server', () => {
+  it("has no TCP listener by default: the only listening TCP socket is the app's own server", () => {
     const inodes = new Set(
       readdirSync(`/proc/${app.pid}/fd`)
         .map((fd) => {

@@ -5,7 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,14 +86,27 @@ const ANSWERS = JSON.stringify({
 
 const children: ChildProcess[] = [];
 after(async () => {
-  await Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL')))));
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((resolve) => child.once('exit', resolve).kill('SIGKILL')),
+    ),
+  );
   rmSync(BASE, { recursive: true, force: true });
 });
 
-function runAs(user: number | undefined, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runAs(
+  user: number | undefined,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: '/', timeout: 30_000, ...(user === undefined ? {} : { uid: user, gid: user }) }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      args,
+      { cwd: '/', timeout: 30_000, ...(user === undefined ? {} : { uid: user, gid: user }) },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
 }
@@ -96,7 +119,11 @@ async function asNobody(code: string): Promise<void> {
 
 /** Starts the impersonator, as `user`, on `path`, answering `hello` with `pid`. */
 function impersonate(user: number | undefined, path: string, pid: number, log: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [FAKE, path, String(pid), ANSWERS, log, user === undefined ? '600' : '777'], { cwd: '/', stdio: ['ignore', 'pipe', 'inherit'], ...(user === undefined ? {} : { uid: user, gid: user }) });
+  const child = spawn(process.execPath, [FAKE, path, String(pid), ANSWERS, log, user === undefined ? '600' : '777'], {
+    cwd: '/',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    ...(user === undefined ? {} : { uid: user, gid: user }),
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', () => resolve(child));
@@ -106,7 +133,9 @@ function impersonate(user: number | undefined, path: string, pid: number, log: s
 
 /** A plain Node process, started without Kheiron: no agent. */
 function plainProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000); console.log("up")'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000); console.log("up")'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve) => child.stdout!.once('data', () => resolve(child)));
 }
@@ -138,7 +167,9 @@ describe('the socket directory taken by another user first', { skip }, () => {
   let app: App;
   before(async () => {
     // nobody creates the directory the agent would use, open to all, before the app starts.
-    await asNobody(`require('fs').mkdirSync(${JSON.stringify(CONVENTIONAL)}); require('fs').chmodSync(${JSON.stringify(CONVENTIONAL)}, 0o777);`);
+    await asNobody(
+      `require('fs').mkdirSync(${JSON.stringify(CONVENTIONAL)}); require('fs').chmodSync(${JSON.stringify(CONVENTIONAL)}, 0o777);`,
+    );
     assert.equal(lstatSync(CONVENTIONAL).uid, NOBODY);
     app = await startApp(process.execPath, SHARED_ENV);
     children.push(app.child);
@@ -170,7 +201,10 @@ describe('the socket directory taken by another user first', { skip }, () => {
     const r = await kheiron(['ps', '--json'], SHARED_ENV);
     assert.equal(r.code, 1, r.stderr);
     assert.ok((JSON.parse(r.stdout) as { pid: number }[]).some((p) => p.pid === app.pid));
-    assert.match(r.stderr, new RegExp(`ignoring ${CONVENTIONAL}: ${CONVENTIONAL} belongs to uid ${NOBODY}, not to you \\(uid ${uid}\\)`));
+    assert.match(
+      r.stderr,
+      new RegExp(`ignoring ${CONVENTIONAL}: ${CONVENTIONAL} belongs to uid ${NOBODY}, not to you \\(uid ${uid}\\)`),
+    );
   });
 
   it('ps removes what an agent killed without cleaning up left behind', async () => {
@@ -216,11 +250,16 @@ describe('an agent impersonated by another user in the directory taken first', {
   let plain: ChildProcess;
   let log: string;
   before(async () => {
-    if (!existsSync(CONVENTIONAL)) await asNobody(`require('fs').mkdirSync(${JSON.stringify(CONVENTIONAL)}); require('fs').chmodSync(${JSON.stringify(CONVENTIONAL)}, 0o777);`);
+    if (!existsSync(CONVENTIONAL))
+      await asNobody(
+        `require('fs').mkdirSync(${JSON.stringify(CONVENTIONAL)}); require('fs').chmodSync(${JSON.stringify(CONVENTIONAL)}, 0o777);`,
+      );
     // A process without Kheiron: the impersonator claims to be its agent.
     plain = await plainProcess();
     log = join(CONVENTIONAL, 'received.log');
-    await asNobody(`require('fs').writeFileSync(${JSON.stringify(log)}, ''); require('fs').chmodSync(${JSON.stringify(log)}, 0o666);`);
+    await asNobody(
+      `require('fs').writeFileSync(${JSON.stringify(log)}, ''); require('fs').chmodSync(${JSON.stringify(log)}, 0o666);`,
+    );
     await impersonate(NOBODY, join(CONVENTIONAL, `${plain.pid}.sock`), plain.pid!, log);
   });
 
@@ -230,7 +269,12 @@ describe('an agent impersonated by another user in the directory taken first', {
       const r = await kheiron(args, SHARED_ENV);
       assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, new RegExp(`refusing ${join(CONVENTIONAL, `${plain.pid}.sock`)}: ${CONVENTIONAL} belongs to uid ${NOBODY}, not to you \\(uid ${uid}\\); another user may be impersonating a Kheiron agent`));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `refusing ${join(CONVENTIONAL, `${plain.pid}.sock`)}: ${CONVENTIONAL} belongs to uid ${NOBODY}, not to you \\(uid ${uid}\\); another user may be impersonating a Kheiron agent`,
+        ),
+      );
       assertNoEscapes(r.stderr);
       assert.equal(readFileSync(log, 'utf8'), '', 'the CLI connected to the impersonator');
     });
@@ -247,49 +291,56 @@ describe('an agent impersonated by another user in the directory taken first', {
   });
 });
 
-describe("an agent impersonated by this user's own processes", { skip: process.platform !== 'linux' ? 'reads /proc' : false }, () => {
-  // A directory that is this user's: only the process and hello checks stand between.
-  const dir = join(mkdtempSync(join(BASE, 'own-')), 'agents');
-  mkdirSync(dir, { mode: 0o700 });
-  const env = { KHEIRON_SOCKET_DIR: dir };
-  const log = join(dir, 'received.log');
+describe(
+  "an agent impersonated by this user's own processes",
+  { skip: process.platform !== 'linux' ? 'reads /proc' : false },
+  () => {
+    // A directory that is this user's: only the process and hello checks stand between.
+    const dir = join(mkdtempSync(join(BASE, 'own-')), 'agents');
+    mkdirSync(dir, { mode: 0o700 });
+    const env = { KHEIRON_SOCKET_DIR: dir };
+    const log = join(dir, 'received.log');
 
-  it('refuses a socket named after a process that does not hold it, before sending anything', async () => {
-    const plain = await plainProcess();
-    writeFileSync(log, '');
-    await impersonate(undefined, join(dir, `${plain.pid}.sock`), plain.pid!, log);
-    const r = await kheiron(['status', String(plain.pid)], env);
-    assert.equal(r.code, 1, r.stdout);
-    assert.match(r.stderr, new RegExp(`refusing .*${plain.pid}\\.sock: the socket listening on it is not held by process ${plain.pid}`));
-    assert.equal(readFileSync(log, 'utf8'), '');
-  });
+    it('refuses a socket named after a process that does not hold it, before sending anything', async () => {
+      const plain = await plainProcess();
+      writeFileSync(log, '');
+      await impersonate(undefined, join(dir, `${plain.pid}.sock`), plain.pid!, log);
+      const r = await kheiron(['status', String(plain.pid)], env);
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(
+        r.stderr,
+        new RegExp(`refusing .*${plain.pid}\\.sock: the socket listening on it is not held by process ${plain.pid}`),
+      );
+      assert.equal(readFileSync(log, 'utf8'), '');
+    });
 
-  it('refuses an agent whose hello names another process', async () => {
-    writeFileSync(log, '');
-    // It listens on the socket named after itself, and says it is process 1.
-    const liar = await impersonateAsItself(dir, 1, log);
-    const r = await kheiron(['status', String(liar.pid)], env);
-    assert.equal(r.code, 1, r.stdout);
-    assert.match(r.stderr, new RegExp(`refusing .*${liar.pid}\\.sock: the agent there says it is process 1`));
-    assert.equal(r.stdout, '');
-  });
+    it('refuses an agent whose hello names another process', async () => {
+      writeFileSync(log, '');
+      // It listens on the socket named after itself, and says it is process 1.
+      const liar = await impersonateAsItself(dir, 1, log);
+      const r = await kheiron(['status', String(liar.pid)], env);
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stderr, new RegExp(`refusing .*${liar.pid}\\.sock: the agent there says it is process 1`));
+      assert.equal(r.stdout, '');
+    });
 
-  it("prints an agent's text with its control characters escaped", async () => {
-    writeFileSync(log, '');
-    const honest = await impersonateAsItself(dir, undefined, log);
-    const status = await kheiron(['status', String(honest.pid)], env);
-    assert.equal(status.code, 0, status.stderr);
-    assertNoEscapes(status.stdout);
-    assert.match(status.stdout, /command: \\x1b\[2J\\x1b\]0;owned\\x07\\x1b\[31mEVIL\\x1b\[0m/);
-    const json = await kheiron(['status', String(honest.pid), '--json'], env);
-    assertNoEscapes(json.stdout);
-    assert.deepEqual(JSON.parse(json.stdout).argv, [EVIL], 'the JSON still reads back as the same text');
-    const audit = await kheiron(['audit', String(honest.pid)], env);
-    assert.equal(audit.code, 1);
-    assert.match(audit.stderr, /cannot send the trail \\x1b\[2J/);
-    assertNoEscapes(audit.stderr);
-  });
-});
+    it("prints an agent's text with its control characters escaped", async () => {
+      writeFileSync(log, '');
+      const honest = await impersonateAsItself(dir, undefined, log);
+      const status = await kheiron(['status', String(honest.pid)], env);
+      assert.equal(status.code, 0, status.stderr);
+      assertNoEscapes(status.stdout);
+      assert.match(status.stdout, /command: \\x1b\[2J\\x1b\]0;owned\\x07\\x1b\[31mEVIL\\x1b\[0m/);
+      const json = await kheiron(['status', String(honest.pid), '--json'], env);
+      assertNoEscapes(json.stdout);
+      assert.deepEqual(JSON.parse(json.stdout).argv, [EVIL], 'the JSON still reads back as the same text');
+      const audit = await kheiron(['audit', String(honest.pid)], env);
+      assert.equal(audit.code, 1);
+      assert.match(audit.stderr, /cannot send the trail \\x1b\[2J/);
+      assertNoEscapes(audit.stderr);
+    });
+  },
+);
 
 /** An impersonator that listens on the socket named after its own pid; hello says `pid` (default: its own). */
 async function impersonateAsItself(dir: string, pid: number | undefined, log: string): Promise<ChildProcess> {

@@ -15,13 +15,27 @@ import { CLI, REGISTER } from '../support/node.js';
 let app: App;
 before(async () => {
   app = await startApp();
-  writeFileSync(join(APP_DIR, 'nothing.js'), `import { defineRules } from ${JSON.stringify(REGISTER.replace('loader/register.js', 'index.js'))};\nexport default defineRules('typo', { id: 'typo', target: '**/shop.mjs#Prices.prototype.qoute', before() {} }, { id: 'fine', target: '**/shop.mjs#Prices.prototype.quote', before() {} });\n`);
+  writeFileSync(
+    join(APP_DIR, 'nothing.js'),
+    `import { defineRules } from ${JSON.stringify(REGISTER.replace('loader/register.js', 'index.js'))};\nexport default defineRules('typo', { id: 'typo', target: '**/shop.mjs#Prices.prototype.qoute', before() {} }, { id: 'fine', target: '**/shop.mjs#Prices.prototype.quote', before() {} });\n`,
+  );
 });
 after(() => app.child.kill());
 
 describe('the kheiron command', () => {
   it('shows help for each command, and the list of commands', async () => {
-    for (const command of ['ps', 'functions', 'status', 'attach', 'detach', 'audit', 'watch', 'inject', 'demo', 'run']) {
+    for (const command of [
+      'ps',
+      'functions',
+      'status',
+      'attach',
+      'detach',
+      'audit',
+      'watch',
+      'inject',
+      'demo',
+      'run',
+    ]) {
       const r = await kheiron([command, '--help']);
       assert.equal(r.code, 0, `${command}: ${r.stderr}`);
       assert.match(r.stdout, new RegExp(`^Usage: kheiron ${command} `), command);
@@ -32,7 +46,10 @@ describe('the kheiron command', () => {
   });
 
   it('stops quietly when the reader of its output goes away', async () => {
-    const child = spawn(process.execPath, [CLI, 'functions', String(app.pid)], { env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'functions', String(app.pid)], {
+      env: { ...process.env, ...ENV },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -55,7 +72,10 @@ describe('the kheiron command', () => {
     assert.equal(refused.code, 1, refused.stdout);
     assert.match(refused.stderr, /refused, nothing attached: rule typo matches no function of process \d+/);
     const status = JSON.parse((await kheiron(['status', String(app.pid), '--json'])).stdout);
-    assert.deepEqual(status.rules.filter((r: { set: string }) => r.set === 'typo'), []);
+    assert.deepEqual(
+      status.rules.filter((r: { set: string }) => r.set === 'typo'),
+      [],
+    );
     const pending = await kheiron(['attach', String(app.pid), join(APP_DIR, 'nothing.js'), '--pending']);
     assert.equal(pending.code, 0, pending.stderr);
     assert.match(pending.stdout, /attached typo \(typo\) to no function yet/);
@@ -64,7 +84,10 @@ describe('the kheiron command', () => {
 
   it('watches an HTTP handler one short line a call, deeper with --depth', async () => {
     const lines = async (extra: string[]): Promise<string[]> => {
-      const child = spawn(process.execPath, [CLI, 'watch', String(app.pid), '**/shop.mjs#<arrow>*', ...extra], { env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'watch', String(app.pid), '**/shop.mjs#<arrow>*', ...extra], {
+        env: { ...process.env, ...ENV },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
       await new Promise<void>((resolve) => child.stderr.once('data', () => resolve()));
@@ -86,8 +109,14 @@ describe('the kheiron command', () => {
   });
 
   it('lists a process whose event loop is blocked as not responding, without waiting for it', async () => {
-    writeFileSync(join(APP_DIR, 'block.mjs'), "console.log('listening 0');\nsetTimeout(() => { const end = Date.now() + 8000; while (Date.now() < end); }, 500);\n");
-    const child = spawn(process.execPath, ['--import', REGISTER, join(APP_DIR, 'block.mjs')], { env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'inherit'] });
+    writeFileSync(
+      join(APP_DIR, 'block.mjs'),
+      "console.log('listening 0');\nsetTimeout(() => { const end = Date.now() + 8000; while (Date.now() < end); }, 500);\n",
+    );
+    const child = spawn(process.execPath, ['--import', REGISTER, join(APP_DIR, 'block.mjs')], {
+      env: { ...process.env, ...ENV },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const started = Date.now();

@@ -28,19 +28,34 @@ function waitFor(child: ChildProcess, pattern: RegExp, what: string): Promise<Re
 }
 
 /** The shop example, every function prepared, as `kheiron demo` starts it. */
-export async function startShop(socketDir: string, node = process.execPath): Promise<{ child: ChildProcess; pid: number; port: number }> {
+export async function startShop(
+  socketDir: string,
+  node = process.execPath,
+): Promise<{ child: ChildProcess; pid: number; port: number }> {
   const child = spawn(node, ['--import', REGISTER, join(SHOP, 'main.js')], {
     env: { ...process.env, KHEIRON_SOCKET_DIR: socketDir, KHEIRON_INCLUDE: `${SHOP}/**`, KHEIRON_NO_CACHE: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const m = await waitFor(child, /listening on http:\/\/127\.0\.0\.1:(\d+)/, 'the shop');
-  child.once('exit', (code, signal) => signal !== 'SIGTERM' && process.stderr.write(`the shop (pid ${child.pid}) exited: code ${code}, signal ${signal}\n`));
+  child.once(
+    'exit',
+    (code, signal) =>
+      signal !== 'SIGTERM' &&
+      process.stderr.write(`the shop (pid ${child.pid}) exited: code ${code}, signal ${signal}\n`),
+  );
   return { child, pid: child.pid!, port: Number(m[1]) };
 }
 
 /** `kheiron console` as an operator starts it: its address, with the one-time token. */
-export async function startConsoleCli(socketDir: string, node = process.execPath): Promise<{ child: ChildProcess; url: string; base: string }> {
-  const child = spawn(node, [CLI, 'console'], { cwd: ROOT, env: { ...process.env, KHEIRON_SOCKET_DIR: socketDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startConsoleCli(
+  socketDir: string,
+  node = process.execPath,
+): Promise<{ child: ChildProcess; url: string; base: string }> {
+  const child = spawn(node, [CLI, 'console'], {
+    cwd: ROOT,
+    env: { ...process.env, KHEIRON_SOCKET_DIR: socketDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const m = await waitFor(child, /(http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+/, 'kheiron console');
   return { child, url: m[0], base: m[1]! };
 }
@@ -92,11 +107,13 @@ export class Load {
   private async one(): Promise<boolean> {
     const r = this.random();
     const id = 1 + Math.floor(this.random() * 200);
-    const [method, path] = r < 0.05 ? ['DELETE', `/items/${id}`] : r < 0.75 ? ['GET', `/items/${id}`] : ['GET', `/price/${id}`];
+    const [method, path] =
+      r < 0.05 ? ['DELETE', `/items/${id}`] : r < 0.75 ? ['GET', `/items/${id}`] : ['GET', `/price/${id}`];
     let res = await this.send(method!, path!);
     if (res.status === 599) res = await this.send(method!, path!);
     if (res.status >= 500) return true;
-    if (method === 'GET' && path!.startsWith('/items/') && res.status === 200) return (res.body as { id?: number }).id !== id;
+    if (method === 'GET' && path!.startsWith('/items/') && res.status === 200)
+      return (res.body as { id?: number }).id !== id;
     return false;
   }
 
@@ -128,15 +145,28 @@ export class Load {
 }
 
 /** A raw request, with exactly the headers given (fetch would not let a test set Host). */
-export function raw(base: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
+export function raw(
+  base: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });

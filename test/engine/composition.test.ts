@@ -94,7 +94,15 @@ function world(kind: Kind): Omit<World, 'engine'> {
     }
     assert.fail('the call did not fail');
   };
-  return { call, fails, state: ctx.state, db: ctx.db, DbError: ctx.DbError, target: `${lastModule()}#Db.prototype.${method}`, kind };
+  return {
+    call,
+    fails,
+    state: ctx.state,
+    db: ctx.db,
+    DbError: ctx.DbError,
+    target: `${lastModule()}#Db.prototype.${method}`,
+    kind,
+  };
 }
 
 const injected = (w: World): number => w.engine.counters().injected;
@@ -111,8 +119,17 @@ const PAIRS: Pair[] = [
       assert.equal(injected(w), 2);
       assert.equal(repairs(w), 1);
       await settle();
-      assert.deepEqual(w.engine.rules().map((r) => r.id).filter((id) => id.startsWith('inject')), []);
-      assert.match(String(w.engine.events().find((e) => e.type === 'self-detach')?.detail?.reason), /injected 2 faults/);
+      assert.deepEqual(
+        w.engine
+          .rules()
+          .map((r) => r.id)
+          .filter((id) => id.startsWith('inject')),
+        [],
+      );
+      assert.match(
+        String(w.engine.events().find((e) => e.type === 'self-detach')?.detail?.reason),
+        /injected 2 faults/,
+      );
     },
   },
   {
@@ -319,7 +336,11 @@ const PAIRS: Pair[] = [
   {
     name: 'guardArgs refuses × fallback and retry: recovered, not retried',
     kinds: ['sync', 'async'],
-    rules: (t) => [guardArgs(t, ([x]) => x !== -1 || 'negative'), retry(t, { attempts: 3, backoff: fast }), fallback(t, 'fb')],
+    rules: (t) => [
+      guardArgs(t, ([x]) => x !== -1 || 'negative'),
+      retry(t, { attempts: 3, backoff: fast }),
+      fallback(t, 'fb'),
+    ],
     async check(w) {
       assert.equal(await w.call(-1), 'fb');
       assert.equal(w.state.calls, 0);
@@ -400,7 +421,11 @@ describe('catalogue entries on one function compose, whichever was attached firs
           const engine = new RepairEngine();
           engine.attach(arrange(rules));
           await pair.check({ ...partial, engine }, rules);
-          assert.equal(engine.counters()['rule-error'], 0, JSON.stringify(engine.events().filter((e) => e.type === 'rule-error')));
+          assert.equal(
+            engine.counters()['rule-error'],
+            0,
+            JSON.stringify(engine.events().filter((e) => e.type === 'rule-error')),
+          );
         });
       }
     }
@@ -414,7 +439,11 @@ describe('the control points of several rules', () => {
     const engine = new RepairEngine();
     engine.attach([
       { id: 'replace', target: w.target, onThrow: (ctx) => ctx.rethrow(new Error('replaced')) },
-      { id: 'see', target: w.target, onThrow: (ctx) => void seen.push(`${(ctx.error as Error).message} ${ctx.recovered}`) },
+      {
+        id: 'see',
+        target: w.target,
+        onThrow: (ctx) => void seen.push(`${(ctx.error as Error).message} ${ctx.recovered}`),
+      },
       { id: 'recover', target: w.target, onThrow: (ctx) => ctx.recover('ok') },
       { id: 'late', target: w.target, onThrow: (ctx) => void seen.push(`late ${ctx.recovered} ${String(ctx.result)}`) },
     ]);
@@ -428,8 +457,17 @@ describe('the control points of several rules', () => {
     const seen: string[] = [];
     const engine = new RepairEngine();
     engine.attach([
-      { id: 'refuse', target: w.target, before: (ctx) => ctx.rethrow(new Error('refused')), onThrow: () => void seen.push('refuse') },
-      { id: 'other', target: w.target, onThrow: (ctx) => void seen.push(`other ${(ctx.error as Error).message} ${ctx.skipped}`) },
+      {
+        id: 'refuse',
+        target: w.target,
+        before: (ctx) => ctx.rethrow(new Error('refused')),
+        onThrow: () => void seen.push('refuse'),
+      },
+      {
+        id: 'other',
+        target: w.target,
+        onThrow: (ctx) => void seen.push(`other ${(ctx.error as Error).message} ${ctx.skipped}`),
+      },
     ]);
     assert.equal(((await w.fails()) as Error).message, 'refused');
     assert.deepEqual(seen, ['other refused true']);
@@ -441,7 +479,12 @@ describe('the control points of several rules', () => {
     const engine = new RepairEngine();
     engine.attach([
       { id: 'skip', target: w.target, before: (ctx) => ctx.skip(Promise.reject(new Error('supplied'))) },
-      { id: 'see', target: w.target, after: (ctx) => void seen.push(ctx.result), onThrow: (ctx) => void seen.push((ctx.error as Error).message) },
+      {
+        id: 'see',
+        target: w.target,
+        after: (ctx) => void seen.push(ctx.result),
+        onThrow: (ctx) => void seen.push((ctx.error as Error).message),
+      },
     ]);
     await w.fails();
     assert.deepEqual(seen, ['supplied']);
@@ -469,20 +512,32 @@ describe('the control points of several rules', () => {
     engine.attach([{ id: 'sloppy', target: w.target, around: (_ctx, run) => run() }]);
     assert.equal(await w.call(), 'row 1');
     assert.equal(engine.counters()['rule-error'], 1);
-    assert.match(JSON.stringify(engine.events().find((e) => e.type === 'rule-error')), /without declaring 'invokes: true'/);
+    assert.match(
+      JSON.stringify(engine.events().find((e) => e.type === 'rule-error')),
+      /without declaring 'invokes: true'/,
+    );
   });
 
   it('refuses interrupt with around, naming the rule', () => {
     const w = world('sync');
-    assert.throws(() => new RepairEngine().attach([{ id: 'x', target: w.target, interrupt: true, around: (_c, run) => run }]), /rule 'x'.*'interrupt' cannot apply to 'around'/);
+    assert.throws(
+      () => new RepairEngine().attach([{ id: 'x', target: w.target, interrupt: true, around: (_c, run) => run }]),
+      /rule 'x'.*'interrupt' cannot apply to 'around'/,
+    );
   });
 
   it('the body that a rule runs again calls other functions with their hooks on', async () => {
-    const ctx = runPrepared('function inner(x) { return x; }\nfunction outer(x) { if (outer.fail-- > 0) throw new Error("once"); return inner(x); }\nouter.fail = 1;\nthis.outer = outer;', 'nested');
+    const ctx = runPrepared(
+      'function inner(x) { return x; }\nfunction outer(x) { if (outer.fail-- > 0) throw new Error("once"); return inner(x); }\nouter.fail = 1;\nthis.outer = outer;',
+      'nested',
+    );
     const m = lastModule();
     const engine = new RepairEngine();
     const seen: unknown[] = [];
-    engine.attach([retry(`${m}#outer`, { attempts: 2 }), { id: 'inner', target: `${m}#inner`, before: (c) => void seen.push(c.args[0]) }]);
+    engine.attach([
+      retry(`${m}#outer`, { attempts: 2 }),
+      { id: 'inner', target: `${m}#inner`, before: (c) => void seen.push(c.args[0]) },
+    ]);
     assert.equal(ctx.outer(5), 5);
     assert.deepEqual(seen, [5], "inner's rule ran during the retried attempt");
   });
@@ -490,7 +545,11 @@ describe('the control points of several rules', () => {
 
 /** Every entry of the catalogue, set up to act on the calls of the sequence below. */
 const ENTRIES: { name: string; kinds: readonly Kind[]; make(target: string, w: Omit<World, 'engine'>): Rule }[] = [
-  { name: 'invariant', kinds: ['sync', 'async'], make: (t) => invariant(t, (ctx) => ctx.point === 'before' || typeof ctx.result === 'string') },
+  {
+    name: 'invariant',
+    kinds: ['sync', 'async'],
+    make: (t) => invariant(t, (ctx) => ctx.point === 'before' || typeof ctx.result === 'string'),
+  },
   { name: 'rollback', kinds: ['sync'], make: (t) => rollback(t, { fields: ['log'] }) },
   { name: 'rescue', kinds: ['sync', 'async'], make: (t, w) => rescue(t, { as: w.DbError }) },
   { name: 'fallback', kinds: ['sync', 'async'], make: (t) => fallback(t, 'fb') },
@@ -519,7 +578,16 @@ async function sequence(w: World): Promise<string[]> {
       seen.push(`! ${(error as Error).name}: ${(error as Error).message}`);
     }
   };
-  for (const [x, failures] of [[1, 1], [2, 0], [1, 2], [0, 0], [3, 1], [1, 0], [4, 3]] as const) await step(x, failures);
+  for (const [x, failures] of [
+    [1, 1],
+    [2, 0],
+    [1, 2],
+    [0, 0],
+    [3, 1],
+    [1, 0],
+    [4, 3],
+  ] as const)
+    await step(x, failures);
   seen.push(`body ran ${w.state.calls} times; ${w.engine.counters()['rule-error']} rule errors`);
   return seen;
 }

@@ -35,12 +35,18 @@ const DIR = mkdtempSync(join(tmpdir(), 'kheiron-contracts-'));
 after(() => rmSync(DIR, { recursive: true, force: true }));
 
 function counter(): { Counter: any; module: string } {
-  const ctx = runPrepared('class Counter { constructor() { this.n = 0; } bump(by) { this.n += by; return this.n; } }\nthis.Counter = Counter;', 'counter');
+  const ctx = runPrepared(
+    'class Counter { constructor() { this.n = 0; } bump(by) { this.n += by; return this.n; } }\nthis.Counter = Counter;',
+    'counter',
+  );
   return { Counter: ctx.Counter, module: lastModule() };
 }
 
 function lines(file: string): AuditEvent[] {
-  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditEvent);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as AuditEvent);
 }
 
 describe('every audit event is written, whatever it carries', () => {
@@ -51,9 +57,27 @@ describe('every audit event is written, whatever it carries', () => {
     const circular: Record<string, unknown> = { big: 12n };
     circular.self = circular;
     const throwers = [
-      new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } }),
-      { get message(): string { throw new Error('getter'); } },
-      { toJSON() { throw new Error('toJSON'); } },
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('trap');
+          },
+          ownKeys: () => {
+            throw new Error('trap');
+          },
+        },
+      ),
+      {
+        get message(): string {
+          throw new Error('getter');
+        },
+      },
+      {
+        toJSON() {
+          throw new Error('toJSON');
+        },
+      },
       Symbol('s'),
       10n,
       undefined,
@@ -67,7 +91,13 @@ describe('every audit event is written, whatever it carries', () => {
         maxFailureRate: 1,
         budgetMs: 60_000,
         before(ctx) {
-          if (current === -1) ctx.repaired({ circular, fn: function named() {}, deep: { a: { b: { c: { d: { e: { f: { g: { h: 1 } } } } } } } }, long: 'x'.repeat(5000) });
+          if (current === -1)
+            ctx.repaired({
+              circular,
+              fn: function named() {},
+              deep: { a: { b: { c: { d: { e: { f: { g: { h: 1 } } } } } } } },
+              long: 'x'.repeat(5000),
+            });
           else throw throwers[current];
         },
       }),
@@ -76,7 +106,9 @@ describe('every audit event is written, whatever it carries', () => {
     for (current = -1; current < throwers.length; current++) c.bump(1);
     await new Promise((r) => setImmediate(r));
     const written = lines(file);
-    const counted = Object.entries(engine.counters()).filter(([k]) => k !== 'dropped' && k !== 'suppressed').reduce((a, [, v]) => a + v, 0);
+    const counted = Object.entries(engine.counters())
+      .filter(([k]) => k !== 'dropped' && k !== 'suppressed')
+      .reduce((a, [, v]) => a + v, 0);
     assert.equal(written.length, counted);
     assert.equal(engine.counters()['rule-error'], throwers.length);
     const repair = written.find((e) => e.type === 'repair')!.detail!;
@@ -101,7 +133,11 @@ describe('every audit event is written, whatever it carries', () => {
 
   it('an audit file that cannot be opened is an error at start, or at attach when it comes from the environment', () => {
     const missing = join(DIR, 'no-such-dir', 'audit.jsonl');
-    assert.throws(() => new RepairEngine({ auditFile: missing }), (e: unknown) => e instanceof AuditError && /audit file .*no-such-dir.* cannot be opened: .*ENOENT/.test((e as Error).message));
+    assert.throws(
+      () => new RepairEngine({ auditFile: missing }),
+      (e: unknown) =>
+        e instanceof AuditError && /audit file .*no-such-dir.* cannot be opened: .*ENOENT/.test((e as Error).message),
+    );
     const saved = process.env.KHEIRON_AUDIT_FILE;
     process.env.KHEIRON_AUDIT_FILE = missing;
     try {
@@ -119,7 +155,18 @@ describe('every audit event is written, whatever it carries', () => {
     const { Counter, module } = counter();
     const file = join(DIR, 'flood.jsonl');
     const engine = new RepairEngine({ auditFile: file });
-    engine.attach([{ id: 'flood', target: `${module}#Counter.prototype.bump`, maxFailures: 10_000, maxFailureRate: 1, budgetMs: 60_000, before() { throw new Error('always'); } }]);
+    engine.attach([
+      {
+        id: 'flood',
+        target: `${module}#Counter.prototype.bump`,
+        maxFailures: 10_000,
+        maxFailureRate: 1,
+        budgetMs: 60_000,
+        before() {
+          throw new Error('always');
+        },
+      },
+    ]);
     const c = new Counter();
     const started = Date.now();
     for (let i = 0; i < 2500; i++) c.bump(1);
@@ -144,7 +191,16 @@ describe('a failing rule detaches itself', () => {
     const { Counter, module } = counter();
     const engine = new RepairEngine();
     let n = 0;
-    engine.attach([{ id: 'alternate', target: `${module}#Counter.prototype.bump`, budgetMs: 60_000, before() { if (n++ % 2) throw new Error('odd'); } }]);
+    engine.attach([
+      {
+        id: 'alternate',
+        target: `${module}#Counter.prototype.bump`,
+        budgetMs: 60_000,
+        before() {
+          if (n++ % 2) throw new Error('odd');
+        },
+      },
+    ]);
     const c = new Counter();
     for (let i = 0; i < 100; i++) c.bump(1);
     assert.deepEqual(engine.rules(), []);
@@ -156,9 +212,23 @@ describe('a failing rule detaches itself', () => {
   it('an async hook that rejects is a rule error; so for a hook attached with the runtime', async () => {
     const { Counter, module } = counter();
     const engine = new RepairEngine();
-    engine.attach([{ id: 'async', target: `${module}#Counter.prototype.bump`, budgetMs: 60_000, async after() { throw new Error('later'); } } as never]);
+    engine.attach([
+      {
+        id: 'async',
+        target: `${module}#Counter.prototype.bump`,
+        budgetMs: 60_000,
+        async after() {
+          throw new Error('later');
+        },
+      } as never,
+    ]);
     /* eslint-disable @typescript-eslint/no-misused-promises -- the rejection of an async hook is what it checks */
-    const raw = attach({ target: `${module}#Counter.prototype.bump`, async before() { throw new Error('raw'); } });
+    const raw = attach({
+      target: `${module}#Counter.prototype.bump`,
+      async before() {
+        throw new Error('raw');
+      },
+    });
     /* eslint-enable @typescript-eslint/no-misused-promises */
     const c = new Counter();
     for (let i = 0; i < 3; i++) c.bump(1);
@@ -171,27 +241,58 @@ describe('a failing rule detaches itself', () => {
   it('a rule that loops is interrupted at its budget when it asks to be', () => {
     const { Counter, module } = counter();
     const engine = new RepairEngine();
-    engine.attach([{ id: 'spin', target: `${module}#Counter.prototype.bump`, budgetMs: 20, interrupt: true, before() { for (;;); } }]);
+    engine.attach([
+      {
+        id: 'spin',
+        target: `${module}#Counter.prototype.bump`,
+        budgetMs: 20,
+        interrupt: true,
+        before() {
+          for (;;);
+        },
+      },
+    ]);
     const c = new Counter();
     assert.equal(c.bump(2), 2);
     assert.deepEqual(engine.rules(), []);
-    assert.deepEqual(engine.events().map((e) => e.type), ['attach', 'rule-error', 'self-detach']);
+    assert.deepEqual(
+      engine.events().map((e) => e.type),
+      ['attach', 'rule-error', 'self-detach'],
+    );
     assert.equal(c.bump(1), 3);
   });
 });
 
-describe('catalogue options are checked like a rule\'s', () => {
+describe("catalogue options are checked like a rule's", () => {
   it('names the entry, the option, a close match and the known options', () => {
     const t = 'Db.prototype.query';
-    assert.throws(() => retry(t, { atempts: 5 } as never), /retry\(\): unknown option 'atempts' \(did you mean 'attempts'\?\); known: attempts, backoff, when, id, priority/);
-    assert.throws(() => circuitBreaker(t, { treshold: 3 } as never), /circuitBreaker\(\): unknown option 'treshold' \(did you mean 'threshold'\?\)/);
-    assert.throws(() => fallback(t, 1, { extra: 1 } as never), /fallback\(\): unknown option 'extra'; known: id, priority, maxFailures/);
-    assert.throws(() => retry(t, { backoff: { inital: 5 } } as never), /retry\(\) backoff\(\): unknown backoff option 'inital' \(did you mean 'initial'\?\)/);
+    assert.throws(
+      () => retry(t, { atempts: 5 } as never),
+      /retry\(\): unknown option 'atempts' \(did you mean 'attempts'\?\); known: attempts, backoff, when, id, priority/,
+    );
+    assert.throws(
+      () => circuitBreaker(t, { treshold: 3 } as never),
+      /circuitBreaker\(\): unknown option 'treshold' \(did you mean 'threshold'\?\)/,
+    );
+    assert.throws(
+      () => fallback(t, 1, { extra: 1 } as never),
+      /fallback\(\): unknown option 'extra'; known: id, priority, maxFailures/,
+    );
+    assert.throws(
+      () => retry(t, { backoff: { inital: 5 } } as never),
+      /retry\(\) backoff\(\): unknown backoff option 'inital' \(did you mean 'initial'\?\)/,
+    );
     assert.throws(() => bulkhead(t, { limit: 1, queu: 2 } as never), /bulkhead\(\): unknown option 'queu'/);
-    assert.throws(() => inject(t, { throw: 'x', time: 2 } as never), /inject\(\): unknown option 'time' \(did you mean 'times'\?\)/);
+    assert.throws(
+      () => inject(t, { throw: 'x', time: 2 } as never),
+      /inject\(\): unknown option 'time' \(did you mean 'times'\?\)/,
+    );
     assert.throws(() => rescue(t, { as: 1, wen: () => true } as never), /rescue\(\): unknown option 'wen'/);
     assert.throws(() => reset(t, { using: 'r', afer: 2 } as never), /reset\(\): unknown option 'afer'/);
-    assert.throws(() => invariant(t, () => true, { repiar: () => {} } as never), /invariant\(\): unknown option 'repiar'/);
+    assert.throws(
+      () => invariant(t, () => true, { repiar: () => {} } as never),
+      /invariant\(\): unknown option 'repiar'/,
+    );
     assert.throws(() => lastKnownGood(t, { keys: () => 1 } as never), /lastKnownGood\(\): unknown option 'keys'/);
     assert.throws(() => rollback(t, { field: ['a'] } as never), /rollback\(\): unknown option 'field'/);
     assert.throws(() => timeout(t, 10, { ms: 1 } as never), /timeout\(\): unknown option 'ms'/);
@@ -207,27 +308,50 @@ describe('catalogue options are checked like a rule\'s', () => {
 describe('errors name where the rule was written', () => {
   it('the line of an object-literal rule, not of defineRules(', async () => {
     const file = join(DIR, 'literal.mjs');
-    writeFileSync(file, `import { defineRules } from ${JSON.stringify(join(ROOT, 'dist/src/index.js'))};\nexport default defineRules('literal',\n  { id: 'ok', target: 'x', before() {} },\n  {\n    id: 'bad',\n    target: 'x',\n    retries: 2,\n    before() {},\n  },\n);\n`);
+    writeFileSync(
+      file,
+      `import { defineRules } from ${JSON.stringify(join(ROOT, 'dist/src/index.js'))};\nexport default defineRules('literal',\n  { id: 'ok', target: 'x', before() {} },\n  {\n    id: 'bad',\n    target: 'x',\n    retries: 2,\n    before() {},\n  },\n);\n`,
+    );
     const set = (await import(pathToFileURL(file).href)).default;
-    assert.throws(() => new RepairEngine().attach(set), /^RuleError: rule 'bad' \(.*literal\.mjs:5\): unknown option 'retries'/);
+    assert.throws(
+      () => new RepairEngine().attach(set),
+      /^RuleError: rule 'bad' \(.*literal\.mjs:5\): unknown option 'retries'/,
+    );
   });
 
   it('a set written without defineRules names its file and the line of the rule', async () => {
     const file = join(DIR, 'plain.mjs');
-    writeFileSync(file, `export default {\n  name: 'plain',\n  rules: [\n    { id: 'p', target: 'x', before: 1 },\n  ],\n};\n`);
+    writeFileSync(
+      file,
+      `export default {\n  name: 'plain',\n  rules: [\n    { id: 'p', target: 'x', before: 1 },\n  ],\n};\n`,
+    );
     const set = (await import(pathToFileURL(file).href)).default;
-    assert.throws(() => new RepairEngine().attach(set, { file }), /rule 'p' \(.*plain\.mjs:4\): 'before' must be a function/);
+    assert.throws(
+      () => new RepairEngine().attach(set, { file }),
+      /rule 'p' \(.*plain\.mjs:4\): 'before' must be a function/,
+    );
   });
 
   it('a duplicate id within one set says so', () => {
     const set = defineRules('dup', { id: 'same', target: 'x', before() {} }, { id: 'same', target: 'y', before() {} });
-    assert.throws(() => new RepairEngine().attach(set), /rule 'same' \(.*contracts\.test\.js:\d+\): another rule of set 'dup' has this id$/);
+    assert.throws(
+      () => new RepairEngine().attach(set),
+      /rule 'same' \(.*contracts\.test\.js:\d+\): another rule of set 'dup' has this id$/,
+    );
   });
 
   it('ctx.invoke without invokes: true is refused with a clear error', () => {
     const { Counter, module } = counter();
     const engine = new RepairEngine();
-    engine.attach([{ id: 'sneaky', target: `${module}#Counter.prototype.bump`, after(ctx) { ctx.invoke(); } }]);
+    engine.attach([
+      {
+        id: 'sneaky',
+        target: `${module}#Counter.prototype.bump`,
+        after(ctx) {
+          ctx.invoke();
+        },
+      },
+    ]);
     const c = new Counter();
     assert.equal(c.bump(1), 1);
     assert.equal(c.n, 1);

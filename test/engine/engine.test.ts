@@ -4,7 +4,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { AUDIT_CHANNEL, RepairEngine, RuleError, defineRules, detachAll, functions, retry, sharedEngine, type AuditEvent } from '../../src/index.js';
+import {
+  AUDIT_CHANNEL,
+  RepairEngine,
+  RuleError,
+  defineRules,
+  detachAll,
+  functions,
+  retry,
+  sharedEngine,
+  type AuditEvent,
+} from '../../src/index.js';
 import { allEngines } from '../../src/engine/engines.js';
 import { lastModule, runPrepared } from '../support/prepared.js';
 
@@ -48,12 +58,23 @@ describe('attach is all or nothing', () => {
     const engine = new RepairEngine();
     const seen: string[] = [];
     const attached = engine.attach(
-      defineRules('audit-set', { id: 'a', target: `${module}#Account.prototype.deposit`, before: (ctx) => void seen.push(`a ${ctx.args[0]}`) }, { id: 'b', target: { module, name: 'Account.prototype.*', kind: 'method' }, after: (ctx) => void seen.push(`b ${ctx.entry.name}`) }),
+      defineRules(
+        'audit-set',
+        { id: 'a', target: `${module}#Account.prototype.deposit`, before: (ctx) => void seen.push(`a ${ctx.args[0]}`) },
+        {
+          id: 'b',
+          target: { module, name: 'Account.prototype.*', kind: 'method' },
+          after: (ctx) => void seen.push(`b ${ctx.entry.name}`),
+        },
+      ),
     );
-    assert.deepEqual(attached.map((r) => [r.id, r.set, r.functions.map((f) => f.name).sort()]), [
-      ['a', 'audit-set', ['Account.prototype.deposit']],
-      ['b', 'audit-set', ['Account.prototype.audit', 'Account.prototype.deposit', 'Account.prototype.transfer']],
-    ]);
+    assert.deepEqual(
+      attached.map((r) => [r.id, r.set, r.functions.map((f) => f.name).sort()]),
+      [
+        ['a', 'audit-set', ['Account.prototype.deposit']],
+        ['b', 'audit-set', ['Account.prototype.audit', 'Account.prototype.deposit', 'Account.prototype.transfer']],
+      ],
+    );
     new Account('x').deposit(5);
     assert.deepEqual(seen, ['a 5', 'b Account.prototype.deposit']);
     assert.equal(engine.counters().attach, 2);
@@ -63,7 +84,12 @@ describe('attach is all or nothing', () => {
     const { Account, module } = bank();
     const engine = new RepairEngine();
     const seen: string[] = [];
-    const set = defineRules({ id: 'good', target: `${module}#**`, before: () => void seen.push('good') }, { id: 'bad', target: `${module}#**`, before() {}, retries: 3 } as never);
+    const set = defineRules({ id: 'good', target: `${module}#**`, before: () => void seen.push('good') }, {
+      id: 'bad',
+      target: `${module}#**`,
+      before() {},
+      retries: 3,
+    } as never);
     let error: unknown;
     try {
       engine.attach(set);
@@ -87,18 +113,33 @@ describe('attach is all or nothing', () => {
         return (e as Error).message;
       }
     };
-    assert.match(attempt({ id: 'k', target: { name: 'x', kind: 'method2' }, before() {} }), /selector 'kind' 'method2' is not one of function, arrow, method/);
-    assert.match(attempt({ id: 'k', target: { name: '' }, before() {} }), /selector 'name' must be a non-empty glob string/);
-    assert.match(attempt({ id: 'k', target: { name: 'x', klass: 'A' }, before() {} }), /unknown selector field 'klass'/);
+    assert.match(
+      attempt({ id: 'k', target: { name: 'x', kind: 'method2' }, before() {} }),
+      /selector 'kind' 'method2' is not one of function, arrow, method/,
+    );
+    assert.match(
+      attempt({ id: 'k', target: { name: '' }, before() {} }),
+      /selector 'name' must be a non-empty glob string/,
+    );
+    assert.match(
+      attempt({ id: 'k', target: { name: 'x', klass: 'A' }, before() {} }),
+      /unknown selector field 'klass'/,
+    );
     assert.match(attempt({ id: 'k', target: 'x' }), /needs at least one control point/);
     assert.match(attempt({ id: '', target: 'x', before() {} }), /'id' must be a non-empty string/);
-    assert.match(attempt({ id: 'k', target: 'x', before() {}, maxFailures: 0 }), /'maxFailures' must be a positive integer/);
+    assert.match(
+      attempt({ id: 'k', target: 'x', before() {}, maxFailures: 0 }),
+      /'maxFailures' must be a positive integer/,
+    );
     engine.attach([{ id: 'k', target: 'nothing-matches', before() {} }]);
     assert.match(attempt({ id: 'k', target: 'x', before() {} }), /rule 'k'.*another attached rule has this id/);
   });
 
   it('takes any selector the runtime takes: a string, the fields of an entry, or a predicate', () => {
-    const ctx = runPrepared('class Till { ring(n) { return n; } }\nfunction total(n) { return n; }\nthis.till = new Till(); this.total = total;', 'till');
+    const ctx = runPrepared(
+      'class Till { ring(n) { return n; } }\nfunction total(n) { return n; }\nthis.till = new Till(); this.total = total;',
+      'till',
+    );
     const m = lastModule();
     const seen: string[] = [];
     const see = (ctx: { entry: { name: string } }): void => void seen.push(ctx.entry.name);
@@ -114,7 +155,10 @@ describe('attach is all or nothing', () => {
   it('refuses a rule that runs the original again on functions it cannot reach', () => {
     runPrepared('const handlers = [async (x) => {\n return x; }]; this.h = handlers[0];', 'anon');
     const engine = new RepairEngine();
-    assert.throws(() => engine.attach([retry(`${lastModule()}#**`, { id: 'r' })]), /rule 'r'.*it runs the original function again, which is not possible for <arrow>@1:19/);
+    assert.throws(
+      () => engine.attach([retry(`${lastModule()}#**`, { id: 'r' })]),
+      /rule 'r'.*it runs the original function again, which is not possible for <arrow>@1:19/,
+    );
   });
 });
 
@@ -123,7 +167,11 @@ describe('detach', () => {
     const { Account, module } = bank();
     const engine = new RepairEngine();
     const seen: string[] = [];
-    const rule = (id: string) => ({ id, target: `${module}#Account.prototype.deposit`, before: () => void seen.push(id) });
+    const rule = (id: string) => ({
+      id,
+      target: `${module}#Account.prototype.deposit`,
+      before: () => void seen.push(id),
+    });
     engine.attach(defineRules('one', rule('r1'), rule('r2')));
     engine.attach(defineRules('two', rule('r3')));
     const acct = new Account('x');
@@ -164,7 +212,15 @@ describe('watch the watchers', () => {
   it("catches a rule's own error, records it, and the application goes on", () => {
     const { Account, module } = bank();
     const engine = new RepairEngine();
-    engine.attach([{ id: 'buggy', target: `${module}#Account.prototype.deposit`, before: () => { throw new Error('rule bug'); } }]);
+    engine.attach([
+      {
+        id: 'buggy',
+        target: `${module}#Account.prototype.deposit`,
+        before: () => {
+          throw new Error('rule bug');
+        },
+      },
+    ]);
     assert.equal(new Account('x').deposit(3), 3);
     const [event] = engine.events().filter((e) => e.type === 'rule-error');
     assert.equal(event!.rule, 'buggy');
@@ -176,7 +232,17 @@ describe('watch the watchers', () => {
     const { Account, module } = bank();
     const engine = new RepairEngine();
     let runs = 0;
-    engine.attach([{ id: 'flaky', target: `${module}#Account.prototype.deposit`, maxFailures: 3, before: () => { runs++; throw new Error('again'); } }]);
+    engine.attach([
+      {
+        id: 'flaky',
+        target: `${module}#Account.prototype.deposit`,
+        maxFailures: 3,
+        before: () => {
+          runs++;
+          throw new Error('again');
+        },
+      },
+    ]);
     const acct = new Account('x');
     for (let i = 0; i < 6; i++) acct.deposit(1);
     assert.equal(runs, 3);
@@ -190,19 +256,42 @@ describe('watch the watchers', () => {
   it('detaches a rule that overruns its time budget', () => {
     const { Account, module } = bank();
     const engine = new RepairEngine();
-    engine.attach([{ id: 'slow', target: `${module}#Account.prototype.deposit`, budgetMs: 5, before: () => { const end = Date.now() + 20; while (Date.now() < end); } }]);
+    engine.attach([
+      {
+        id: 'slow',
+        target: `${module}#Account.prototype.deposit`,
+        budgetMs: 5,
+        before: () => {
+          const end = Date.now() + 20;
+          while (Date.now() < end);
+        },
+      },
+    ]);
     const acct = new Account('x');
     acct.deposit(1);
     acct.deposit(1);
     assert.deepEqual(engine.rules(), []);
-    assert.match(String(engine.events().find((e) => e.type === 'self-detach')!.detail!.reason), /overran its time budget: \d+\.\d ms at 'before' of Account\.prototype\.deposit, budget 5 ms/);
+    assert.match(
+      String(engine.events().find((e) => e.type === 'self-detach')!.detail!.reason),
+      /overran its time budget: \d+\.\d ms at 'before' of Account\.prototype\.deposit, budget 5 ms/,
+    );
   });
 
   it('prepared code that a rule calls does not run rules again', () => {
     const { Account, module } = bank();
     const engine = new RepairEngine();
     let runs = 0;
-    engine.attach([{ id: 'reentrant', target: `${module}#Account.prototype.deposit`, before: (ctx) => { runs++; (ctx.this as any).audit(); new Account('y').deposit(1); } }]);
+    engine.attach([
+      {
+        id: 'reentrant',
+        target: `${module}#Account.prototype.deposit`,
+        before: (ctx) => {
+          runs++;
+          (ctx.this as any).audit();
+          new Account('y').deposit(1);
+        },
+      },
+    ]);
     new Account('x').deposit(2);
     assert.equal(runs, 1);
   });
@@ -217,16 +306,37 @@ describe('audit trail', () => {
     const listener = (e: unknown) => void published.push(e as AuditEvent);
     subscribe(AUDIT_CHANNEL, listener);
     try {
-      engine.attach(defineRules('checks', { id: 'positive', target: `${module}#Account.prototype.deposit`, before: (ctx) => { if (!((ctx.args[0] as number) > 0)) { ctx.checkFailed({ amount: ctx.args[0] }); ctx.replaceArgs(1); ctx.repaired({ amount: 1 }); } } }));
+      engine.attach(
+        defineRules('checks', {
+          id: 'positive',
+          target: `${module}#Account.prototype.deposit`,
+          before: (ctx) => {
+            if (!((ctx.args[0] as number) > 0)) {
+              ctx.checkFailed({ amount: ctx.args[0] });
+              ctx.replaceArgs(1);
+              ctx.repaired({ amount: 1 });
+            }
+          },
+        }),
+      );
       const acct = new Account('x');
       assert.equal(acct.deposit(-5), 1);
       engine.detach('positive');
     } finally {
       unsubscribe(AUDIT_CHANNEL, listener);
     }
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditEvent);
-    assert.deepEqual(lines.map((e) => e.type), ['attach', 'check-failed', 'repair', 'detach']);
-    assert.deepEqual(published.map((e) => e.type), ['attach', 'check-failed', 'repair', 'detach']);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditEvent);
+    assert.deepEqual(
+      lines.map((e) => e.type),
+      ['attach', 'check-failed', 'repair', 'detach'],
+    );
+    assert.deepEqual(
+      published.map((e) => e.type),
+      ['attach', 'check-failed', 'repair', 'detach'],
+    );
     assert.equal(lines[1]!.function, 'Account.prototype.deposit');
     assert.deepEqual(lines[1]!.detail, { point: 'before', amount: -5 });
     assert.match(lines[0]!.time, /^\d{4}-\d\d-\d\dT/);
@@ -243,8 +353,20 @@ describe('safe points', () => {
     const a = new Account('a');
     const b = new Account('b');
     const when: string[] = [];
-    engine.attach([{ id: 'spy', target: `${module}#Account.prototype.deposit`, before: (ctx) => void when.push(`deposit ${ctx.args[0]}`) }]);
-    const scheduled = engine.schedule((acct: any) => { when.push('repair'); acct.log = []; }, { target: a, at: `${module}#Account.prototype.transfer` });
+    engine.attach([
+      {
+        id: 'spy',
+        target: `${module}#Account.prototype.deposit`,
+        before: (ctx) => void when.push(`deposit ${ctx.args[0]}`),
+      },
+    ]);
+    const scheduled = engine.schedule(
+      (acct: any) => {
+        when.push('repair');
+        acct.log = [];
+      },
+      { target: a, at: `${module}#Account.prototype.transfer` },
+    );
     a.deposit(1);
     assert.deepEqual(when, ['deposit 1']);
     assert.equal(scheduled.pending, true);
@@ -256,7 +378,10 @@ describe('safe points', () => {
   });
 
   it('by default waits until no other method of the instance is running', async () => {
-    const ctx = runPrepared('class Queue {\n constructor() { this.items = []; }\n push(x) {\n this.items.push(x); return this.items.length; }\n pushAll(xs) {\n for (const x of xs) this.push(x); return this.items.length; }\n}\nthis.Queue = Queue;', 'queue');
+    const ctx = runPrepared(
+      'class Queue {\n constructor() { this.items = []; }\n push(x) {\n this.items.push(x); return this.items.length; }\n pushAll(xs) {\n for (const x of xs) this.push(x); return this.items.length; }\n}\nthis.Queue = Queue;',
+      'queue',
+    );
     const engine = new RepairEngine();
     const q = new ctx.Queue();
     const seenAt: number[] = [];

@@ -35,11 +35,17 @@ describe('errors carry a stable code', () => {
     const bad = await caught(() => retry('x', { attempts: 0 }));
     assert.ok(bad instanceof OptionError && bad instanceof TypeError);
     assert.equal(bad.code, 'ERR_KHEIRON_INVALID_OPTION');
-    assert.equal(((await caught(() => retry('x', { atempts: 2 } as never))) as OptionError).code, 'ERR_KHEIRON_INVALID_OPTION');
+    assert.equal(
+      ((await caught(() => retry('x', { atempts: 2 } as never))) as OptionError).code,
+      'ERR_KHEIRON_INVALID_OPTION',
+    );
   });
 
   it('what the catalogue throws into the application', async () => {
-    const ctx = runPrepared('async function wait(ms) { await new Promise((r) => setTimeout(r, ms)); return ms; }\nthis.wait = wait;', 'codes');
+    const ctx = runPrepared(
+      'async function wait(ms) { await new Promise((r) => setTimeout(r, ms)); return ms; }\nthis.wait = wait;',
+      'codes',
+    );
     const m = lastModule();
     const breaker = circuitBreaker(`${m}#wait`);
     new RepairEngine().attach([timeout(`${m}#wait`, 10), bulkhead(`${m}#wait`, { limit: 1 }), breaker]);
@@ -61,6 +67,9 @@ describe('the runtime’s errors carry the code too', () => {
     const bad = await caught(() => attach({ target: 'x', before: 42 as never }));
     assert.ok(bad instanceof OptionError);
     assert.equal(bad.code, 'ERR_KHEIRON_INVALID_OPTION');
-    assert.equal(((await caught(() => attach({ target: { name: 'x', klass: 1 } as never, before() {} }))) as OptionError).code, 'ERR_KHEIRON_INVALID_OPTION');
+    assert.equal(
+      ((await caught(() => attach({ target: { name: 'x', klass: 1 } as never, before() {} }))) as OptionError).code,
+      'ERR_KHEIRON_INVALID_OPTION',
+    );
   });
 });

@@ -66,7 +66,10 @@ after(() => {
 });
 
 function start(env: NodeJS.ProcessEnv = {}): Promise<App> {
-  const child = spawn(process.execPath, ['--import', REGISTER, join(DIR, 'app.mjs')], { env: { ...process.env, ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', REGISTER, join(DIR, 'app.mjs')], {
+    env: { ...process.env, ...ENV, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   apps.push(child);
   let err = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
@@ -130,7 +133,10 @@ const TARGET = "'**/app.mjs#Prices.prototype.quote'";
 describe('a failing rule cannot take the application down', { timeout: 300_000 }, () => {
   it('an async hook that rejects is a rule error, recorded, and detaches itself; the service keeps answering', async () => {
     const app = await start({
-      RULES: rules('async.mjs', `export default defineRules('async', { id: 'async-throws', target: ${TARGET}, budgetMs: 60000, async before() { throw new Error('async failure'); } });\n`),
+      RULES: rules(
+        'async.mjs',
+        `export default defineRules('async', { id: 'async-throws', target: ${TARGET}, budgetMs: 60000, async before() { throw new Error('async failure'); } });\n`,
+      ),
     });
     await keepsAnswering(app, 30);
     const s = await status(app);
@@ -141,7 +147,10 @@ describe('a failing rule cannot take the application down', { timeout: 300_000 }
 
   it('a rule that fails every other call detaches itself on its failure rate', async () => {
     const app = await start({
-      RULES: rules('alternate.mjs', `let n = 0;\nexport default defineRules('alternate', { id: 'every-other', target: ${TARGET}, budgetMs: 60000, before() { if (n++ % 2) throw new Error('every other call'); } });\n`),
+      RULES: rules(
+        'alternate.mjs',
+        `let n = 0;\nexport default defineRules('alternate', { id: 'every-other', target: ${TARGET}, budgetMs: 60000, before() { if (n++ % 2) throw new Error('every other call'); } });\n`,
+      ),
     });
     await keepsAnswering(app, 50);
     const s = await status(app);
@@ -152,7 +161,10 @@ describe('a failing rule cannot take the application down', { timeout: 300_000 }
 
   it('a rule stuck in a loop is interrupted at its budget when it asks to be, and detaches itself', async () => {
     const app = await start({
-      RULES: rules('loop.mjs', `export default defineRules('loop', { id: 'spins', target: ${TARGET}, budgetMs: 50, interrupt: true, before() { for (;;) {} } });\n`),
+      RULES: rules(
+        'loop.mjs',
+        `export default defineRules('loop', { id: 'spins', target: ${TARGET}, budgetMs: 50, interrupt: true, before() { for (;;) {} } });\n`,
+      ),
     });
     await keepsAnswering(app, 10);
     const s = await status(app);
@@ -177,24 +189,39 @@ export default defineRules('guards',
     const before = await status(app);
     await keepsAnswering(app, 200);
     const s = await status(app);
-    const lines = readFileSync(auditFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; detail?: Record<string, unknown> });
-    const counted = Object.entries(s.counters).filter(([k]) => k !== 'dropped' && k !== 'suppressed').reduce((a, [, v]) => a + v, 0);
+    const lines = readFileSync(auditFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; detail?: Record<string, unknown> });
+    const counted = Object.entries(s.counters)
+      .filter(([k]) => k !== 'dropped' && k !== 'suppressed')
+      .reduce((a, [, v]) => a + v, 0);
     assert.equal(lines.length, counted);
     assert.equal(s.counters.dropped, 0);
     assert.ok(s.followed >= counted - 1, `${s.followed} followed of ${counted}`);
     const circular = lines.find((l) => l.type === 'repair' && l.detail?.loop)!;
-    assert.deepEqual(circular.detail, { point: 'before', loop: { n: '[BigInt 1n]', self: '[Circular]' }, big: '[BigInt 12n]' });
+    assert.deepEqual(circular.detail, {
+      point: 'before',
+      loop: { n: '[BigInt 1n]', self: '[Circular]' },
+      big: '[BigInt 12n]',
+    });
     assert.ok(lines.some((l) => l.type === 'check-failed' && JSON.stringify(l.detail).includes('[Circular]')));
     assert.ok(s.heap - before.heap < 64 * 1024 * 1024, `heap grew by ${s.heap - before.heap} bytes`);
   });
 
   it('kheiron audit --follow connected, guardArgs on the HTTP handler records its circular arguments; the service keeps answering', async () => {
     const app = await start();
-    const follow = spawn(process.execPath, [CLI, 'audit', String(app.child.pid), '--follow', '--json'], { env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const follow = spawn(process.execPath, [CLI, 'audit', String(app.child.pid), '--follow', '--json'], {
+      env: { ...process.env, ...ENV },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     apps.push(follow);
     let followed = '';
     follow.stdout!.setEncoding('utf8').on('data', (c: string) => (followed += c));
-    const file = rules('guard-cli.mjs', `export default defineRules('guard-cli', guardArgs('**/app.mjs#handle', (args) => args, { id: 'guard-cli', budgetMs: 60000 }));\n`);
+    const file = rules(
+      'guard-cli.mjs',
+      `export default defineRules('guard-cli', guardArgs('**/app.mjs#handle', (args) => args, { id: 'guard-cli', budgetMs: 60000 }));\n`,
+    );
     const attached = await runNode(process.execPath, [CLI, 'attach', String(app.child.pid), file], { env: ENV });
     assert.equal(attached.code, 0, attached.stderr);
     await keepsAnswering(app, 50);
@@ -219,13 +246,24 @@ export default defineRules('half',
     assert.match(refused.stderr, /rule 'broken' \(.*half\.mjs:5\): unknown selector field 'klass'/);
     assert.deepEqual(JSON.parse((await get(app.port, '/3')).body), { id: 3, price: 13 });
     // Accepted, the module's import-time hook belongs to its set: listed, and detached with it.
-    const good = rules('whole.mjs', `attach({ target: ${TARGET}, after(ctx) { ctx.replaceResult({ hooked: true }); } });\nexport default defineRules('whole', { id: 'fine', target: ${TARGET}, before() {} });\n`);
+    const good = rules(
+      'whole.mjs',
+      `attach({ target: ${TARGET}, after(ctx) { ctx.replaceResult({ hooked: true }); } });\nexport default defineRules('whole', { id: 'fine', target: ${TARGET}, before() {} });\n`,
+    );
     const accepted = await runNode(process.execPath, [CLI, 'attach', String(app.child.pid), good], { env: ENV });
     assert.equal(accepted.code, 0, accepted.stderr);
     assert.deepEqual(JSON.parse((await get(app.port, '/3')).body), { hooked: true });
-    const listed = JSON.parse((await runNode(process.execPath, [CLI, 'status', String(app.child.pid), '--json'], { env: ENV })).stdout) as { rules: { id: string }[] };
-    assert.deepEqual(listed.rules.map((r) => r.id.replace(/#\d+$/, '#n')), ['fine', 'whole:import-time#n']);
-    assert.equal((await runNode(process.execPath, [CLI, 'detach', String(app.child.pid), '--all'], { env: ENV })).code, 0);
+    const listed = JSON.parse(
+      (await runNode(process.execPath, [CLI, 'status', String(app.child.pid), '--json'], { env: ENV })).stdout,
+    ) as { rules: { id: string }[] };
+    assert.deepEqual(
+      listed.rules.map((r) => r.id.replace(/#\d+$/, '#n')),
+      ['fine', 'whole:import-time#n'],
+    );
+    assert.equal(
+      (await runNode(process.execPath, [CLI, 'detach', String(app.child.pid), '--all'], { env: ENV })).code,
+      0,
+    );
     assert.deepEqual(JSON.parse((await get(app.port, '/3')).body), { id: 3, price: 13 });
   });
 });

@@ -136,7 +136,10 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 for (const node of TEST_NODES) {
   describe(`Phase II at attach on ${node.label}`, () => {
     it('runs the original text while dormant, edits the targeted functions in for existing closures and instances, and puts the text back on detach', async () => {
-      const r = await runNode(node.path, ['--import', REGISTER, 'main.mjs'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1' } });
+      const r = await runNode(node.path, ['--import', REGISTER, 'main.mjs'], {
+        cwd: dir,
+        env: { KHEIRON_NO_CACHE: '1' },
+      });
       assert.equal(r.code, 0, r.stderr);
       const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
       assert.deepEqual(out.prepared, {
@@ -166,22 +169,38 @@ for (const node of TEST_NODES) {
     });
 
     it('keeps closures right when rules target a function and the functions inside it one after another', async () => {
-      const r = await runNode(node.path, ['--import', REGISTER, 'nested-main.mjs'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1' } });
+      const r = await runNode(node.path, ['--import', REGISTER, 'nested-main.mjs'], {
+        cwd: dir,
+        env: { KHEIRON_NO_CACHE: '1' },
+      });
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout.trim()), { value: ['x', 'y'], seen: [1, 2, 3] });
     });
 
     it('runs a method prepared at attach again for a retry: it is found on `this` by its slot', async () => {
-      const r = await runNode(node.path, ['--import', REGISTER, 'retry-main.mjs'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1' } });
+      const r = await runNode(node.path, ['--import', REGISTER, 'retry-main.mjs'], {
+        cwd: dir,
+        env: { KHEIRON_NO_CACHE: '1' },
+      });
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout.trim()), { value: 3, reads: 3, prepared: ['at-attach'] });
     });
 
-    it("prepares every function at load with KHEIRON_PREPARE=load", async () => {
-      const r = await runNode(node.path, ['--import', REGISTER, '--input-type=module', '--eval', `import { functions } from ${API}; await import('./lib.mjs'); console.log(JSON.stringify(functions((e) => e.module.endsWith('lib.mjs')).map((e) => e.prepared)));`], {
-        cwd: dir,
-        env: { KHEIRON_NO_CACHE: '1', KHEIRON_PREPARE: 'load' },
-      });
+    it('prepares every function at load with KHEIRON_PREPARE=load', async () => {
+      const r = await runNode(
+        node.path,
+        [
+          '--import',
+          REGISTER,
+          '--input-type=module',
+          '--eval',
+          `import { functions } from ${API}; await import('./lib.mjs'); console.log(JSON.stringify(functions((e) => e.module.endsWith('lib.mjs')).map((e) => e.prepared)));`,
+        ],
+        {
+          cwd: dir,
+          env: { KHEIRON_NO_CACHE: '1', KHEIRON_PREPARE: 'load' },
+        },
+      );
       assert.equal(r.code, 0, r.stderr);
       const prepared = JSON.parse(r.stdout.trim()) as string[];
       assert.equal(prepared.length, 5);
@@ -189,7 +208,10 @@ for (const node of TEST_NODES) {
     });
 
     it('refuses a bad KHEIRON_PREPARE clearly', async () => {
-      const r = await runNode(node.path, ['--import', REGISTER, '-e', '0'], { cwd: dir, env: { KHEIRON_PREPARE: 'later' } });
+      const r = await runNode(node.path, ['--import', REGISTER, '-e', '0'], {
+        cwd: dir,
+        env: { KHEIRON_PREPARE: 'later' },
+      });
       assert.notEqual(r.code, 0);
       assert.match(r.stderr, /KHEIRON_PREPARE .* must be 'attach' or 'load', got 'later'/);
     });

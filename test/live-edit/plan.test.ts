@@ -72,41 +72,67 @@ function objects(m: Loaded): Record<string, Function> {
   };
 }
 
-function inspector(): { post: <T>(method: string, params?: object) => Promise<T>; scripts: { scriptId: string; url: string }[]; close(): void } {
+function inspector(): {
+  post: <T>(method: string, params?: object) => Promise<T>;
+  scripts: { scriptId: string; url: string }[];
+  close(): void;
+} {
   const session = new Session();
   session.connect();
   const scripts: { scriptId: string; url: string }[] = [];
   session.on('Debugger.scriptParsed', ({ params }) => scripts.push(params));
   return {
-    post: (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as never)))),
+    post: (method, params) =>
+      new Promise((resolve, reject) =>
+        session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as never))),
+      ),
     scripts,
     close: () => session.disconnect(),
   };
 }
 
 describe('live edit plan', () => {
-  for (const [kind, text] of [['module', ESM], ['commonjs', CJS]] as const) {
+  for (const [kind, text] of [
+    ['module', ESM],
+    ['commonjs', CJS],
+  ] as const) {
     it(`every function it prepares in a ${kind} script runs the prepared code afterwards, closures made before included`, async () => {
       const file = join(DIR, kind === 'module' ? 'shapes.mjs' : 'shapes.cjs');
       writeFileSync(file, text);
-      const loaded: Loaded = kind === 'module' ? await import(pathToFileURL(file).href) : createRequire(import.meta.url)(file);
+      const loaded: Loaded =
+        kind === 'module' ? await import(pathToFileURL(file).href) : createRequire(import.meta.url)(file);
       const { post, scripts, close } = inspector();
       try {
         await post('Debugger.enable');
         const script = scripts.find((s) => s.url === pathToFileURL(file).href || s.url === file)!;
-        const { scriptSource } = await post<{ scriptSource: string }>('Debugger.getScriptSource', { scriptId: script.scriptId });
+        const { scriptSource } = await post<{ scriptSource: string }>('Debugger.getScriptSource', {
+          scriptId: script.scriptId,
+        });
         const plan = planLiveEdit(scriptSource, { filename: file, sourceType: kind });
         const byName = objects(loaded);
         assert.deepEqual(plan.functions.map((f) => f.name).sort(), Object.keys(byName).sort());
-        assert.deepEqual(plan.functions.filter((f) => f.excluded).map((f) => f.name).sort(), ['Shape.constructor', 'concise']);
+        assert.deepEqual(
+          plan.functions
+            .filter((f) => f.excluded)
+            .map((f) => f.name)
+            .sort(),
+          ['Shape.constructor', 'concise'],
+        );
         const candidates = plan.functions.filter((f) => !f.excluded).map((f) => f.index);
         // Edits in rounds, as the agent makes them: each from what the last one left.
         const prepared: number[] = [];
         let remaining = candidates;
         for (let round = 0; round < 4 && remaining.length > 0; round++) {
           let rendered = plan.render(remaining);
-          assert.deepEqual([...rendered.chosen, ...rendered.displaced].sort((a, b) => a - b), remaining);
-          const dry = await post<{ status: string }>('Debugger.setScriptSource', { scriptId: script.scriptId, scriptSource: rendered.code, dryRun: true });
+          assert.deepEqual(
+            [...rendered.chosen, ...rendered.displaced].sort((a, b) => a - b),
+            remaining,
+          );
+          const dry = await post<{ status: string }>('Debugger.setScriptSource', {
+            scriptId: script.scriptId,
+            scriptSource: rendered.code,
+            dryRun: true,
+          });
           if (dry.status !== 'Ok') {
             // An ES module refuses edits that change its top level: outermost functions alone must pass.
             assert.equal(kind, 'module');
@@ -114,14 +140,21 @@ describe('live edit plan', () => {
             rendered = plan.render(rendered.chosen.filter((i) => plan.functions[i]!.group === i));
           }
           if (rendered.chosen.length === 0) break;
-          for (const slot of rendered.slots) Object.defineProperty(globalThis, slot, { value: false, writable: true, configurable: true });
-          const done = await post<{ status: string }>('Debugger.setScriptSource', { scriptId: script.scriptId, scriptSource: rendered.code });
+          for (const slot of rendered.slots)
+            Object.defineProperty(globalThis, slot, { value: false, writable: true, configurable: true });
+          const done = await post<{ status: string }>('Debugger.setScriptSource', {
+            scriptId: script.scriptId,
+            scriptSource: rendered.code,
+          });
           assert.equal(done.status, 'Ok');
           plan.applied(rendered);
           for (const index of rendered.chosen) {
             const { name } = plan.functions[index]!;
             const text = Function.prototype.toString.call(byName[name]);
-            assert.ok(rendered.texts.some((t) => text.endsWith(t)), `${name} still runs its old code: ${text.slice(0, 80)}`);
+            assert.ok(
+              rendered.texts.some((t) => text.endsWith(t)),
+              `${name} still runs its old code: ${text.slice(0, 80)}`,
+            );
           }
           prepared.push(...rendered.chosen);
           remaining = remaining.filter((i) => !prepared.includes(i));
@@ -129,10 +162,12 @@ describe('live edit plan', () => {
         assert.ok(prepared.length >= 6, `prepared only ${prepared.map((i) => plan.functions[i]!.name)}`);
         // Never a function and one it encloses: V8 would leave the inner one's closures behind.
         for (const index of prepared) {
-          for (let p = plan.functions[index]!.parent; p !== undefined; p = plan.functions[p]!.parent) assert.ok(!prepared.includes(p), `${plan.functions[p]!.name} encloses ${plan.functions[index]!.name}`);
+          for (let p = plan.functions[index]!.parent; p !== undefined; p = plan.functions[p]!.parent)
+            assert.ok(!prepared.includes(p), `${plan.functions[p]!.name} encloses ${plan.functions[index]!.name}`);
         }
         // Earlier rounds' functions still run their prepared code after later rounds.
-        for (const index of prepared) assert.match(Function.prototype.toString.call(byName[plan.functions[index]!.name]), /\$k\$c/);
+        for (const index of prepared)
+          assert.match(Function.prototype.toString.call(byName[plan.functions[index]!.name]), /\$k\$c/);
         // Dormant, the prepared code behaves as before.
         assert.equal(loaded.multi(1), 4);
         assert.equal(loaded.arrow(2), 6);

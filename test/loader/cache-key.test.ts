@@ -15,7 +15,9 @@ describe('prepared-code cache key', () => {
     copies.push(dir);
     cpSync(join(ROOT, 'dist/src'), join(dir, 'src'), { recursive: true });
     edit?.(join(dir, 'src'));
-    const { transformHash } = (await import(pathToFileURL(join(dir, 'src/loader/cache.js')).href)) as { transformHash(): string };
+    const { transformHash } = (await import(pathToFileURL(join(dir, 'src/loader/cache.js')).href)) as {
+      transformHash(): string;
+    };
     return transformHash();
   };
 
@@ -24,6 +26,9 @@ describe('prepared-code cache key', () => {
     assert.equal(await hashOf(), base);
     assert.notEqual(await hashOf((src) => appendFileSync(join(src, 'transform/prepare.js'), '\n// changed\n')), base);
     assert.notEqual(await hashOf((src) => appendFileSync(join(src, 'emitted.js'), '\n// changed\n')), base);
-    assert.notEqual(await hashOf((src) => appendFileSync(join(src, 'loader/prepare-source.js'), '\n// changed\n')), base);
+    assert.notEqual(
+      await hashOf((src) => appendFileSync(join(src, 'loader/prepare-source.js'), '\n// changed\n')),
+      base,
+    );
   });
 });

@@ -17,7 +17,10 @@ function withFile(text: string | undefined): string {
 describe('the loader configuration', () => {
   it('adds KHEIRON_INCLUDE and KHEIRON_EXCLUDE to the default, relative globs from the working directory', () => {
     const cwd = withFile(undefined);
-    const config = loadConfig({ KHEIRON_INCLUDE: 'node_modules/express/**, /abs/**', KHEIRON_EXCLUDE: '**/*.test.js' }, cwd);
+    const config = loadConfig(
+      { KHEIRON_INCLUDE: 'node_modules/express/**, /abs/**', KHEIRON_EXCLUDE: '**/*.test.js' },
+      cwd,
+    );
     assert.deepEqual(config.include, [join(cwd, '**'), join(cwd, 'node_modules/express/**'), '/abs/**']);
     assert.equal(config.defaultIncludes, 1);
     // A glob that starts with ** matches anywhere already.

@@ -20,8 +20,10 @@ function writeApp(dir: string): void {
       "try { lib.fail(); } catch (e) { console.log(e.stack.split('\\n')[1].replace(/^.*[/]/, '').replace(/:\\d+\\)?$/, '')); }",
       "console.log(functions().map((f) => `${f.module.replace(/^.*[/]/, '')}#${f.name}@${f.line}`).sort().join('\\n'));",
     ].join('\n'),
-    'stack.js': 'export class Stack {\n  #items = [];\n  push(x) { this.#items.push(x); }\n  pop() {\n    return this.#items.pop();\n  }\n}\n',
-    'lib.cjs': "'use strict';\nexports.square = (n) => n * n;\nexports.fail = function fail() {\n  throw new Error('lib failed');\n};\n",
+    'stack.js':
+      'export class Stack {\n  #items = [];\n  push(x) { this.#items.push(x); }\n  pop() {\n    return this.#items.pop();\n  }\n}\n',
+    'lib.cjs':
+      "'use strict';\nexports.square = (n) => n * n;\nexports.fail = function fail() {\n  throw new Error('lib failed');\n};\n",
     'node_modules/dep/package.json': '{ "name": "dep", "main": "index.js" }',
     'node_modules/dep/index.js': 'exports.triple = function (n) { return 3 * n; };\n',
   };
@@ -31,8 +33,14 @@ function writeApp(dir: string): void {
   }
   // The application reaches the API the way users do: by package name.
   mkdirSync(join(dir, 'node_modules/kheiron-api'), { recursive: true });
-  writeFileSync(join(dir, 'node_modules/kheiron-api/package.json'), '{ "name": "kheiron-api", "type": "module", "main": "index.js" }');
-  writeFileSync(join(dir, 'node_modules/kheiron-api/index.js'), `export * from ${JSON.stringify(REGISTER.replace('loader/register.js', 'index.js'))};`);
+  writeFileSync(
+    join(dir, 'node_modules/kheiron-api/package.json'),
+    '{ "name": "kheiron-api", "type": "module", "main": "index.js" }',
+  );
+  writeFileSync(
+    join(dir, 'node_modules/kheiron-api/index.js'),
+    `export * from ${JSON.stringify(REGISTER.replace('loader/register.js', 'index.js'))};`,
+  );
 }
 
 let dir: string;
@@ -46,7 +54,10 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 for (const node of TEST_NODES) {
   describe(`loader on ${node.label}`, () => {
     const run = (env: NodeJS.ProcessEnv = {}, args: string[] = ['main.js']) =>
-      runNode(node.path, ['--import', REGISTER, ...args], { cwd: dir, env: { KHEIRON_CACHE_DIR: join(dir, `.cache-${node.label}`), ...env } });
+      runNode(node.path, ['--import', REGISTER, ...args], {
+        cwd: dir,
+        env: { KHEIRON_CACHE_DIR: join(dir, `.cache-${node.label}`), ...env },
+      });
 
     it('prepares ES modules and CommonJS modules of the application, not node_modules', async () => {
       const plain = await runNode(node.path, ['main.js'], { cwd: dir });
@@ -70,7 +81,12 @@ for (const node of TEST_NODES) {
       const r = await run({ KHEIRON_INCLUDE: '**/node_modules/dep/**', KHEIRON_EXCLUDE: '**/stack.js' });
       assert.equal(r.code, 0, r.stderr);
       const names = r.stdout.trim().split('\n').slice(2);
-      assert.deepEqual(names, ['index.js#exports.triple@1', 'lib.cjs#exports.square@2', 'lib.cjs#fail@3', 'main.js#<arrow>@9:29@9']);
+      assert.deepEqual(names, [
+        'index.js#exports.triple@1',
+        'lib.cjs#exports.square@2',
+        'lib.cjs#fail@3',
+        'main.js#<arrow>@9:29@9',
+      ]);
     });
 
     it('says what it prepared and what it left alone, and why, with NODE_DEBUG=kheiron', async () => {
@@ -89,11 +105,17 @@ for (const node of TEST_NODES) {
       const sub = mkdtempSync(join(dir, 'cfg-'));
       writeApp(sub);
       writeFileSync(join(sub, 'kheiron.config.json'), JSON.stringify({ include: ['lib.cjs'] }));
-      const ok = await runNode(node.path, ['--import', REGISTER, 'main.js'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      const ok = await runNode(node.path, ['--import', REGISTER, 'main.js'], {
+        cwd: sub,
+        env: { KHEIRON_NO_CACHE: '1' },
+      });
       assert.equal(ok.code, 0, ok.stderr);
       assert.deepEqual(ok.stdout.trim().split('\n').slice(2), ['lib.cjs#exports.square@2', 'lib.cjs#fail@3']);
       writeFileSync(join(sub, 'kheiron.config.json'), JSON.stringify({ includes: ['lib.cjs'] }));
-      const bad = await runNode(node.path, ['--import', REGISTER, 'main.js'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      const bad = await runNode(node.path, ['--import', REGISTER, 'main.js'], {
+        cwd: sub,
+        env: { KHEIRON_NO_CACHE: '1' },
+      });
       assert.notEqual(bad.code, 0);
       assert.match(bad.stderr, /kheiron\.config\.json: unknown option 'includes'/);
     });
@@ -101,9 +123,15 @@ for (const node of TEST_NODES) {
     it('loads a file it cannot parse unprepared, with one warning line naming it', async () => {
       const sub = mkdtempSync(join(dir, 'natives-'));
       // V8 natives syntax: valid for node --allow-natives-syntax, not ECMAScript.
-      writeFileSync(join(sub, 'natives.cjs'), 'function f() { return 1; }\nf();\nconsole.log(typeof %GetOptimizationStatus(f), f());\nrequire("./again.cjs");\n');
+      writeFileSync(
+        join(sub, 'natives.cjs'),
+        'function f() { return 1; }\nf();\nconsole.log(typeof %GetOptimizationStatus(f), f());\nrequire("./again.cjs");\n',
+      );
       writeFileSync(join(sub, 'again.cjs'), 'module.exports = 1;\n');
-      const r = await runNode(node.path, ['--allow-natives-syntax', '--import', REGISTER, 'natives.cjs'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      const r = await runNode(node.path, ['--allow-natives-syntax', '--import', REGISTER, 'natives.cjs'], {
+        cwd: sub,
+        env: { KHEIRON_NO_CACHE: '1' },
+      });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, 'number 1\n');
       const warnings = r.stderr.trim().split('\n');
@@ -111,14 +139,22 @@ for (const node of TEST_NODES) {
       assert.match(warnings[0]!, /^kheiron: not prepared: .*natives\.cjs:3:\d+: /);
     });
 
-
     it('loads valid modules that name the runtime global, carry a malformed source map, or nest too deep to parse, as plain Node does', async () => {
       const sub = mkdtempSync(join(dir, 'odd-'));
       const api = JSON.stringify(REGISTER.replace('loader/register.js', 'index.js'));
       const nulls = Buffer.from(JSON.stringify({ version: 3, sources: null, mappings: '' })).toString('base64');
-      writeFileSync(join(sub, 'own-var.cjs'), 'var __kheiron = 5;\nfunction g() {\n  return __kheiron;\n}\nconst h = (x) => x + __kheiron;\nmodule.exports = { g, h };\n');
-      writeFileSync(join(sub, 'own-let.mjs'), 'let __kheiron = 7, __kheiron1 = 8;\nexport function k() {\n  return __kheiron + __kheiron1;\n}\nexport const twice = (x) => x * 2;\n');
-      writeFileSync(join(sub, 'null-sources.mjs'), `export function m() {\n  return 'mapped';\n}\n//# sourceMappingURL=data:application/json;base64,${nulls}\n`);
+      writeFileSync(
+        join(sub, 'own-var.cjs'),
+        'var __kheiron = 5;\nfunction g() {\n  return __kheiron;\n}\nconst h = (x) => x + __kheiron;\nmodule.exports = { g, h };\n',
+      );
+      writeFileSync(
+        join(sub, 'own-let.mjs'),
+        'let __kheiron = 7, __kheiron1 = 8;\nexport function k() {\n  return __kheiron + __kheiron1;\n}\nexport const twice = (x) => x * 2;\n',
+      );
+      writeFileSync(
+        join(sub, 'null-sources.mjs'),
+        `export function m() {\n  return 'mapped';\n}\n//# sourceMappingURL=data:application/json;base64,${nulls}\n`,
+      );
       writeFileSync(join(sub, 'nested.cjs'), `${'{'.repeat(3000)}function deep() { return 1; }${'}'.repeat(3000)}\n`);
       writeFileSync(
         join(sub, 'main.mjs'),
@@ -136,9 +172,19 @@ try { require('./nested.cjs'); nested = 'loaded'; } catch (e) { nested = e.const
 console.log(JSON.stringify({ values, hooked: handle.functions.length, seen: seen.sort(), nested }));
 `,
       );
-      const plainNested = await runNode(node.path, ['-e', 'try { require("./nested.cjs"); console.log("loaded"); } catch (e) { console.log(e.constructor.name); }'], { cwd: sub });
+      const plainNested = await runNode(
+        node.path,
+        [
+          '-e',
+          'try { require("./nested.cjs"); console.log("loaded"); } catch (e) { console.log(e.constructor.name); }',
+        ],
+        { cwd: sub },
+      );
       for (const prepare of ['attach', 'load']) {
-        const r = await runNode(node.path, ['--import', REGISTER, 'main.mjs'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1', KHEIRON_PREPARE: prepare } });
+        const r = await runNode(node.path, ['--import', REGISTER, 'main.mjs'], {
+          cwd: sub,
+          env: { KHEIRON_NO_CACHE: '1', KHEIRON_PREPARE: prepare },
+        });
         assert.equal(r.code, 0, `${prepare}: ${r.stderr}`);
         const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
         assert.deepEqual(out.values, [5, 6, 15, 4, 'mapped'], prepare);
@@ -157,11 +203,22 @@ console.log(JSON.stringify({ values, hooked: handle.functions.length, seen: seen
       const files = cached.filter((f) => f.endsWith('.js')).map((f) => join(cacheDir, f));
       assert.ok(files.length >= 1 && files.length <= 3, `${files.length} code files`);
       // Mark every cached file: if the second start used them, the marks show.
-      for (const file of files) writeFileSync(file, `${readFileSync(file, 'utf8')}\n;globalThis.__cached = (globalThis.__cached ?? 0) + 1;`);
-      const second = await runNode(node.path, ['--import', REGISTER, '--eval', "await import('./main.js'); console.log('cached', globalThis.__cached)", '--input-type=module'], {
-        cwd: dir,
-        env: { KHEIRON_CACHE_DIR: cacheDir },
-      });
+      for (const file of files)
+        writeFileSync(file, `${readFileSync(file, 'utf8')}\n;globalThis.__cached = (globalThis.__cached ?? 0) + 1;`);
+      const second = await runNode(
+        node.path,
+        [
+          '--import',
+          REGISTER,
+          '--eval',
+          "await import('./main.js'); console.log('cached', globalThis.__cached)",
+          '--input-type=module',
+        ],
+        {
+          cwd: dir,
+          env: { KHEIRON_CACHE_DIR: cacheDir },
+        },
+      );
       assert.equal(second.code, 0, second.stderr);
       assert.match(second.stdout, new RegExp(`cached ${files.length}\\n$`));
     });
@@ -173,7 +230,8 @@ console.log(JSON.stringify({ values, hooked: handle.functions.length, seen: seen
       const warm = await run(debug);
       assert.equal(warm.code, 0, warm.stderr);
       // The application's modules, as prepared, come from V8's cache.
-      for (const file of ['main.js', 'lib.cjs']) assert.match(warm.stderr, new RegExp(`${file}.*accepted|accepted.*${file}`), file);
+      for (const file of ['main.js', 'lib.cjs'])
+        assert.match(warm.stderr, new RegExp(`${file}.*accepted|accepted.*${file}`), file);
       const off = await run({ ...debug, KHEIRON_COMPILE_CACHE: '0' });
       assert.equal(off.code, 0, off.stderr);
       assert.doesNotMatch(off.stderr, /accepted/);
@@ -186,24 +244,40 @@ console.log(JSON.stringify({ values, hooked: handle.functions.length, seen: seen
         join(sub, 'shape.ts'),
         "import { functions } from '../node_modules/kheiron-api/index.js';\ninterface P { x: number }\nexport class Shape {\n  constructor(private p: P) {}\n  area(): number {\n    return this.p.x * 2;\n  }\n  fail(): never {\n    throw new Error('boom');\n  }\n}\nconst s = new Shape({ x: 4 });\nconsole.log(s.area());\ntry { s.fail(); } catch (e) { console.log(String((e as Error).stack).split('\\n')[1].replace(/^.*[/]/, '').replace(/\\)$/, '')); }\nconsole.log(functions((f) => f.module.endsWith('shape.ts')).map((f) => `${f.name.replace(/^.*[/]/, '')}@${f.line}`).join(' '));\n",
       );
-      const r = await runNode(node.path, ['--import', TSX, '--import', REGISTER, 'shape.ts'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      const r = await runNode(node.path, ['--import', TSX, '--import', REGISTER, 'shape.ts'], {
+        cwd: sub,
+        env: { KHEIRON_NO_CACHE: '1' },
+      });
       assert.equal(r.code, 0, r.stderr);
       const [area, stack, names] = r.stdout.trim().split('\n');
       assert.equal(area, '8');
       assert.equal(stack, 'shape.ts:9:11');
-      for (const n of ['Shape.constructor@4', 'Shape.prototype.area@5', 'Shape.prototype.fail@8']) assert.ok(names!.split(' ').includes(n), `${n} in ${names}`);
+      for (const n of ['Shape.constructor@4', 'Shape.prototype.area@5', 'Shape.prototype.fail@8'])
+        assert.ok(names!.split(' ').includes(n), `${n} in ${names}`);
       // Registered before the TypeScript loader (as NODE_OPTIONS does with tsx): said, with what to do.
-      const early = await runNode(node.path, ['--import', REGISTER, '--import', TSX, 'shape.ts'], { cwd: sub, env: { KHEIRON_NO_CACHE: '1' } });
+      const early = await runNode(node.path, ['--import', REGISTER, '--import', TSX, 'shape.ts'], {
+        cwd: sub,
+        env: { KHEIRON_NO_CACHE: '1' },
+      });
       assert.equal(early.code, 0, early.stderr);
-      assert.match(early.stderr, /^kheiron: not prepared: .*shape\.ts:\d+:\d+: .*register Kheiron after the TypeScript loader/m);
+      assert.match(
+        early.stderr,
+        /^kheiron: not prepared: .*shape\.ts:\d+:\d+: .*register Kheiron after the TypeScript loader/m,
+      );
     });
   });
 }
 
 describe('kheiron run', () => {
   it('runs a script with the loader and passes its exit code through', async () => {
-    writeFileSync(join(dir, 'exit.js'), "import { functions } from 'kheiron-api';\nfunction code() { return 7; }\nconsole.log(functions().map((f) => f.name).join());\nprocess.exitCode = code();\n");
-    const r = await runNode(process.execPath, [CLI, 'run', '--include', 'exit.js', '--', 'exit.js'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1' } });
+    writeFileSync(
+      join(dir, 'exit.js'),
+      "import { functions } from 'kheiron-api';\nfunction code() { return 7; }\nconsole.log(functions().map((f) => f.name).join());\nprocess.exitCode = code();\n",
+    );
+    const r = await runNode(process.execPath, [CLI, 'run', '--include', 'exit.js', '--', 'exit.js'], {
+      cwd: dir,
+      env: { KHEIRON_NO_CACHE: '1' },
+    });
     assert.equal(r.code, 7);
     assert.equal(r.stdout, 'code,<arrow>@3:29\n');
   });

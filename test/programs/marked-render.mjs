@@ -11,18 +11,25 @@ const gfm = marked.parse(markdown, { async: false });
 console.log(`== gfm ${gfm.length} ${sha256(gfm)}`);
 console.log(gfm);
 
-const custom = new Marked({ gfm: true, breaks: true }, {
-  renderer: {
-    heading({ tokens, depth }) {
-      const text = this.parser.parseInline(tokens);
-      const slug = text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      return `<h${depth} id="${slug}">${text}</h${depth}>\n`;
+const custom = new Marked(
+  { gfm: true, breaks: true },
+  {
+    renderer: {
+      heading({ tokens, depth }) {
+        const text = this.parser.parseInline(tokens);
+        const slug = text
+          .toLowerCase()
+          .replace(/<[^>]+>/g, '')
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
+        return `<h${depth} id="${slug}">${text}</h${depth}>\n`;
+      },
+    },
+    walkTokens(token) {
+      if (token.type === 'codespan') token.text = token.text.toUpperCase();
     },
   },
-  walkTokens(token) {
-    if (token.type === 'codespan') token.text = token.text.toUpperCase();
-  },
-});
+);
 const customHtml = custom.parse(markdown);
 console.log(`== custom ${customHtml.length} ${sha256(customHtml)}`);
 console.log(customHtml);

@@ -14,7 +14,11 @@ const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const fixture = new URL('./fixtures/terser-input.js', import.meta.url);
 const inputs = [
   { name: 'terser-input.js', code: read(fixture), module: false },
-  { name: 'acorn/dist/acorn.mjs', code: read(require.resolve('acorn').replace(/acorn\.js$/, 'acorn.mjs')), module: true },
+  {
+    name: 'acorn/dist/acorn.mjs',
+    code: read(require.resolve('acorn').replace(/acorn\.js$/, 'acorn.mjs')),
+    module: true,
+  },
   { name: 'marked/lib/marked.esm.js', code: read(require.resolve('marked')), module: true },
 ];
 

@@ -29,7 +29,8 @@ function createHost(options, outputs) {
     getCurrentDirectory: () => virtualRoot,
     fileExists: (fileName) => sources.has(fileName) || ts.sys.fileExists(fileName),
     readFile,
-    directoryExists: (dir) => virtualRoot.startsWith(dir.endsWith('/') ? dir : dir + '/') || ts.sys.directoryExists(dir),
+    directoryExists: (dir) =>
+      virtualRoot.startsWith(dir.endsWith('/') ? dir : dir + '/') || ts.sys.directoryExists(dir),
     realpath: (p) => p,
     getSourceFile(fileName, languageVersion) {
       if (!sources.has(fileName)) {

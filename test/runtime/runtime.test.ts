@@ -24,7 +24,10 @@ function sloppy(a, b) { a = 10; return arguments[0] + b; }
 `;
 
 function shop(): Record<string, any> {
-  const ctx = runPrepared(SHOP + 'this.Cart = Cart; this.Special = Special; this.twice = twice; this.sloppy = sloppy;', 'shop');
+  const ctx = runPrepared(
+    SHOP + 'this.Cart = Cart; this.Special = Special; this.twice = twice; this.sloppy = sloppy;',
+    'shop',
+  );
   return ctx;
 }
 
@@ -32,7 +35,10 @@ describe('control point before', () => {
   it('reads this and the arguments, and is called before the body', () => {
     const { Cart } = shop();
     const seen: unknown[] = [];
-    attach({ target: `${lastModule()}#Cart.prototype.add`, before: (ctx) => void seen.push(ctx.this, [...ctx.args], ctx.entry.name) });
+    attach({
+      target: `${lastModule()}#Cart.prototype.add`,
+      before: (ctx) => void seen.push(ctx.this, [...ctx.args], ctx.entry.name),
+    });
     const cart = new Cart('ann');
     assert.equal(cart.add('pen', 2), 1);
     assert.deepEqual(seen, [cart, ['pen', 2], 'Cart.prototype.add']);
@@ -40,7 +46,10 @@ describe('control point before', () => {
 
   it('replaces the arguments', () => {
     const { Cart } = shop();
-    attach({ target: `${lastModule()}#Cart.prototype.add`, before: (ctx) => ctx.replaceArgs(String(ctx.args[0]).toUpperCase(), Math.abs(ctx.args[1] as number)) });
+    attach({
+      target: `${lastModule()}#Cart.prototype.add`,
+      before: (ctx) => ctx.replaceArgs(String(ctx.args[0]).toUpperCase(), Math.abs(ctx.args[1] as number)),
+    });
     const cart = new Cart('ann');
     cart.add('pen', -3);
     assert.deepEqual(JSON.parse(JSON.stringify(cart.items)), [{ name: 'PEN', price: 3 }]);
@@ -50,7 +59,10 @@ describe('control point before', () => {
     const { Cart } = shop();
     const afterSaw: unknown[] = [];
     attach({ target: `${lastModule()}#Cart.prototype.add`, before: (ctx) => ctx.skip(-1) });
-    attach({ target: `${lastModule()}#Cart.prototype.add`, after: (ctx) => void afterSaw.push(ctx.result, ctx.skipped) });
+    attach({
+      target: `${lastModule()}#Cart.prototype.add`,
+      after: (ctx) => void afterSaw.push(ctx.result, ctx.skipped),
+    });
     const cart = new Cart('ann');
     assert.equal(cart.add('pen', 1), -1);
     assert.equal(cart.items.length, 0);
@@ -75,7 +87,10 @@ describe('control point before', () => {
 describe('control point after', () => {
   it('reads and replaces the result', () => {
     const { Cart } = shop();
-    attach({ target: `${lastModule()}#get Cart.prototype.total`, after: (ctx) => ctx.replaceResult((ctx.result as number) * 100) });
+    attach({
+      target: `${lastModule()}#get Cart.prototype.total`,
+      after: (ctx) => ctx.replaceResult((ctx.result as number) * 100),
+    });
     const cart = new Cart('ann');
     cart.add('a', 1);
     cart.add('b', 2);
@@ -85,7 +100,11 @@ describe('control point after', () => {
   it('gets the new instance of a constructor, also of a derived one', () => {
     const { Special } = shop();
     const seen: unknown[] = [];
-    attach({ target: `${lastModule()}#*.constructor`, before: (ctx) => void seen.push(['before', ctx.entry.name, ctx.this, [...ctx.args]]), after: (ctx) => void seen.push(['after', ctx.entry.name, ctx.result]) });
+    attach({
+      target: `${lastModule()}#*.constructor`,
+      before: (ctx) => void seen.push(['before', ctx.entry.name, ctx.this, [...ctx.args]]),
+      after: (ctx) => void seen.push(['after', ctx.entry.name, ctx.result]),
+    });
     const s = new Special('bo', 'vip');
     assert.deepEqual(seen, [
       ['before', 'Special.constructor', undefined, ['bo', 'vip']],
@@ -99,7 +118,13 @@ describe('control point after', () => {
   it('sees the settled value of an async function, and can replace it', async () => {
     const { Cart } = shop();
     const seen: unknown[] = [];
-    attach({ target: `${lastModule()}#Cart.prototype.checkout`, after: (ctx) => { seen.push(ctx.result); ctx.replaceResult(`${ctx.result}!`); } });
+    attach({
+      target: `${lastModule()}#Cart.prototype.checkout`,
+      after: (ctx) => {
+        seen.push(ctx.result);
+        ctx.replaceResult(`${ctx.result}!`);
+      },
+    });
     const cart = new Cart('ann');
     cart.add('a', 5);
     const p = cart.checkout(async () => true);
@@ -111,7 +136,11 @@ describe('control point after', () => {
   it('runs before a generator at the call, after when it completes', () => {
     const { Cart } = shop();
     const seen: string[] = [];
-    attach({ target: `${lastModule()}#Cart.prototype.names`, before: () => void seen.push('before'), after: (ctx) => void seen.push(`after ${String(ctx.result)}`) });
+    attach({
+      target: `${lastModule()}#Cart.prototype.names`,
+      before: () => void seen.push('before'),
+      after: (ctx) => void seen.push(`after ${String(ctx.result)}`),
+    });
     const cart = new Cart('ann');
     cart.add('a', 1);
     const it = cart.names();
@@ -126,7 +155,13 @@ describe('control point after', () => {
     const entry = functions(`${lastModule()}#strict`)[0]!;
     assert.equal(entry.prepared, 'in-place-generator');
     const seen: string[] = [];
-    attach({ target: `${lastModule()}#strict`, before: (c) => { seen.push('before'); c.replaceArgs(7); } });
+    attach({
+      target: `${lastModule()}#strict`,
+      before: (c) => {
+        seen.push('before');
+        c.replaceArgs(7);
+      },
+    });
     const it = ctx.strict(1);
     assert.deepEqual(seen, []);
     assert.equal(it.next().value, 7);
@@ -160,14 +195,23 @@ describe('control point onThrow', () => {
 
   it('replaces the error', () => {
     const { Cart } = shop();
-    attach({ target: `${lastModule()}#Cart.prototype.add`, onThrow: (ctx) => ctx.rethrow(new TypeError(`wrapped: ${(ctx.error as Error).message}`)) });
+    attach({
+      target: `${lastModule()}#Cart.prototype.add`,
+      onThrow: (ctx) => ctx.rethrow(new TypeError(`wrapped: ${(ctx.error as Error).message}`)),
+    });
     assert.throws(() => new Cart('ann').add('x', -1), { name: 'TypeError', message: 'wrapped: negative price' });
   });
 
   it('sees an async rejection and can recover from it', async () => {
     const { Cart } = shop();
     const seen: unknown[] = [];
-    attach({ target: `${lastModule()}#Cart.prototype.checkout`, onThrow: (ctx) => { seen.push((ctx.error as Error).message); ctx.recover('later'); } });
+    attach({
+      target: `${lastModule()}#Cart.prototype.checkout`,
+      onThrow: (ctx) => {
+        seen.push((ctx.error as Error).message);
+        ctx.recover('later');
+      },
+    });
     assert.equal(await new Cart('ann').checkout(async () => false), 'later');
     assert.deepEqual(seen, ['declined']);
   });
@@ -177,7 +221,9 @@ describe('control point onThrow', () => {
     const seen: unknown[] = [];
     attach({
       target: `${lastModule()}#Cart.prototype.add`,
-      before: (ctx) => { ctx.state.started = ctx.args[0]; },
+      before: (ctx) => {
+        ctx.state.started = ctx.args[0];
+      },
       onThrow: (ctx) => void seen.push(ctx.state.started),
     });
     assert.throws(() => new Cart('ann').add('late', -1));
@@ -192,7 +238,12 @@ describe('hooks cannot take the application down', () => {
     const listener = (message: unknown) => void events.push(message);
     subscribe('kheiron:hook-error', listener);
     try {
-      const handle = attach({ target: `${lastModule()}#Cart.prototype.add`, before: () => { throw new Error('buggy hook'); } });
+      const handle = attach({
+        target: `${lastModule()}#Cart.prototype.add`,
+        before: () => {
+          throw new Error('buggy hook');
+        },
+      });
       assert.equal(new Cart('ann').add('a', 1), 1);
       assert.equal(handle.errors, 1);
       assert.equal(events.length, 1);
@@ -207,7 +258,13 @@ describe('hooks cannot take the application down', () => {
   it('runs prepared code called from a hook dormant (no re-entry)', () => {
     const { Cart } = shop();
     let calls = 0;
-    attach({ target: `${lastModule()}#Cart.prototype.add`, before: (ctx) => { calls++; if (calls < 5) (ctx.this as any).add('nested', 1); } });
+    attach({
+      target: `${lastModule()}#Cart.prototype.add`,
+      before: (ctx) => {
+        calls++;
+        if (calls < 5) (ctx.this as any).add('nested', 1);
+      },
+    });
     const cart = new Cart('ann');
     cart.add('outer', 1);
     assert.equal(calls, 1);
@@ -217,7 +274,11 @@ describe('hooks cannot take the application down', () => {
   it('refuses an operation at the wrong control point, as a hook error', () => {
     const { Cart } = shop();
     const errors: unknown[] = [];
-    attach({ target: `${lastModule()}#Cart.prototype.add`, after: (ctx) => ctx.skip(1), onError: (e) => void errors.push(e) });
+    attach({
+      target: `${lastModule()}#Cart.prototype.add`,
+      after: (ctx) => ctx.skip(1),
+      onError: (e) => void errors.push(e),
+    });
     assert.equal(new Cart('ann').add('a', 1), 1);
     assert.match(String(errors[0]), /skip\(\) is an operation of 'before', called in 'after' of Cart.prototype.add/);
   });
@@ -267,7 +328,10 @@ describe('attach and detach', () => {
     const { Cart } = shop();
     const seen: string[] = [];
     const module = functions(`${lastModule()}#Cart.of`)[0]!.module;
-    attach({ target: (e) => e.module === module && e.kind === 'getter', before: (ctx) => void seen.push(ctx.entry.name) });
+    attach({
+      target: (e) => e.module === module && e.kind === 'getter',
+      before: (ctx) => void seen.push(ctx.entry.name),
+    });
     const c = Cart.of('x');
     void c.total;
     assert.deepEqual(seen, ['get Cart.prototype.total']);
@@ -275,7 +339,10 @@ describe('attach and detach', () => {
 
   it('rejects bad options with a message that says what is wrong', () => {
     assert.throws(() => attach({ target: '', before: () => {} }), /attach\(\) target must be a non-empty string/);
-    assert.throws(() => attach({ target: 'x' } as never), /needs at least one of 'before', 'around', 'after', 'onThrow'/);
+    assert.throws(
+      () => attach({ target: 'x' } as never),
+      /needs at least one of 'before', 'around', 'after', 'onThrow'/,
+    );
     assert.throws(() => attach({ target: 'x', before: 42 } as never), /option 'before' must be a function, got number/);
     assert.throws(() => attach({ target: 'a.js#', before: () => {} }), /empty function name pattern/);
   });
@@ -328,7 +395,18 @@ describe('registry', () => {
     shop();
     const all = functions(`${lastModule()}#**`);
     const names = all.map((f) => f.name);
-    for (const n of ['Cart.constructor', 'Cart.prototype.add', 'get Cart.prototype.total', 'set Cart.prototype.discount', 'Cart.of', 'Cart.prototype.checkout', 'Cart.prototype.names', 'Special.constructor', 'twice', 'sloppy']) {
+    for (const n of [
+      'Cart.constructor',
+      'Cart.prototype.add',
+      'get Cart.prototype.total',
+      'set Cart.prototype.discount',
+      'Cart.of',
+      'Cart.prototype.checkout',
+      'Cart.prototype.names',
+      'Special.constructor',
+      'twice',
+      'sloppy',
+    ]) {
       assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
     }
     const checkout = all.find((f) => f.name === 'Cart.prototype.checkout')!;
@@ -336,8 +414,18 @@ describe('registry', () => {
     assert.equal(checkout.kind, 'method');
     assert.equal(checkout.line, 8);
     assert.equal(all.find((f) => f.name === 'Cart.of')!.static, true);
-    assert.deepEqual(functions(`${lastModule()}#Cart.prototype.*`).map((f) => f.name).sort(), ['Cart.prototype.add', 'Cart.prototype.checkout', 'Cart.prototype.names']);
-    assert.deepEqual(functions(`${lastModule()}#{Cart.of,twice}`).map((f) => f.name).sort(), ['Cart.of', 'twice']);
+    assert.deepEqual(
+      functions(`${lastModule()}#Cart.prototype.*`)
+        .map((f) => f.name)
+        .sort(),
+      ['Cart.prototype.add', 'Cart.prototype.checkout', 'Cart.prototype.names'],
+    );
+    assert.deepEqual(
+      functions(`${lastModule()}#{Cart.of,twice}`)
+        .map((f) => f.name)
+        .sort(),
+      ['Cart.of', 'twice'],
+    );
     assert.throws(() => functions('Cart.{of'), /glob 'Cart\.\{of' has an unclosed '\{'/);
   });
 
@@ -360,4 +448,5 @@ describe('registry', () => {
 });
 
 // Types: a wrong signature of a hook is a compile error.
-export const typed: (ctx: CallContext<{ n: number }, [number], string>) => void = (ctx) => ctx.replaceResult(String(ctx.this.n + ctx.args[0]));
+export const typed: (ctx: CallContext<{ n: number }, [number], string>) => void = (ctx) =>
+  ctx.replaceResult(String(ctx.this.n + ctx.args[0]));

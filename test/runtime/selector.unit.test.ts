@@ -116,20 +116,37 @@ describe('targets', () => {
       name: 'TypeError',
       message: "kheiron: rule r1 target must be a non-empty string, a selector object or a function, got ''",
     });
-    assert.throws(() => compileSelector(null as never), /target must be a string, a selector object or a function, got null/);
+    assert.throws(
+      () => compileSelector(null as never),
+      /target must be a string, a selector object or a function, got null/,
+    );
     assert.throws(() => compileSelector(42 as never), /got number/);
     assert.throws(() => compileSelector('a.js#'), /target 'a\.js#' has an empty function name pattern after '#'/);
-    assert.throws(() => compileSelector({ name: 'x', klass: 'C' } as never), /unknown selector field 'klass'; known: module, name/);
-    assert.throws(() => compileSelector({ name: 'x', kind: 'lambda' } as never), /selector 'kind' 'lambda' is not one of function, arrow/);
+    assert.throws(
+      () => compileSelector({ name: 'x', klass: 'C' } as never),
+      /unknown selector field 'klass'; known: module, name/,
+    );
+    assert.throws(
+      () => compileSelector({ name: 'x', kind: 'lambda' } as never),
+      /selector 'kind' 'lambda' is not one of function, arrow/,
+    );
   });
 
   it('one selector type: a string, the fields of an entry, or a predicate', () => {
-    const method = { ...entry('/app/src/cart.js', 'Cart.prototype.add'), kind: 'method', async: false } as FunctionEntry;
+    const method = {
+      ...entry('/app/src/cart.js', 'Cart.prototype.add'),
+      kind: 'method',
+      async: false,
+    } as FunctionEntry;
     const fn = { ...entry('/app/src/util.js', 'add'), kind: 'function', async: true } as FunctionEntry;
-    const picks = (selector: Parameters<typeof compileSelector>[0]): string[] => [method, fn].filter(compileSelector(selector)).map((e) => e.name);
+    const picks = (selector: Parameters<typeof compileSelector>[0]): string[] =>
+      [method, fn].filter(compileSelector(selector)).map((e) => e.name);
     assert.deepEqual(picks('src/cart.js#Cart.prototype.*'), ['Cart.prototype.add']);
     assert.deepEqual(picks({ name: '**add', kind: 'function' }), ['add']);
     assert.deepEqual(picks({ module: 'src/*.js', name: '**', async: true }), ['add']);
-    assert.deepEqual(picks((e) => e.kind === 'method'), ['Cart.prototype.add']);
+    assert.deepEqual(
+      picks((e) => e.kind === 'method'),
+      ['Cart.prototype.add'],
+    );
   });
 });

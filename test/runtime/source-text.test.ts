@@ -93,20 +93,39 @@ for (const node of TEST_NODES) {
   for (const prepare of ['attach', 'load']) {
     describe(`the original's text and template objects on ${node.label}, Phase II at ${prepare}`, () => {
       it('keeps every function its original text, tagged templates their template object and async generators their ticks, dormant, attached and detached', async () => {
-        const r = await runNode(node.path, ['--import', REGISTER, 'main.mjs'], { cwd: dir, env: { KHEIRON_NO_CACHE: '1', KHEIRON_PREPARE: prepare } });
+        const r = await runNode(node.path, ['--import', REGISTER, 'main.mjs'], {
+          cwd: dir,
+          env: { KHEIRON_NO_CACHE: '1', KHEIRON_PREPARE: prepare },
+        });
         assert.equal(r.code, 0, r.stderr);
         const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
         assert.deepEqual(out.dormant, [], 'functions whose text differs while dormant');
         assert.ok(out.hooked >= 9, `hooked ${out.hooked}`);
         assert.deepEqual(out.attached, [], 'functions whose text differs while attached');
         assert.deepEqual(out.calls, [3, 4, 6, 4, [5]]);
-        assert.deepEqual(out.asyncGenerators, [[1, 'after'], [1, 'after']]);
+        assert.deepEqual(out.asyncGenerators, [
+          [1, 'after'],
+          [1, 'after'],
+        ]);
         assert.deepEqual(out.detached, [], 'functions whose text differs after detach');
         assert.equal(out.sameDormant, true, 'one template object per tagged template while dormant');
         // At attach, V8 LiveEdit compiles the edited script's template objects anew (README, Limits).
-        if (prepare === 'load') assert.deepEqual(out.sameTemplates, [true, true], 'one template object per tagged template, attached and detached');
+        if (prepare === 'load')
+          assert.deepEqual(
+            out.sameTemplates,
+            [true, true],
+            'one template object per tagged template, attached and detached',
+          );
         assert.deepEqual(out.elsewhere, [10, 5, 14], 'prepared functions run as text in another realm and a worker');
-        assert.deepEqual(out.builtin, ['function toString() { [native code] }', 'toString', 0, false, false, 'TypeError', 'TypeError']);
+        assert.deepEqual(out.builtin, [
+          'function toString() { [native code] }',
+          'toString',
+          0,
+          false,
+          false,
+          'TypeError',
+          'TypeError',
+        ]);
       });
     });
   }

@@ -6,6 +6,9 @@ import { attach } from '../../src/index.js';
 
 const handle = attach({ target: '**', before() {}, after() {}, onThrow() {} });
 process.on('exit', () => {
-  for (const { entry, reason } of handle.unreached) process.stderr.write(`KHEIRON_UNREACHED ${entry.name}: ${reason}\n`);
-  process.stderr.write(`KHEIRON_HOOKED ${handle.functions.length} ERRORS ${handle.errors} UNREACHED ${handle.unreached.length}\n`);
+  for (const { entry, reason } of handle.unreached)
+    process.stderr.write(`KHEIRON_UNREACHED ${entry.name}: ${reason}\n`);
+  process.stderr.write(
+    `KHEIRON_HOOKED ${handle.functions.length} ERRORS ${handle.errors} UNREACHED ${handle.unreached.length}\n`,
+  );
 });

@@ -15,8 +15,12 @@ module.registerHooks({
   load(url, context, nextLoad) {
     const result = nextLoad(url, context);
     if (!url.startsWith('file:') || !fileURLToPath(url).startsWith(CASES) || result.source == null) return result;
-    const source = typeof result.source === 'string' ? result.source : Buffer.from(result.source as ArrayBuffer).toString('utf8');
-    const line = result.format === 'module' ? `import ${JSON.stringify(LIVE.href)};` : `require(${JSON.stringify(fileURLToPath(LIVE))});`;
+    const source =
+      typeof result.source === 'string' ? result.source : Buffer.from(result.source as ArrayBuffer).toString('utf8');
+    const line =
+      result.format === 'module'
+        ? `import ${JSON.stringify(LIVE.href)};`
+        : `require(${JSON.stringify(fileURLToPath(LIVE))});`;
     // After the directives, which must stay the first statements; on their line, so that no line moves.
     const at = DIRECTIVES.exec(source)![0].length;
     return { ...result, source: `${source.slice(0, at)}${at > 0 ? ';' : ''}${line}${source.slice(at)}` };

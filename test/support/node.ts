@@ -13,7 +13,9 @@ export const TSX = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
 export const NODES: { label: string; path: string }[] = ['node24', 'node26'].map((name) => {
   const path = join(ROOT, 'node_modules', name, 'bin/node');
   if (!existsSync(path)) throw new Error(`no ${name} binary at ${path} (run npm install)`);
-  const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return { label: `node ${version}`, path };
 });
 
@@ -22,7 +24,9 @@ export const NODES: { label: string; path: string }[] = ['node24', 'node26'].map
  * suite once under each of NODES, so a test that checks Kheiron on "each Node version" runs on
  * THIS_NODE only and is covered for all of them across the passes.
  */
-export const THIS_NODE: { label: string; path: string } | undefined = NODES.find((n) => realpathSync(n.path) === realpathSync(process.execPath));
+export const THIS_NODE: { label: string; path: string } | undefined = NODES.find(
+  (n) => realpathSync(n.path) === realpathSync(process.execPath),
+);
 
 /** The Node versions a per-version test runs on in this process: THIS_NODE, or all of NODES under another binary. */
 export const TEST_NODES: { label: string; path: string }[] = THIS_NODE ? [THIS_NODE] : NODES;
@@ -36,11 +40,25 @@ export interface Run {
   stderr: string;
 }
 
-export function runNode(node: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<Run> {
+export function runNode(
+  node: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
+): Promise<Run> {
   return new Promise((resolvePromise) => {
-    execFile(node, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeout ?? 60_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number }).code ?? null) : 0;
-      resolvePromise({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
+    execFile(
+      node,
+      args,
+      {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        timeout: options.timeout ?? 60_000,
+        maxBuffer: 64 << 20,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? ((error as { code?: number }).code ?? null) : 0;
+        resolvePromise({ code: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
   });
 }

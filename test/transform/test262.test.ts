@@ -60,10 +60,21 @@ function countFunctions(source: string, sourceType: SourceType): number {
       return;
     }
     const node = value as Record<string, unknown>;
-    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') count++;
+    if (
+      node.type === 'FunctionDeclaration' ||
+      node.type === 'FunctionExpression' ||
+      node.type === 'ArrowFunctionExpression'
+    )
+      count++;
     for (const key in node) if (key !== 'loc') walk(node[key]);
   };
-  walk(acorn.parse(source, { ecmaVersion: 'latest', sourceType: sourceType === 'module' ? 'module' : 'script', allowHashBang: true }));
+  walk(
+    acorn.parse(source, {
+      ecmaVersion: 'latest',
+      sourceType: sourceType === 'module' ? 'module' : 'script',
+      allowHashBang: true,
+    }),
+  );
   return count;
 }
 
@@ -97,7 +108,8 @@ test('test262 pass/: prepared code parses wherever the input does', { timeout: 6
     functions += result.functions.length;
     if (lineCount(result.code) !== lineCount(file.source)) linesChanged.push(file.name);
     const expected = countFunctions(file.source, file.sourceType);
-    if (result.functions.length !== expected) miscounted.push(`${file.name}: ${result.functions.length} functions, acorn's AST has ${expected}`);
+    if (result.functions.length !== expected)
+      miscounted.push(`${file.name}: ${result.functions.length} functions, acorn's AST has ${expected}`);
     if (parsesOrError(file.source, file.sourceType) !== undefined) {
       // The parser itself rejects the input (V8 disagrees with the corpus): nothing to compare.
       inputRejected++;
@@ -114,7 +126,10 @@ test('test262 pass/: prepared code parses wherever the input does', { timeout: 6
   );
   if (unparsable.length > 0) t.diagnostic(`PrepareError: ${unparsable.slice(0, 10).join('; ')}`);
   assert.deepEqual(crashed, [], 'errors other than PrepareError');
-  assert.ok(unparsable.length < pass.length * 0.02, `${unparsable.length} of ${pass.length} files could not be prepared`);
+  assert.ok(
+    unparsable.length < pass.length * 0.02,
+    `${unparsable.length} of ${pass.length} files could not be prepared`,
+  );
   assert.ok(functions > 500, `only ${functions} functions found in the corpus`);
   assert.ok(checked > pass.length * 0.9, `only ${checked} outputs were checked`);
   assert.deepEqual(linesChanged, [], 'number of lines changed');
@@ -130,7 +145,8 @@ test('test262 pass-explicit/: parenthesised twins have the same functions', () =
     assert.ok(twin, `no pass-explicit/${file.name}`);
     const a = prepare(file.source, { filename: file.name, sourceType: file.sourceType }).functions;
     const b = prepare(twin.source, { filename: file.name, sourceType: file.sourceType }).functions;
-    const shape = (fs: typeof a): string => fs.map((f) => `${f.kind}/${f.async}/${f.generator}/${f.static}/${f.params}`).join(',');
+    const shape = (fs: typeof a): string =>
+      fs.map((f) => `${f.kind}/${f.async}/${f.generator}/${f.static}/${f.params}`).join(',');
     if (shape(a) !== shape(b)) differ.push(`${file.name}: ${shape(a)} vs ${shape(b)}`);
   }
   assert.deepEqual(differ.slice(0, 25), [], `${differ.length} files differ (first 25 shown)`);
@@ -153,8 +169,17 @@ test('test262 fail/ and early/: rejected only with PrepareError naming file, lin
           continue;
         }
         const m = /^(.+):(\d+):(\d+): \S/.exec(error.message);
-        if (!m || m[1] !== filename || Number(m[2]) !== error.line || Number(m[3]) !== error.column || error.line < 1 || error.column < 1) {
-          wrong.push(`${filename}: message ${JSON.stringify(error.message)}, line ${error.line}, column ${error.column}`);
+        if (
+          !m ||
+          m[1] !== filename ||
+          Number(m[2]) !== error.line ||
+          Number(m[3]) !== error.column ||
+          error.line < 1 ||
+          error.column < 1
+        ) {
+          wrong.push(
+            `${filename}: message ${JSON.stringify(error.message)}, line ${error.line}, column ${error.column}`,
+          );
         } else if (error.line > lineCount(file.source)) {
           wrong.push(`${filename}: line ${error.line} is past the end of the file`);
         }

@@ -84,7 +84,14 @@ function tokens(code: string, sourceType: SourceType): Tok[] {
     locations: true,
   });
   for (const t of tokenizer) {
-    out.push({ label: t.type.label, raw: code.slice(t.start, t.end), start: t.start, end: t.end, line: t.loc!.start.line, column: t.loc!.start.column });
+    out.push({
+      label: t.type.label,
+      raw: code.slice(t.start, t.end),
+      start: t.start,
+      end: t.end,
+      line: t.loc!.start.line,
+      column: t.loc!.start.column,
+    });
   }
   return out;
 }
@@ -178,7 +185,12 @@ const SAMPLES: { label: string; sourceType: SourceType; source: string }[] = [
   {
     label: 'hashbang and "use strict" directive',
     sourceType: 'script',
-    source: ['#!/usr/bin/env node', '"use strict";', 'function strictFn(a) { "use strict"; return a; }', 'var g = () => "use strict";'].join('\n'),
+    source: [
+      '#!/usr/bin/env node',
+      '"use strict";',
+      'function strictFn(a) { "use strict"; return a; }',
+      'var g = () => "use strict";',
+    ].join('\n'),
   },
   {
     label: 'hashbang in a module',
@@ -298,7 +310,10 @@ describe('Phase I metadata', () => {
     'function clash() { var dup = 1; function dup() { return 2; } return dup; }',
   ].join('\n');
 
-  type Expected = Omit<FunctionInfo, 'id' | 'index' | 'line' | 'column' | 'slot' | 'prepared' | 'safe' | 'static' | 'async' | 'generator' | 'reinvocable'> & {
+  type Expected = Omit<
+    FunctionInfo,
+    'id' | 'index' | 'line' | 'column' | 'slot' | 'prepared' | 'safe' | 'static' | 'async' | 'generator' | 'reinvocable'
+  > & {
     at: [string, number?];
     async?: boolean;
     generator?: boolean;
@@ -306,7 +321,13 @@ describe('Phase I metadata', () => {
     safe?: boolean;
     prepared?: FunctionInfo['prepared'];
   };
-  const fn = (name: string, kind: FunctionInfo['kind'], params: number, at: [string, number?], extra: Partial<Expected> = {}): Expected => ({
+  const fn = (
+    name: string,
+    kind: FunctionInfo['kind'],
+    params: number,
+    at: [string, number?],
+    extra: Partial<Expected> = {},
+  ): Expected => ({
     name,
     kind,
     params,
@@ -513,7 +534,9 @@ describe('Phase I metadata', () => {
     const session = new inspector.Session();
     session.connect();
     const post = <T>(method: string, params: object): Promise<T> =>
-      new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T))));
+      new Promise((resolve, reject) =>
+        session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T))),
+      );
     try {
       const src = [
         'class K {',
@@ -529,13 +552,18 @@ describe('Phase I metadata', () => {
       assert.equal(info.length, fns.length);
       (globalThis as Record<string, unknown>).__kheironTestFns = fns;
       for (let i = 0; i < fns.length; i++) {
-        const { result: r } = await post<{ result: { objectId: string } }>('Runtime.evaluate', { expression: `__kheironTestFns[${i}]` });
-        const { internalProperties } = await post<{ internalProperties: { name: string; value: { value: { lineNumber: number; columnNumber: number } } }[] }>(
-          'Runtime.getProperties',
-          { objectId: r.objectId, ownProperties: true },
-        );
+        const { result: r } = await post<{ result: { objectId: string } }>('Runtime.evaluate', {
+          expression: `__kheironTestFns[${i}]`,
+        });
+        const { internalProperties } = await post<{
+          internalProperties: { name: string; value: { value: { lineNumber: number; columnNumber: number } } }[];
+        }>('Runtime.getProperties', { objectId: r.objectId, ownProperties: true });
         const loc = internalProperties.find((p) => p.name === '[[FunctionLocation]]')!.value.value;
-        assert.deepEqual({ line: info[i]!.line, column: info[i]!.column }, { line: loc.lineNumber + 1, column: loc.columnNumber + 1 }, info[i]!.name);
+        assert.deepEqual(
+          { line: info[i]!.line, column: info[i]!.column },
+          { line: loc.lineNumber + 1, column: loc.columnNumber + 1 },
+          info[i]!.name,
+        );
       }
     } finally {
       delete (globalThis as Record<string, unknown>).__kheironTestFns;
@@ -632,7 +660,11 @@ describe('Phase I metadata', () => {
     const call = Buffer.from(m[1]!, 'base64').toString('utf8');
     const json = /^__kheiron\.m\((".*")\);$/.exec(call);
     assert.ok(json, call);
-    const emitted = JSON.parse(JSON.parse(json[1]!) as string) as { prefix: string; module: string; functions: unknown[][] };
+    const emitted = JSON.parse(JSON.parse(json[1]!) as string) as {
+      prefix: string;
+      module: string;
+      functions: unknown[][];
+    };
     assert.equal(emitted.prefix, result.prefix);
     assert.equal(emitted.module, filename);
     assert.deepEqual(
@@ -647,7 +679,10 @@ describe('Phase I metadata', () => {
 describe('line preservation', () => {
   for (const sample of SAMPLES) {
     test(sample.label, () => {
-      const { code, functions } = prepare(sample.source, { filename: uniqueFile('lines'), sourceType: sample.sourceType });
+      const { code, functions } = prepare(sample.source, {
+        filename: uniqueFile('lines'),
+        sourceType: sample.sourceType,
+      });
       assert.ok(functions.length > 0, 'sample has functions');
       assert.notEqual(code, sample.source, 'functions were prepared');
       assert.equal(lineCount(code), lineCount(sample.source), 'number of lines');
@@ -666,7 +701,10 @@ describe('line preservation', () => {
         let j = 0;
         for (const t of inToks) {
           while (j < outToks.length && (outToks[j]!.raw !== t.raw || outToks[j]!.label !== t.label)) j++;
-          assert.ok(j < outToks.length, `line ${line}: token ${JSON.stringify(t.raw)} (column ${t.column + 1}) is not on that line of the output`);
+          assert.ok(
+            j < outToks.length,
+            `line ${line}: token ${JSON.stringify(t.raw)} (column ${t.column + 1}) is not on that line of the output`,
+          );
           j++;
         }
       }
@@ -707,18 +745,27 @@ describe('source map', () => {
     const nodeMap = new NodeSourceMap(map as never);
     const allToks = tokens(source, sourceType);
     const starts = new Set(allToks.map((t) => `${t.line}:${t.column}`));
-    for (const key of byOriginal.keys()) assert.ok(starts.has(key), `mapping to ${key}, which is not the start of a token`);
+    for (const key of byOriginal.keys())
+      assert.ok(starts.has(key), `mapping to ${key}, which is not the start of a token`);
     let previous = -1;
     // Acorn reports an empty template chunk where the closing backquote starts; such a
     // zero-width token shares its position with the next one.
     const inToks = allToks.filter((t) => t.end > t.start);
     for (const [i, t] of inToks.entries()) {
       const generated = byOriginal.get(`${t.line}:${t.column}`) ?? [];
-      assert.equal(generated.length, 1, `token ${JSON.stringify(t.raw)} at ${t.line}:${t.column + 1} has ${generated.length} mappings`);
+      assert.equal(
+        generated.length,
+        1,
+        `token ${JSON.stringify(t.raw)} at ${t.line}:${t.column + 1} has ${generated.length} mappings`,
+      );
       const g = generated[0]!;
       assert.equal(g.line, t.line, `token ${JSON.stringify(t.raw)} moved from line ${t.line} to ${g.line}`);
       const offset = offsetOf(code, g.line, g.column);
-      assert.equal(code.slice(offset, offset + t.raw.length), t.raw, `output at ${g.line}:${g.column + 1} is not ${JSON.stringify(t.raw)}`);
+      assert.equal(
+        code.slice(offset, offset + t.raw.length),
+        t.raw,
+        `output at ${g.line}:${g.column + 1} is not ${JSON.stringify(t.raw)}`,
+      );
       assert.ok(offset > previous, 'tokens keep their order');
       // What separated this token from the next one in the input is still there after it.
       const next = inToks[i + 1];
@@ -727,12 +774,21 @@ describe('source map', () => {
         const nextG = byOriginal.get(`${next.line}:${next.column}`)?.[0];
         if (nextG) {
           const between = code.slice(offset + t.raw.length, offsetOf(code, nextG.line, nextG.column));
-          assert.ok(between.includes(gap), `text between ${JSON.stringify(t.raw)} and ${JSON.stringify(next.raw)} lost ${JSON.stringify(gap)}`);
+          assert.ok(
+            between.includes(gap),
+            `text between ${JSON.stringify(t.raw)} and ${JSON.stringify(next.raw)} lost ${JSON.stringify(gap)}`,
+          );
         }
       }
       previous = offset;
       // Node's own source map reader, asked at the output position, answers the input position.
-      const entry = nodeMap.findEntry(g.line - 1, g.column) as { generatedLine?: number; generatedColumn?: number; originalLine?: number; originalColumn?: number; originalSource?: string };
+      const entry = nodeMap.findEntry(g.line - 1, g.column) as {
+        generatedLine?: number;
+        generatedColumn?: number;
+        originalLine?: number;
+        originalColumn?: number;
+        originalSource?: string;
+      };
       assert.deepEqual(
         [entry.generatedLine, entry.generatedColumn, entry.originalLine, entry.originalColumn],
         [g.line - 1, g.column, t.line - 1, t.column],
@@ -802,7 +858,10 @@ describe('source map', () => {
     });
 
     test('the composed map names the .ts file', () => {
-      assert.deepEqual(result.map.sources.map((s) => s.replace(/^.*\//, '')), ['cache.ts']);
+      assert.deepEqual(
+        result.map.sources.map((s) => s.replace(/^.*\//, '')),
+        ['cache.ts'],
+      );
     });
 
     test('identifiers of the output map to the same identifiers in the .ts source', () => {
@@ -810,11 +869,13 @@ describe('source map', () => {
       // gives the same original position as the TypeScript map gave for the .js position.
       const composed = new Map<string, { line: number; column: number }>();
       eachMapping(new TraceMap(result.map as never), (m) => {
-        if (m.originalLine != null) composed.set(`${m.generatedLine}:${m.generatedColumn}`, { line: m.originalLine, column: m.originalColumn });
+        if (m.originalLine != null)
+          composed.set(`${m.generatedLine}:${m.generatedColumn}`, { line: m.originalLine, column: m.originalColumn });
       });
       const direct = new Map<string, { line: number; column: number }>();
       eachMapping(new TraceMap(tsMap as never), (m) => {
-        if (m.originalLine != null) direct.set(`${m.generatedLine}:${m.generatedColumn}`, { line: m.originalLine, column: m.originalColumn });
+        if (m.originalLine != null)
+          direct.set(`${m.generatedLine}:${m.generatedColumn}`, { line: m.originalLine, column: m.originalColumn });
       });
       const jsToks = tokens(js, 'module');
       const outToks = tokens(result.code, 'module');
@@ -833,7 +894,11 @@ describe('source map', () => {
         assert.deepEqual(composed.get(`${place.line}:${place.column}`), want, `${t.raw} at ${t.line}:${t.column + 1}`);
         if (t.label === 'name') {
           identifiers++;
-          assert.equal(tsLines[want.line - 1]!.slice(want.column, want.column + t.raw.length), t.raw, `${t.raw} maps to ${want.line}:${want.column + 1}`);
+          assert.equal(
+            tsLines[want.line - 1]!.slice(want.column, want.column + t.raw.length),
+            t.raw,
+            `${t.raw} maps to ${want.line}:${want.column + 1}`,
+          );
         }
       }
       assert.ok(identifiers >= 20, `only ${identifiers} identifiers were checked`);
@@ -842,11 +907,14 @@ describe('source map', () => {
     test('specific identifiers land on their .ts line and column', () => {
       const trace = new TraceMap(result.map as never);
       const find = (needle: string, tsNeedle: string): void => {
-        const outTok = tokens(result.code, 'module').find((t) => t.raw === needle && result.code.slice(t.start, t.start + 40).startsWith(tsNeedle));
+        const outTok = tokens(result.code, 'module').find(
+          (t) => t.raw === needle && result.code.slice(t.start, t.start + 40).startsWith(tsNeedle),
+        );
         assert.ok(outTok, `${tsNeedle} not in output`);
         let found: { line: number; column: number } | undefined;
         eachMapping(trace, (m) => {
-          if (m.generatedLine === outTok.line && m.generatedColumn === outTok.column && m.originalLine != null) found = { line: m.originalLine, column: m.originalColumn + 1 };
+          if (m.generatedLine === outTok.line && m.generatedColumn === outTok.column && m.originalLine != null)
+            found = { line: m.originalLine, column: m.originalColumn + 1 };
         });
         assert.deepEqual(found, at(tsSource, tsNeedle), tsNeedle);
       };
@@ -1056,7 +1124,9 @@ describe('output validity', () => {
     const load = async (text: string): Promise<{ log: string[]; value: unknown }> => {
       const log: string[] = [];
       (globalThis as Record<string, unknown>).__kheironModuleLog = log;
-      const ns = (await import(`data:text/javascript;base64,${Buffer.from(text).toString('base64')}`)) as { default: (n: number) => number };
+      const ns = (await import(`data:text/javascript;base64,${Buffer.from(text).toString('base64')}`)) as {
+        default: (n: number) => number;
+      };
       return { log, value: ns.default(5) };
     };
     try {
@@ -1100,7 +1170,9 @@ describe('output validity', () => {
     ].join('\n');
     const filename = uniqueFile('empty-run');
     const { code } = prepare(source, { filename, sourceType: 'script' });
-    assert.deepEqual(await runScript(code, filename, 'script'), { log: ['empty undefined object undefined undefined 0 noop'] });
+    assert.deepEqual(await runScript(code, filename, 'script'), {
+      log: ['empty undefined object undefined undefined 0 noop'],
+    });
   });
 
   /** Runs each `[program, expected output]` plain and prepared; lists the programs that differ. */
@@ -1137,9 +1209,18 @@ describe('output validity', () => {
       ['function* g(a, a) { yield a; }\nconsole.log([...g(1, 2)].join(), g.length);', '2 2'],
       ['function* g(a) { eval("arguments[0] = 9"); yield a; }\nconsole.log([...g(1)].join());', '9'],
       ['function* g(a) { arguments[0] = 8; yield a; }\nconsole.log([...g(1)].join());', '8'],
-      ["function* g(a, b = a + 1) { console.log('body'); yield a + b; }\nconst it = g(1); console.log('created', g.length); console.log(it.next().value);", 'created 1\nbody\n3'],
-      ['var o = { *m(a, b,) { yield this === o; yield a + b; } };\nconsole.log([...o.m(1, 2)].join(), o.m.length);', 'true,3 2'],
-      ['async function* g(x) { yield x; }\nglobalThis.done = g(4).next().then((r) => console.log(r.value, g.length));', '4 1'],
+      [
+        "function* g(a, b = a + 1) { console.log('body'); yield a + b; }\nconst it = g(1); console.log('created', g.length); console.log(it.next().value);",
+        'created 1\nbody\n3',
+      ],
+      [
+        'var o = { *m(a, b,) { yield this === o; yield a + b; } };\nconsole.log([...o.m(1, 2)].join(), o.m.length);',
+        'true,3 2',
+      ],
+      [
+        'async function* g(x) { yield x; }\nglobalThis.done = g(4).next().then((r) => console.log(r.value, g.length));',
+        '4 1',
+      ],
       ['function* g(x) { "use strict"; yield this; }\nconsole.log(String(g(1).next().value));', 'undefined'],
     ];
     assert.deepEqual(await differences(cases), []);
@@ -1193,7 +1274,8 @@ describe('output validity', () => {
         const returned = vm.runInContext(call, context) as unknown;
         assert.equal(returned, result, `${call} returned ${String(returned)}`);
         const own = seen.filter(([n]) => n === name);
-        if (own.length !== 1 || own[0]![1] !== result) failures.push(`${call}: after saw ${JSON.stringify(own.map(([, r]) => String(r)))}`);
+        if (own.length !== 1 || own[0]![1] !== result)
+          failures.push(`${call}: after saw ${JSON.stringify(own.map(([, r]) => String(r)))}`);
       }
     } finally {
       handle.detach();
@@ -1238,7 +1320,10 @@ describe('determinism and purity', () => {
     assert.equal(a.functions[0]!.id, `${a.prefix}:0`);
     assert.equal(c.functions[0]!.id, `${c.prefix}:0`);
     assert.notEqual(a.code, c.code);
-    assert.equal(a.code.replaceAll(a.prefix, 'P'), c.code.replaceAll(c.prefix, 'P').replace('/app/two.js', '/app/one.js'));
+    assert.equal(
+      a.code.replaceAll(a.prefix, 'P'),
+      c.code.replaceAll(c.prefix, 'P').replace('/app/two.js', '/app/one.js'),
+    );
   });
 
   test('prefixes of many filenames do not collide', () => {
@@ -1272,10 +1357,16 @@ describe('errors and trivial input', () => {
   test('the source type decides what parses', () => {
     const importing = "import x from 'y';\nexport const f = () => x;";
     assert.equal(prepare(importing, { filename: '/app/m.js', sourceType: 'module' }).functions.length, 1);
-    assert.throws(() => prepare(importing, { filename: '/app/s.js', sourceType: 'script' }), (e: unknown) => e instanceof PrepareError && e.line === 1 && e.column === 1);
+    assert.throws(
+      () => prepare(importing, { filename: '/app/s.js', sourceType: 'script' }),
+      (e: unknown) => e instanceof PrepareError && e.line === 1 && e.column === 1,
+    );
     const topReturn = 'if (x) return;\nfunction f() { return 1; }';
     assert.equal(prepare(topReturn, { filename: '/app/c.js', sourceType: 'commonjs' }).functions.length, 1);
-    assert.throws(() => prepare(topReturn, { filename: '/app/s.js', sourceType: 'script' }), (e: unknown) => e instanceof PrepareError && e.line === 1 && e.column === 8);
+    assert.throws(
+      () => prepare(topReturn, { filename: '/app/s.js', sourceType: 'script' }),
+      (e: unknown) => e instanceof PrepareError && e.line === 1 && e.column === 8,
+    );
     assert.throws(() => prepare(topReturn, { filename: '/app/m.js', sourceType: 'module' }), PrepareError);
   });
 
@@ -1312,14 +1403,16 @@ describe('errors and trivial input', () => {
 });
 
 describe('positions of functions', () => {
-  test('line and column of every function are acorn\'s, whatever the line breaks', () => {
-    const source = 'function a() {}\r\nconst b = () => 1;\rfunction c() {}\u2028const d = function () {};\u2029 class E { m() {} }\n\t  const f = (x) => x;\r\n';
+  test("line and column of every function are acorn's, whatever the line breaks", () => {
+    const source =
+      'function a() {}\r\nconst b = () => 1;\rfunction c() {}\u2028const d = function () {};\u2029 class E { m() {} }\n\t  const f = (x) => x;\r\n';
     const expected: [number, number][] = [];
     const ast = acorn.parse(source, { ecmaVersion: 'latest', locations: true });
     const walk = (node: any): void => {
       if (!node || typeof node.type !== 'string') return;
       if (/Function/.test(node.type)) expected.push([node.loc.start.line, node.loc.start.column + 1]);
-      for (const value of Object.values(node)) (Array.isArray(value) ? value : [value]).forEach((v) => v && typeof v === 'object' && walk(v));
+      for (const value of Object.values(node))
+        (Array.isArray(value) ? value : [value]).forEach((v) => v && typeof v === 'object' && walk(v));
     };
     walk(ast);
     const { functions } = prepare(source, { filename: 'lines.js', sourceType: 'script' });

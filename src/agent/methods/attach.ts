@@ -147,8 +147,7 @@ function describeLoadError(error: unknown, file: string): string {
     try {
       parse(readFileSync(file, 'utf8'), file, 'module');
     } catch (parsed) {
-      if (parsed instanceof PrepareError)
-        return `${file}:${parsed.line}:${parsed.column}: SyntaxError: ${e.message}`;
+      if (parsed instanceof PrepareError) return `${file}:${parsed.line}:${parsed.column}: SyntaxError: ${e.message}`;
     }
   }
   return `${file}${at ? `:${at[1]}` : ''}: ${e.name}: ${e.message}`;

@@ -21,7 +21,8 @@ function rates(points) {
  */
 function drawChart(svg, series, { windowMs = 300_000, now = Date.now(), label = true } = {}) {
   // Drawn in the element's own pixels, so that lines and labels keep their proportions.
-  if (svg.clientWidth > 0 && svg.clientHeight > 0) svg.setAttribute('viewBox', `0 0 ${svg.clientWidth} ${svg.clientHeight}`);
+  if (svg.clientWidth > 0 && svg.clientHeight > 0)
+    svg.setAttribute('viewBox', `0 0 ${svg.clientWidth} ${svg.clientHeight}`);
   const box = svg.viewBox.baseVal;
   const w = box && box.width ? box.width : 300;
   const h = box && box.height ? box.height : 40;
@@ -31,8 +32,10 @@ function drawChart(svg, series, { windowMs = 300_000, now = Date.now(), label = 
   const y = (v) => h - 2 - (v / max) * (h - pad - 2);
   while (svg.firstChild) svg.firstChild.remove();
   const base = document.createElementNS(SVG, 'line');
-  base.setAttribute('x1', '0'); base.setAttribute('x2', String(w));
-  base.setAttribute('y1', String(h - 1.5)); base.setAttribute('y2', String(h - 1.5));
+  base.setAttribute('x1', '0');
+  base.setAttribute('x2', String(w));
+  base.setAttribute('y1', String(h - 1.5));
+  base.setAttribute('y2', String(h - 1.5));
   base.setAttribute('stroke', '#2a3440');
   svg.append(base);
   for (const s of series) {
@@ -49,14 +52,20 @@ function drawChart(svg, series, { windowMs = 300_000, now = Date.now(), label = 
   }
   if (label) {
     const text = document.createElementNS(SVG, 'text');
-    text.setAttribute('x', '4'); text.setAttribute('y', '10');
-    text.setAttribute('fill', '#8391a0'); text.setAttribute('font-size', '9');
+    text.setAttribute('x', '4');
+    text.setAttribute('y', '10');
+    text.setAttribute('fill', '#8391a0');
+    text.setAttribute('font-size', '9');
     text.textContent = `${formatRate(max)}/s`;
     svg.append(text);
     const span = document.createElementNS(SVG, 'text');
-    span.setAttribute('x', String(w - 4)); span.setAttribute('y', '10'); span.setAttribute('text-anchor', 'end');
-    span.setAttribute('fill', '#8391a0'); span.setAttribute('font-size', '9');
-    span.textContent = windowMs < 120_000 ? `last ${Math.round(windowMs / 1000)} s` : `last ${Math.round(windowMs / 60000)} min`;
+    span.setAttribute('x', String(w - 4));
+    span.setAttribute('y', '10');
+    span.setAttribute('text-anchor', 'end');
+    span.setAttribute('fill', '#8391a0');
+    span.setAttribute('font-size', '9');
+    span.textContent =
+      windowMs < 120_000 ? `last ${Math.round(windowMs / 1000)} s` : `last ${Math.round(windowMs / 60000)} min`;
     svg.append(span);
   }
 }

@@ -32,7 +32,8 @@ export function bulkhead(target: Selector, options: BulkheadOptions): Rule {
   checkOptions('bulkhead', options, [...KNOWN_BULKHEAD, ...RULE_OPTIONS]);
   requirePositive('bulkhead() limit', options?.limit, true);
   const queueLimit = options.queue ?? 0;
-  if (!(Number.isInteger(queueLimit) && queueLimit >= 0)) throw new OptionError(`kheiron: bulkhead() queue must be a non-negative integer, got ${String(options.queue)}`);
+  if (!(Number.isInteger(queueLimit) && queueLimit >= 0))
+    throw new OptionError(`kheiron: bulkhead() queue must be a non-negative integer, got ${String(options.queue)}`);
   let running = 0;
   const waiting: (() => void)[] = [];
   const release = (): void => {

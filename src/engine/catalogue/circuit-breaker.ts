@@ -92,7 +92,11 @@ export function circuitBreaker(target: Selector, options: CircuitBreakerOptions 
 /** The circuit and its transitions, at the rule's control points. */
 class Breaker {
   circuit: Circuit = { state: 'closed', failures: 0 };
-  readonly events = { break: new Listeners<BreakEvent>(), reset: new Listeners<void>(), halfOpen: new Listeners<void>() };
+  readonly events = {
+    break: new Listeners<BreakEvent>(),
+    reset: new Listeners<void>(),
+    halfOpen: new Listeners<void>(),
+  };
 
   constructor(
     private readonly threshold: number,
@@ -116,7 +120,8 @@ class Breaker {
     if (ctx.state.trial && this.circuit.state === 'half-open') {
       this.close();
       ctx.repaired({ circuit: 'closed' });
-    } else if (this.circuit.state === 'closed' && this.circuit.failures > 0) this.circuit = { state: 'closed', failures: 0 };
+    } else if (this.circuit.state === 'closed' && this.circuit.failures > 0)
+      this.circuit = { state: 'closed', failures: 0 };
   }
 
   onThrow(ctx: RuleContext): void {
@@ -150,7 +155,8 @@ class Breaker {
   private refused(ctx: RuleContext): boolean {
     if (!ctx.skipped) return false;
     const { circuit } = this;
-    if (ctx.state.trial && circuit.state === 'half-open') this.circuit = { state: 'open', failures: this.threshold, openedAt: circuit.openedAt };
+    if (ctx.state.trial && circuit.state === 'half-open')
+      this.circuit = { state: 'open', failures: this.threshold, openedAt: circuit.openedAt };
     return true;
   }
 }

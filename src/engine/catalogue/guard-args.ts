@@ -9,7 +9,11 @@ import { OptionError } from '../errors.js';
  *
  * @example guardArgs('Cart.prototype.add', ([name, qty]) => (Number.isInteger(qty) && qty > 0) || [name, 1])
  */
-export function guardArgs(target: Selector, check: (args: readonly any[], ctx: RuleContext) => boolean | string | unknown[], options: RuleOptions = {}): Rule {
+export function guardArgs(
+  target: Selector,
+  check: (args: readonly any[], ctx: RuleContext) => boolean | string | unknown[],
+  options: RuleOptions = {},
+): Rule {
   if (typeof check !== 'function') throw new OptionError('kheiron: guardArgs() needs a check function');
   return catalogueRule('guardArgs', target, options, [], {
     before(ctx: RuleContext) {
@@ -21,7 +25,9 @@ export function guardArgs(target: Selector, check: (args: readonly any[], ctx: R
         ctx.repaired({ args: verdict });
         return;
       }
-      const error = new TypeError(`${ctx.entry.name}: invalid arguments${typeof verdict === 'string' ? `: ${verdict}` : ''}`);
+      const error = new TypeError(
+        `${ctx.entry.name}: invalid arguments${typeof verdict === 'string' ? `: ${verdict}` : ''}`,
+      );
       if (ctx.entry.async) ctx.skip(Promise.reject(error));
       else ctx.rethrow(error);
     },

@@ -7,7 +7,15 @@ export { lastKnownGood, type LastKnownGoodOptions } from './last-known-good.js';
 export { retry, type RetryOptions } from './retry.js';
 export { backoffDelay, type Backoff } from './backoff.js';
 export { timeout, TimeoutError } from './timeout.js';
-export { circuitBreaker, CircuitOpenError, type BreakEvent, type Circuit, type CircuitBreakerOptions, type CircuitBreakerRule, type CircuitState } from './circuit-breaker.js';
+export {
+  circuitBreaker,
+  CircuitOpenError,
+  type BreakEvent,
+  type Circuit,
+  type CircuitBreakerOptions,
+  type CircuitBreakerRule,
+  type CircuitState,
+} from './circuit-breaker.js';
 export type { Disposable } from './listeners.js';
 export { bulkhead, BulkheadRejectedError, type BulkheadOptions } from './bulkhead.js';
 export { reset, type ResetOptions } from './reset.js';

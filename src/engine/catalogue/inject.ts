@@ -1,5 +1,14 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { PRIORITY, RULE_OPTIONS, catalogueRule, checkOptions, delay, requireFunction, requirePositive, type RuleOptions } from './util.js';
+import {
+  PRIORITY,
+  RULE_OPTIONS,
+  catalogueRule,
+  checkOptions,
+  delay,
+  requireFunction,
+  requirePositive,
+  type RuleOptions,
+} from './util.js';
 import { OptionError } from '../errors.js';
 
 const KNOWN = ['throw', 'returns', 'delay', 'times', 'every', 'probability', 'random'];
@@ -34,8 +43,15 @@ export function inject(target: Selector, options: InjectOptions): Rule {
   const kinds = ['throw', 'returns', 'delay'].filter((k) => k in (options ?? {}));
   if (kinds.length !== 1) throw new OptionError("kheiron: inject() needs exactly one of 'throw', 'returns', 'delay'");
   if ('delay' in options) requirePositive('inject() delay', options.delay);
-  for (const name of ['times', 'every'] as const) if (options[name] !== undefined) requirePositive(`inject() ${name}`, options[name], true);
-  if (options.probability !== undefined && !(typeof options.probability === 'number' && options.probability >= 0 && options.probability <= 1)) throw new OptionError(`kheiron: inject() probability must be a number from 0 to 1, got ${String(options.probability)}`);
+  for (const name of ['times', 'every'] as const)
+    if (options[name] !== undefined) requirePositive(`inject() ${name}`, options[name], true);
+  if (
+    options.probability !== undefined &&
+    !(typeof options.probability === 'number' && options.probability >= 0 && options.probability <= 1)
+  )
+    throw new OptionError(
+      `kheiron: inject() probability must be a number from 0 to 1, got ${String(options.probability)}`,
+    );
   requireFunction('inject() random', options.random);
   const random = options.random ?? Math.random;
   let calls = 0;

@@ -15,10 +15,15 @@ export interface InvariantOptions extends RuleOptions {
  *
  * @example invariant('Cart.prototype.*', (ctx) => ctx.this.total >= 0, { repair: (ctx) => ctx.this.recount() })
  */
-export function invariant(target: Selector, check: (ctx: RuleContext) => boolean, options: InvariantOptions = {}): Rule {
+export function invariant(
+  target: Selector,
+  check: (ctx: RuleContext) => boolean,
+  options: InvariantOptions = {},
+): Rule {
   if (typeof check !== 'function') throw new OptionError('kheiron: invariant() needs a check function');
   const when = options?.when ?? 'both';
-  if (!['before', 'after', 'both'].includes(when)) throw new OptionError(`kheiron: invariant() when must be 'before', 'after' or 'both', got ${String(when)}`);
+  if (!['before', 'after', 'both'].includes(when))
+    throw new OptionError(`kheiron: invariant() when must be 'before', 'after' or 'both', got ${String(when)}`);
   requireFunction('invariant() repair', options?.repair);
   const verify = (ctx: RuleContext): void => {
     if (check(ctx)) return;

@@ -11,7 +11,8 @@ export class Listeners<T> {
   private readonly listeners = new Set<(event: T) => void>();
 
   add(listener: (event: T) => void): Disposable {
-    if (typeof listener !== 'function') throw new OptionError(`kheiron: a listener must be a function, got ${typeof listener}`);
+    if (typeof listener !== 'function')
+      throw new OptionError(`kheiron: a listener must be a function, got ${typeof listener}`);
     // A wrapper per call: the same function added twice is removed once per dispose.
     const entry = (event: T): void => listener(event);
     this.listeners.add(entry);
@@ -25,7 +26,9 @@ export class Listeners<T> {
       try {
         listener(event);
       } catch (error) {
-        process.emitWarning(`a listener threw: ${error instanceof Error ? error.message : String(error)}`, { type: 'KheironWarning' });
+        process.emitWarning(`a listener threw: ${error instanceof Error ? error.message : String(error)}`, {
+          type: 'KheironWarning',
+        });
       }
     }
   }

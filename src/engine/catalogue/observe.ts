@@ -31,7 +31,13 @@ const BOUNDS = Array.from({ length: 16 }, (_, i) => 2 ** (i - 4)); // 1/16 ms ..
 export function observe(target: Selector, options: RuleOptions = {}): ObserveRule {
   const stats: Record<string, ObservedStats> = {};
   const of = (name: string): ObservedStats =>
-    (stats[name] ??= { calls: 0, errors: 0, recovered: 0, untimed: 0, histogram: [...BOUNDS.map((le) => ({ le, count: 0 })), { le: Infinity, count: 0 }] });
+    (stats[name] ??= {
+      calls: 0,
+      errors: 0,
+      recovered: 0,
+      untimed: 0,
+      histogram: [...BOUNDS.map((le) => ({ le, count: 0 })), { le: Infinity, count: 0 }],
+    });
   const done = (ctx: RuleContext, failed: boolean): void => {
     const s = of(ctx.entry.name);
     s.calls++;
@@ -53,5 +59,8 @@ export function observe(target: Selector, options: RuleOptions = {}): ObserveRul
     after: (ctx: RuleContext) => done(ctx, false),
     onThrow: (ctx: RuleContext) => done(ctx, true),
   });
-  return Object.defineProperty(rule, 'stats', { value: () => structuredClone(stats), enumerable: false }) as ObserveRule;
+  return Object.defineProperty(rule, 'stats', {
+    value: () => structuredClone(stats),
+    enumerable: false,
+  }) as ObserveRule;
 }

@@ -47,7 +47,8 @@ export function rescue(target: Selector, options: RescueOptions): Rule {
 /** An Error class, of this realm or another (a `vm` context's, a worker's). */
 function isErrorClass(value: unknown): value is new (message?: string, options?: { cause?: unknown }) => Error {
   for (let c = value; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
-    if (c === Error || (c.name === 'Error' && /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(c)))) return true;
+    if (c === Error || (c.name === 'Error' && /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(c))))
+      return true;
   }
   return false;
 }

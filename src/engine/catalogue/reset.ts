@@ -1,5 +1,13 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
-import { PRIORITY, RULE_OPTIONS, catalogueRule, checkOptions, isThenable, requirePositive, type RuleOptions } from './util.js';
+import {
+  PRIORITY,
+  RULE_OPTIONS,
+  catalogueRule,
+  checkOptions,
+  isThenable,
+  requirePositive,
+  type RuleOptions,
+} from './util.js';
 import { OptionError } from '../errors.js';
 
 export interface ResetOptions extends RuleOptions {
@@ -20,12 +28,14 @@ export function reset(target: Selector, options: ResetOptions): Rule {
   checkOptions('reset', options, ['using', 'after', ...RULE_OPTIONS]);
   const threshold = options?.after ?? 3;
   requirePositive('reset() after', threshold, true);
-  if (typeof options?.using !== 'string' && typeof options?.using !== 'function') throw new OptionError("kheiron: reset() needs 'using': a method name or a function");
+  if (typeof options?.using !== 'string' && typeof options?.using !== 'function')
+    throw new OptionError("kheiron: reset() needs 'using': a method name or a function");
   const failures = new WeakMap<object, number>();
   const reinit = (instance: any, ctx: RuleContext): unknown => {
     if (typeof options.using === 'function') return options.using(instance, ctx);
     const method = instance?.[options.using];
-    if (typeof method !== 'function') throw new TypeError(`reset(): ${ctx.entry.name}'s instance has no method '${options.using}'`);
+    if (typeof method !== 'function')
+      throw new TypeError(`reset(): ${ctx.entry.name}'s instance has no method '${options.using}'`);
     return method.call(instance);
   };
   return catalogueRule('reset', target, options, ['using', 'after'], {

@@ -1,6 +1,15 @@
 import type { Rule, RuleContext, Selector } from '../rules.js';
 import { backoffDelay, type Backoff } from './backoff.js';
-import { RULE_OPTIONS, catalogueRule, checkOptions, delay, isThenable, requireFunction, requirePositive, type RuleOptions } from './util.js';
+import {
+  RULE_OPTIONS,
+  catalogueRule,
+  checkOptions,
+  delay,
+  isThenable,
+  requireFunction,
+  requirePositive,
+  type RuleOptions,
+} from './util.js';
 import { OptionError } from '../errors.js';
 
 export interface RetryOptions extends RuleOptions {
@@ -26,8 +35,12 @@ export function retry(target: Selector, options: RetryOptions = {}): Rule {
   requirePositive('retry() attempts', attempts, true);
   requireFunction('retry() when', options.when);
   checkOptions('retry() backoff', options.backoff, ['initial', 'factor', 'max', 'jitter'], 'backoff option');
-  for (const name of ['initial', 'factor', 'max'] as const) if (options.backoff?.[name] !== undefined) requirePositive(`retry() backoff.${name}`, options.backoff[name]);
-  if (options.backoff?.jitter !== undefined && typeof options.backoff.jitter !== 'boolean') throw new OptionError(`kheiron: retry() backoff.jitter must be true or false, got ${String(options.backoff.jitter)}`);
+  for (const name of ['initial', 'factor', 'max'] as const)
+    if (options.backoff?.[name] !== undefined) requirePositive(`retry() backoff.${name}`, options.backoff[name]);
+  if (options.backoff?.jitter !== undefined && typeof options.backoff.jitter !== 'boolean')
+    throw new OptionError(
+      `kheiron: retry() backoff.jitter must be true or false, got ${String(options.backoff.jitter)}`,
+    );
   const when = options.when ?? (() => true);
   return catalogueRule('retry', target, options, ['attempts', 'backoff', 'when'], {
     invokes: true,
@@ -56,7 +69,12 @@ export function retry(target: Selector, options: RetryOptions = {}): Rule {
   });
 }
 
-async function retryAsync(ctx: RuleContext, attempts: number, backoff: Backoff | undefined, when: (error: unknown, attempt: number) => boolean): Promise<unknown> {
+async function retryAsync(
+  ctx: RuleContext,
+  attempts: number,
+  backoff: Backoff | undefined,
+  when: (error: unknown, attempt: number) => boolean,
+): Promise<unknown> {
   let error = ctx.error;
   for (let attempt = 2; attempt <= attempts; attempt++) {
     await delay(backoffDelay(attempt - 1, backoff));

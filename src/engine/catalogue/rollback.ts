@@ -15,14 +15,23 @@ export interface RollbackOptions extends RuleOptions {
  * @example rollback('Account.prototype.transfer', { fields: ['balance', 'log'] })
  */
 export function rollback(target: Selector, options: RollbackOptions = {}): Rule {
-  if (options?.fields !== undefined && !(Array.isArray(options.fields) && options.fields.every((f) => typeof f === 'string'))) throw new OptionError('kheiron: rollback() fields must be an array of property names');
+  if (
+    options?.fields !== undefined &&
+    !(Array.isArray(options.fields) && options.fields.every((f) => typeof f === 'string'))
+  )
+    throw new OptionError('kheiron: rollback() fields must be an array of property names');
   return catalogueRule('rollback', target, options, ['fields'], {
     priority: options.priority ?? PRIORITY.restore,
     before(ctx) {
       const self = ctx.this as Record<string, unknown> | undefined;
       if (self === null || typeof self !== 'object') return;
       const keys = options.fields ?? Object.keys(self);
-      ctx.state.snapshot = keys.map((key): Saved => ({ key, had: Object.prototype.hasOwnProperty.call(self, key), value: self[key], contents: contents(self[key]) }));
+      ctx.state.snapshot = keys.map((key): Saved => ({
+        key,
+        had: Object.prototype.hasOwnProperty.call(self, key),
+        value: self[key],
+        contents: contents(self[key]),
+      }));
     },
     onThrow(ctx) {
       const self = ctx.this as Record<string, unknown>;
@@ -33,7 +42,8 @@ export function rollback(target: Selector, options: RollbackOptions = {}): Rule 
         else delete self[saved.key];
         if (saved.contents) restore(saved.value, saved.contents);
       }
-      if (!options.fields) for (const key of Object.keys(self)) if (!snapshot.some((s) => s.key === key)) delete self[key];
+      if (!options.fields)
+        for (const key of Object.keys(self)) if (!snapshot.some((s) => s.key === key)) delete self[key];
       ctx.repaired({ restored: snapshot.map((s) => s.key) });
     },
   });

@@ -3,7 +3,10 @@ import { catalogueRule, requirePositive, type RuleOptions } from './util.js';
 
 /** The error a call gets when it took longer than its timeout. */
 export class TimeoutError extends Error {
-  constructor(readonly function_: string, readonly ms: number) {
+  constructor(
+    readonly function_: string,
+    readonly ms: number,
+  ) {
     super(`${function_} timed out after ${ms} ms`);
     this.name = 'TimeoutError';
   }

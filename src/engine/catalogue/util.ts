@@ -32,17 +32,28 @@ export const RULE_OPTIONS = ['id', 'priority', 'maxFailures', 'maxFailureRate', 
  */
 export function checkOptions(kind: string, options: unknown, known: readonly string[], what = 'option'): void {
   if (options === undefined) return;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new OptionError(`kheiron: ${kind}() options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
-  for (const key of Object.keys(options)) if (!known.includes(key)) throw new OptionError(`kheiron: ${kind}(): ${unknownOption(key, known, what)}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new OptionError(
+      `kheiron: ${kind}() options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
+    );
+  for (const key of Object.keys(options))
+    if (!known.includes(key)) throw new OptionError(`kheiron: ${kind}(): ${unknownOption(key, known, what)}`);
 }
 
 /**
  * Fills in what every catalogue rule shares: an id (unless given), the origin, the target,
  * and the rule options given to the entry. `known`: the entry's own options.
  */
-export function catalogueRule<R extends Omit<Rule, 'id' | 'target' | 'origin'>>(kind: string, target: Selector, options: RuleOptions | undefined, known: readonly string[], rule: R): Rule {
+export function catalogueRule<R extends Omit<Rule, 'id' | 'target' | 'origin'>>(
+  kind: string,
+  target: Selector,
+  options: RuleOptions | undefined,
+  known: readonly string[],
+  rule: R,
+): Rule {
   checkOptions(kind, options, [...known, ...RULE_OPTIONS]);
-  const id = options?.id ?? `${kind}:${typeof target === 'string' ? target : (target as { name?: unknown })?.name}#${++counter}`;
+  const id =
+    options?.id ?? `${kind}:${typeof target === 'string' ? target : (target as { name?: unknown })?.name}#${++counter}`;
   const passed: Record<string, unknown> = {};
   for (const key of RULE_OPTIONS) if (key !== 'id' && options?.[key] !== undefined) passed[key] = options[key];
   return { id, target, origin: callerOrigin(), ...passed, ...rule };
@@ -50,11 +61,16 @@ export function catalogueRule<R extends Omit<Rule, 'id' | 'target' | 'origin'>>(
 
 export function requireFunction(name: string, value: unknown, optional = true): void {
   if (value === undefined && optional) return;
-  if (typeof value !== 'function') throw new OptionError(`kheiron: ${name} must be a function, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'function')
+    throw new OptionError(`kheiron: ${name} must be a function, got ${value === null ? 'null' : typeof value}`);
 }
 
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 export function delay(ms: number): Promise<void> {
@@ -63,6 +79,8 @@ export function delay(ms: number): Promise<void> {
 
 export function requirePositive(name: string, value: unknown, integer = false): void {
   if (typeof value !== 'number' || !(value > 0) || (integer && !Number.isInteger(value))) {
-    throw new OptionError(`kheiron: ${name} must be a positive ${integer ? 'integer' : 'number'}, got ${String(value)}`);
+    throw new OptionError(
+      `kheiron: ${name} must be a positive ${integer ? 'integer' : 'number'}, got ${String(value)}`,
+    );
   }
 }

@@ -15,7 +15,10 @@ describe('circuitBreaker', () => {
     assert.throws(() => api.flakySync(1), /transient/);
     assert.throws(() => api.flakySync(1), /transient/);
     assert.equal(breaker.state, 'open');
-    assert.throws(() => api.flakySync(1), (e: Error) => e instanceof CircuitOpenError);
+    assert.throws(
+      () => api.flakySync(1),
+      (e: Error) => e instanceof CircuitOpenError,
+    );
     now = 150;
     assert.equal(api.flakySync(1), 2);
     assert.equal(breaker.state, 'closed');

@@ -8,7 +8,10 @@ afterEach(() => detachAll());
 describe('fallback and lastKnownGood', () => {
   it('falls back to a value or a function of the context', async () => {
     const { api, m } = service();
-    new RepairEngine().attach([fallback(`${m}#flakySync`, 0), fallback(`${m}#flakyAsync`, (ctx: any) => `fallback for ${ctx.args[0]}`)]);
+    new RepairEngine().attach([
+      fallback(`${m}#flakySync`, 0),
+      fallback(`${m}#flakyAsync`, (ctx: any) => `fallback for ${ctx.args[0]}`),
+    ]);
     api.failNext(2);
     assert.equal(api.flakySync(4), 0);
     assert.equal(await api.flakyAsync(4), 'fallback for 4');

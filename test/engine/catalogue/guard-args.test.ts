@@ -8,7 +8,13 @@ afterEach(() => detachAll());
 describe('guardArgs', () => {
   it('coerces, or rejects without running the call', async () => {
     const { api, m } = service();
-    new RepairEngine().attach([guardArgs(`${m}#Stock.prototype.take`, ([n]) => (Number.isInteger(n) && n >= 0) || (typeof n === 'string' ? [Number(n)] : 'n must be a count')), guardArgs(`${m}#Stock.prototype.load`, ([k]) => typeof k === 'string')]);
+    new RepairEngine().attach([
+      guardArgs(
+        `${m}#Stock.prototype.take`,
+        ([n]) => (Number.isInteger(n) && n >= 0) || (typeof n === 'string' ? [Number(n)] : 'n must be a count'),
+      ),
+      guardArgs(`${m}#Stock.prototype.load`, ([k]) => typeof k === 'string'),
+    ]);
     const s = new api.Stock([1, 2, 3]);
     assert.equal(s.take('1'), 2);
     assert.throws(() => s.take(-1), /Stock\.prototype\.take: invalid arguments: n must be a count/);

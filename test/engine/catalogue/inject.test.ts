@@ -8,7 +8,11 @@ afterEach(() => detachAll());
 describe('inject', () => {
   it('throws, returns or delays, every n-th time, a limited number of times', async () => {
     const { api, m } = service();
-    new RepairEngine().attach([inject(`${m}#flakySync`, { throw: 'injected', every: 2, times: 2 }), inject(`${m}#flakyAsync`, { returns: 'canned', times: 1 }), inject(`${m}#slow`, { delay: 30 })]);
+    new RepairEngine().attach([
+      inject(`${m}#flakySync`, { throw: 'injected', every: 2, times: 2 }),
+      inject(`${m}#flakyAsync`, { returns: 'canned', times: 1 }),
+      inject(`${m}#slow`, { delay: 30 }),
+    ]);
     const outcomes = [1, 2, 3, 4, 5, 6].map((x) => {
       try {
         return api.flakySync(x);

@@ -9,7 +9,12 @@ describe('invariant', () => {
   it('checks and repairs before and after a sync method', () => {
     const { api, m } = service();
     const engine = new RepairEngine();
-    engine.attach([invariant(`${m}#Stock.prototype.broken`, (ctx) => ctx.this.count >= 0, { id: 'inv', repair: (ctx) => ctx.this.repairStock() })]);
+    engine.attach([
+      invariant(`${m}#Stock.prototype.broken`, (ctx) => ctx.this.count >= 0, {
+        id: 'inv',
+        repair: (ctx) => ctx.this.repairStock(),
+      }),
+    ]);
     const s = new api.Stock([1, 2]);
     s.count = -1;
     assert.equal(s.broken(), 'ok 2');
@@ -21,7 +26,13 @@ describe('invariant', () => {
     const { api, m } = service();
     const engine = new RepairEngine();
     const failed: string[] = [];
-    engine.attach([invariant(`${m}#Stock.constructor`, (ctx) => (ctx.point === 'before' ? Array.isArray(ctx.args[0]) : ctx.result.count === ctx.result.items.length), { id: 'ctor', repair: (ctx) => void failed.push(ctx.point) })]);
+    engine.attach([
+      invariant(
+        `${m}#Stock.constructor`,
+        (ctx) => (ctx.point === 'before' ? Array.isArray(ctx.args[0]) : ctx.result.count === ctx.result.items.length),
+        { id: 'ctor', repair: (ctx) => void failed.push(ctx.point) },
+      ),
+    ]);
     new api.Stock([1]);
     assert.throws(() => new api.Stock('x'), /items must be an array/);
     assert.deepEqual(failed, ['before']);
@@ -30,7 +41,12 @@ describe('invariant', () => {
   it('checks an async function after it settles', async () => {
     const { api, m } = service();
     const engine = new RepairEngine();
-    engine.attach([invariant(`${m}#Stock.prototype.load`, (ctx) => ctx.point === 'before' || ctx.result === 'A', { id: 'asyncinv', when: 'after' })]);
+    engine.attach([
+      invariant(`${m}#Stock.prototype.load`, (ctx) => ctx.point === 'before' || ctx.result === 'A', {
+        id: 'asyncinv',
+        when: 'after',
+      }),
+    ]);
     await new api.Stock([]).load('b');
     assert.equal(engine.counters()['check-failed'], 1);
   });

@@ -20,7 +20,10 @@ describe('observe', () => {
     assert.equal(stats.flakySync!.errors, 1);
     assert.equal(stats.flakyAsync!.calls, 1);
     assert.equal(stats.counter!.calls, 1);
-    assert.equal(stats.flakySync!.histogram.reduce((n, b) => n + b.count, 0), 2);
+    assert.equal(
+      stats.flakySync!.histogram.reduce((n, b) => n + b.count, 0),
+      2,
+    );
   });
 
   it('counts a call that a rule before it skipped, untimed, without a rule error', () => {

@@ -9,7 +9,10 @@ describe('retry', () => {
   it('retries a sync function at once and an async one after a backoff', async () => {
     const { api, m } = service();
     const engine = new RepairEngine();
-    engine.attach([retry(`${m}#flakySync`, { attempts: 3 }), retry(`${m}#flakyAsync`, { attempts: 4, backoff: { initial: 1, max: 5 } })]);
+    engine.attach([
+      retry(`${m}#flakySync`, { attempts: 3 }),
+      retry(`${m}#flakyAsync`, { attempts: 4, backoff: { initial: 1, max: 5 } }),
+    ]);
     api.failNext(2);
     assert.equal(api.flakySync(2), 4);
     api.failNext(3);
@@ -30,6 +33,9 @@ describe('retry', () => {
     assert.equal(backoffDelay(1, { initial: 10, jitter: false }), 10);
     assert.equal(backoffDelay(4, { initial: 10, factor: 3, jitter: false }), 270);
     assert.equal(backoffDelay(20, { initial: 10, max: 1000, jitter: false }), 1000);
-    assert.equal(backoffDelay(3, { initial: 10 }, () => 0.5), 20);
+    assert.equal(
+      backoffDelay(3, { initial: 10 }, () => 0.5),
+      20,
+    );
   });
 });

@@ -10,6 +10,9 @@ describe('timeout', () => {
     const { api, m } = service();
     new RepairEngine().attach([timeout(`${m}#slow`, 30)]);
     assert.equal(await api.slow(1), 'slow 1');
-    await assert.rejects(api.slow(200), (e: Error) => e instanceof TimeoutError && /slow timed out after 30 ms/.test(e.message));
+    await assert.rejects(
+      api.slow(200),
+      (e: Error) => e instanceof TimeoutError && /slow timed out after 30 ms/.test(e.message),
+    );
   });
 });
