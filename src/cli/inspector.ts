@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,24 @@ export async function loadAgentOverInspector(
   pid: number,
   env: { socketDir: string },
 ): Promise<Extract<WindowReport, { ok: true }>> {
+  refuseUnreachable(pid);
+  const request: WindowRequest = { pid, socketDir: env.socketDir, remoteAgent: REMOTE_AGENT };
+  const child = spawn(process.execPath, [WINDOW, JSON.stringify(request)], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.unref();
+  const result = await windowReport(pid, child);
+  (child.stdout as unknown as { unref?: () => void }).unref?.();
+  child.stdout!.destroy();
+  if (!result.ok) throw new InspectorRefused(result.message);
+  tellWindow(pid, result);
+  if (result.agentError !== undefined) throw new Error(`process ${pid}: the agent did not start: ${result.agentError}`);
+  return result;
+}
+
+/** A process that is not there, another user's, or a system without /proc: refused before any signal. */
+function refuseUnreachable(pid: number): void {
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -45,13 +63,11 @@ export async function loadAgentOverInspector(
     throw new InspectorRefused(
       `attach over the inspector needs /proc (Linux), to find the port process ${pid} opens and who else connects to it`,
     );
-  const request: WindowRequest = { pid, socketDir: env.socketDir, remoteAgent: REMOTE_AGENT };
-  const child = spawn(process.execPath, [WINDOW, JSON.stringify(request)], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child.unref();
-  const result = await new Promise<WindowReport>((resolvePromise) => {
+}
+
+/** The window process's one-line report, or why there is none. */
+function windowReport(pid: number, child: ChildProcess): Promise<WindowReport> {
+  return new Promise<WindowReport>((resolvePromise) => {
     let out = '';
     const timer = setTimeout(
       () =>
@@ -84,9 +100,10 @@ export async function loadAgentOverInspector(
       });
     });
   });
-  (child.stdout as unknown as { unref?: () => void }).unref?.();
-  child.stdout!.destroy();
-  if (!result.ok) throw new InspectorRefused(result.message);
+}
+
+/** How long the inspector was open, and who else reached it. */
+function tellWindow(pid: number, result: Extract<WindowReport, { ok: true }>): void {
   process.stderr.write(
     `the inspector of process ${pid} (${result.host}:${result.port}) was open ${result.windowMs.toFixed(1)} ms, closed ${result.closedMs.toFixed(1)} ms after the signal\n`,
   );
@@ -96,6 +113,4 @@ export async function loadAgentOverInspector(
       `warning: while it was open, ${result.intruders.length} other connection${result.intruders.length === 1 ? '' : 's'}${uids.length ? ` (uid ${uids.join(', ')})` : ''} reached it after kheiron's: they may have run code in process ${pid}\n`,
     );
   }
-  if (result.agentError !== undefined) throw new Error(`process ${pid}: the agent did not start: ${result.agentError}`);
-  return result;
 }

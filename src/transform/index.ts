@@ -106,24 +106,8 @@ export function parseModule(source: string, options: PrepareOptions): ParsedModu
   const defer = options.defer !== undefined && !sites.some((site) => site.usesEval) && !/\beval\s*\(/.test(source);
   const runtime = runtimeName(source);
   const base: Insertion[] = [];
-  const prepared: PreparedAs[] = [];
   const classes = defer && options.defer?.leavesOnly ? classNodes(ast as unknown as Node) : [];
-  const leaf = (site: FunctionSite): boolean =>
-    !site.hasNested && !classes.some((c) => c.start > site.node.start && c.end <= site.node.end);
-  for (const site of sites) {
-    if (!defer || preparedAtLoad(site) || (options.defer?.leavesOnly && !leaf(site))) {
-      prepareFunction(site, source, prefix, base, {
-        reentry: options.defer === undefined && options.reentry !== false,
-        runtime,
-      });
-      prepared.push(preparedAs(site));
-    } else {
-      // Attach-time functions name themselves nowhere: a new reference would change a surrounding
-      // scope. A method of a named class (not a constructor) is found on `this` instead.
-      site.self = site.self && site.kind !== 'constructor' && site.self.includes('.') ? site.self : undefined;
-      prepared.push('at-attach');
-    }
-  }
+  const prepared = prepareAtLoad(sites, { source, prefix, base, runtime, defer, options, classes });
   const payload: EmittedModule = {
     prefix,
     module: filename,
@@ -135,22 +119,62 @@ export function parseModule(source: string, options: PrepareOptions): ParsedModu
     functions: sites.map((site, i) => describe(site, prefix, prepared[i]!)),
     payload,
     sites,
-    render(edits) {
-      const added: Insertion[] = [];
-      for (const [index, variant] of edits ?? []) {
-        if (prepared[index] !== 'at-attach')
-          throw new Error(`internal: function ${index} of ${filename} is not prepared at attach`);
-        prepareFunction({ ...sites[index]!, self: undefined }, source, prefix, added, {
-          mode: 'live-edit',
-          variant,
-          runtime,
-        });
-      }
-      const insertions = [...base, ...added];
-      return { code: insertions.length === 0 ? source : applyInsertions(source, insertions), insertions, added };
-    },
+    render: (edits) => render(edits, { sites, prepared, source, prefix, base, runtime, filename }),
     classes: () => classNodes(ast as unknown as Node),
   };
+}
+
+interface Shaping {
+  readonly source: string;
+  readonly prefix: string;
+  /** The insertions of the load-time shapes: filled in here. */
+  readonly base: Insertion[];
+  readonly runtime: string;
+}
+
+/**
+ * Prepares at load what must be (all of it without `defer`), and says how each function is
+ * prepared; the others stay their original text, for an attach to edit in.
+ */
+function prepareAtLoad(
+  sites: readonly FunctionSite[],
+  at: Shaping & { defer: boolean; options: PrepareOptions; classes: readonly Node[] },
+): PreparedAs[] {
+  const { options, classes } = at;
+  const leaf = (site: FunctionSite): boolean =>
+    !site.hasNested && !classes.some((c) => c.start > site.node.start && c.end <= site.node.end);
+  return sites.map((site) => {
+    if (!at.defer || preparedAtLoad(site) || (options.defer?.leavesOnly && !leaf(site))) {
+      prepareFunction(site, at.source, at.prefix, at.base, {
+        reentry: options.defer === undefined && options.reentry !== false,
+        runtime: at.runtime,
+      });
+      return preparedAs(site);
+    }
+    // Attach-time functions name themselves nowhere: a new reference would change a surrounding
+    // scope. A method of a named class (not a constructor) is found on `this` instead.
+    site.self = site.self && site.kind !== 'constructor' && site.self.includes('.') ? site.self : undefined;
+    return 'at-attach';
+  });
+}
+
+/** The module's code with the functions of `edits` (index -> text variant) edited in. */
+function render(
+  edits: ReadonlyMap<number, number> | undefined,
+  at: Shaping & { sites: readonly FunctionSite[]; prepared: readonly PreparedAs[]; filename: string },
+): { code: string; insertions: Insertion[]; added: Insertion[] } {
+  const added: Insertion[] = [];
+  for (const [index, variant] of edits ?? []) {
+    if (at.prepared[index] !== 'at-attach')
+      throw new Error(`internal: function ${index} of ${at.filename} is not prepared at attach`);
+    prepareFunction({ ...at.sites[index]!, self: undefined }, at.source, at.prefix, added, {
+      mode: 'live-edit',
+      variant,
+      runtime: at.runtime,
+    });
+  }
+  const insertions = [...at.base, ...added];
+  return { code: insertions.length === 0 ? at.source : applyInsertions(at.source, insertions), insertions, added };
 }
 
 /**

@@ -70,9 +70,15 @@ export function buildSourceMap(
     names: [],
     mappings: encode(lines),
   };
-  if (!inputSourceMap) return map;
-  // Only our map's own source goes through the input map: the input map's sources are final
-  // (they may carry the same name, which must not recurse).
+  return inputSourceMap ? throughInput(map, inputSourceMap) : map;
+}
+
+/**
+ * The map composed with the source's own input map. Only our map's own source goes through
+ * the input map: the input map's sources are final (they may carry the same name, which must
+ * not recurse).
+ */
+function throughInput(map: SourceMap, inputSourceMap: SourceMap): SourceMap {
   let pending: SourceMap | undefined = inputSourceMap;
   const composed = remapping(map as never, () => {
     const input = pending;
