@@ -49,13 +49,6 @@ const KNOWN: Readonly<Record<string, string>> = {
   'runtime/registry.ts -> transform/edits.ts': "the at-attach editor's insertions, which toString maps back through",
   'runtime/source-text.ts -> transform/index.ts': "toString maps a prepared function's text back with the transform",
   'agent/methods/attach.ts -> transform/parse.ts': "it parses a rules module to find its syntax error's position",
-  'live-edit/export-patch.ts -> runtime/dispatch.ts': 'the runtime gets an internal entry',
-  'live-edit/export-patch.ts -> runtime/registry.ts': 'the runtime gets an internal entry',
-  'live-edit/unprepared.ts -> runtime/registry.ts': 'the runtime gets an internal entry',
-  'live-edit/unprepared.ts -> runtime/source-text.ts': 'the runtime gets an internal entry',
-  'live-edit/attach-time.ts -> runtime/registry.ts': 'the runtime gets an internal entry',
-  'live-edit/attach-time.ts -> runtime/source-text.ts': 'the runtime gets an internal entry',
-  'loader/filter.ts -> runtime/selector.ts': 'the runtime gets an internal entry',
 };
 
 function sourceFiles(): string[] {

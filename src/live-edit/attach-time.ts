@@ -6,8 +6,8 @@ import {
   type AttachTimeEditing,
   type ModuleRecord,
   type ScriptText,
-} from '../runtime/registry.js';
-import { MAX_MAPPED_SOURCE } from '../runtime/source-text.js';
+  MAX_MAPPED_SOURCE,
+} from '../runtime/internal.js';
 import { sortInsertions, type Insertion } from '../transform/edits.js';
 import type { ParsedModule } from '../transform/index.js';
 import type { Change } from './v8-diff.js';

@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { FLAG_REINVOCABLE, FLAG_STATIC, FUNCTION_KINDS, PREPARED_AS, type EmittedFunction } from '../emitted.js';
-import { shadowCall } from '../runtime/dispatch.js';
-import type { ModuleRecord, Registry } from '../runtime/registry.js';
+import { shadowCall, type ModuleRecord, type Registry } from '../runtime/internal.js';
 import { modulePrefix } from '../transform/index.js';
 import type { SourcePlace } from './unprepared.js';
 

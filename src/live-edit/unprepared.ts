@@ -1,8 +1,7 @@
-import { preparedText } from '../runtime/source-text.js';
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import { activation, DISPLACED, editApplied, enableLiveEdit, refusal, type EditResult } from './debugger.js';
-import { defineSlot, type Registry } from '../runtime/registry.js';
+import { defineSlot, preparedText, type Registry } from '../runtime/internal.js';
 import { planLiveEdit, type LiveEditFunction, type LiveEditPlan } from './plan.js';
 
 /** Where a function is in its module's source, as its source names it. */

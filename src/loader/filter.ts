@@ -1,4 +1,4 @@
-import { compileGlob } from '../runtime/selector.js';
+import { compileGlob } from '../runtime/internal.js';
 import type { LoaderConfig } from './config.js';
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;

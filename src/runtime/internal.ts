@@ -12,13 +12,17 @@ import { state } from './state.js';
  */
 
 export { installRuntime, runtimeAlias } from './realm.js';
-export { compileSelector } from './selector.js';
+export { compileGlob, compileSelector } from './selector.js';
+export { defineSlot, NOT_COMPILED } from './registry.js';
+export { MAX_MAPPED_SOURCE, preparedText } from './source-text.js';
+// For the export patcher, whose wrappers run the whole attached path of a call.
+export { shadowCall } from './dispatch.js';
 export { unknownOption } from './did-you-mean.js';
 export { OptionError } from './errors.js';
 export type { AttachHandle, AttachOptions, HookErrorEvent } from './attach.js';
 export type { FunctionEntry } from '../emitted.js';
 export type { CallContext, ControlPoint, Hooks } from './hooks.js';
-export type { AttachTimeEditing, ModuleRecord, ModuleSource, Registry } from './registry.js';
+export type { AttachTimeEditing, ModuleRecord, ModuleSource, Registry, ScriptText } from './registry.js';
 export type { Selector, SelectorFields } from './selector.js';
 
 /** Attaches hooks to the functions `options.target` selects, now and in modules loaded later. */
