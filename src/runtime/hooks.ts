@@ -35,7 +35,8 @@ export type ControlPoint = 'before' | 'around' | 'after' | 'onThrow';
  * - `rethrow(error)` in `after` throws `error` from the call. Any other exception a hook
  *   throws is caught, counted on its handle and reported, never thrown into the application
  *   (an error of the body that reaches an `around` hook through `run()` stays the body's).
- * - While a hook runs, prepared functions it calls run dormant (no re-entry).
+ * - While a hook runs, prepared functions it calls run dormant (no re-entry); the body that
+ *   `invoke()` or `run()` runs again calls them with their hooks.
  */
 export interface CallContext<This = unknown, Args extends unknown[] = unknown[], Result = unknown> {
   readonly entry: FunctionEntry;
