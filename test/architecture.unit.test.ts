@@ -149,3 +149,27 @@ describe('the dependency rule of DESIGN.md', () => {
     );
   });
 });
+
+/** Functions of src/ longer than `limit` lines (a function's lines from its start to its end). */
+function longFunctions(limit: number): string[] {
+  const long: string[] = [];
+  for (const file of sourceFiles()) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+        const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
+        const lines = source.getLineAndCharacterOfPosition(node.end).line - first + 1;
+        if (lines > limit) long.push(`${relative(SRC, file)}:${first + 1} (${lines} lines)`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return long;
+}
+
+describe('the size of functions', () => {
+  it('keeps every function of src/ to 60 lines at most', () => {
+    assert.deepEqual(longFunctions(60), []);
+  });
+});
