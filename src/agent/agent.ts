@@ -85,7 +85,10 @@ function tcpSettingsProblem(port: number, token: string | undefined): string | u
     return `port ${String(port)} is not a port number (0-65535; KHEIRON_AGENT_TCP)`;
   if (!token) return `it needs a token (KHEIRON_AGENT_TOKEN) of at least ${LIMITS.minTokenLength} characters`;
   if (token.length < LIMITS.minTokenLength) {
-    return `the token (KHEIRON_AGENT_TOKEN) has ${token.length} characters; at least ${LIMITS.minTokenLength} are needed`;
+    return (
+      `the token (KHEIRON_AGENT_TOKEN) has ${token.length} characters; at least ` +
+      `${LIMITS.minTokenLength} are needed`
+    );
   }
   return undefined;
 }

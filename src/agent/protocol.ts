@@ -24,7 +24,10 @@ export const LIMITS = {
   idleInMessageMs: 10_000,
   /** A message must arrive whole within this time of its first byte. */
   messageMs: 60_000,
-  /** Output buffered for one client, in bytes: over it, notifications are dropped and counted, and requests are not read. */
+  /**
+   * Output buffered for one client, in bytes: over it, notifications are dropped and counted, and requests are not
+   * read.
+   */
   outputBuffer: 1 << 20,
   /** A client whose output stays over the buffer this long is disconnected. */
   stalledMs: 10_000,

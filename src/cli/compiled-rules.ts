@@ -28,7 +28,8 @@ export function writeCompiledRules(file: string, code: string): CompiledRules {
   const shared = sharedDirProblem(beside);
   if (shared !== undefined) {
     throw new Error(
-      `${file}: the stripped module would be written where another user could replace it (${shared}); move the rules to a directory only you can write to, or attach them as JavaScript`,
+      `${file}: the stripped module would be written where another user could replace it ` +
+        `(${shared}); move the rules to a directory only you can write to, or attach them as JavaScript`,
     );
   }
   const dir = mkdtempSync(join(realpathSync(beside), '.kheiron-'));
@@ -123,7 +124,10 @@ function visit(node: unknown, f: (node: Node) => void): void {
     if (key !== 'type' && key !== 'start' && key !== 'end') visit((node as Record<string, unknown>)[key], f);
 }
 
-/** The rules module `source` as JavaScript, with every line where it was: Node strips the types, or else TypeScript does. */
+/**
+ * The rules module `source` as JavaScript, with every line where it was: Node strips the types, or else TypeScript
+ * does.
+ */
 export async function stripTypes(source: string, file: string): Promise<string> {
   const module = (await import('node:module')) as { stripTypeScriptTypes?: (code: string, options?: object) => string };
   if (typeof module.stripTypeScriptTypes === 'function') {

@@ -73,7 +73,8 @@ export async function demo(settings: DemoSettings): Promise<number> {
     const counts = showAudit(auditFile);
     const worked = before.errors > 0 && repaired.errors === 0 && repaired.requests > 0 && (counts.repair ?? 0) > 0;
     out(
-      `\nerror rate: ${rate(before)} with no repairs, ${rate(repaired)} with repairs attached, ${rate(after)} after the detach`,
+      `\nerror rate: ${rate(before)} with no repairs, ${rate(repaired)} with repairs attached, ` +
+        `${rate(after)} after the detach`,
     );
     out(worked ? 'result: the repairs worked' : 'result: the repairs did NOT work');
     if (web) await web.untilInterrupted();

@@ -44,7 +44,10 @@ const DEFAULT_PORT = 9229;
 const OPEN_MS = 5000;
 /** How long, after giving up, this process still watches for a late opening, to close it. */
 const LATE_MS = 120_000;
-/** How long the target may take to run the evaluation that closes it, before the report says so (this process keeps waiting). */
+/**
+ * How long the target may take to run the evaluation that closes it, before the report says so (this process keeps
+ * waiting).
+ */
 const CLOSE_REPORT_MS = 5000;
 const AGENT_MS = 20_000;
 /** The deadline in the target for an inspector opened again after the close. */
@@ -133,7 +136,8 @@ function listJson(host: string, port: number, ours: Set<number>): Promise<string
       () =>
         ours.add(socket.localPort ?? 0) &&
         socket.write(
-          `GET /json/list HTTP/1.1\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nConnection: close\r\n\r\n`,
+          `GET /json/list HTTP/1.1\r\nHost: ` +
+            `${host.includes(':') ? `[${host}]` : host}:${port}\r\nConnection: close\r\n\r\n`,
         ),
     );
     socket.on('data', (chunk: string) => {
@@ -288,7 +292,8 @@ async function openAndClose(request: WindowRequest): Promise<void> {
 function refuseUnsafe(pid: number): ReturnType<typeof inspectFlags> {
   if (!catchesSigusr1(pid)) {
     throw new Refused(
-      `process ${pid} did not open its inspector: it does not handle SIGUSR1 (it is not a Node.js process, or it runs with` +
+      `process ${pid} did not open its inspector: it does not handle SIGUSR1 (it is not a Node.js process, or it ` +
+        `runs with` +
         ' --disable-sigusr1 or the permission model); nothing was sent to it',
     );
   }
@@ -307,7 +312,10 @@ function refuseUnsafe(pid: number): ReturnType<typeof inspectFlags> {
   return flags;
 }
 
-/** What is there before the signal: the port must be free, and the connections and sockets already there are not the inspector's. */
+/**
+ * What is there before the signal: the port must be free, and the connections and sockets already there are not the
+ * inspector's.
+ */
 function beforeSignal(request: WindowRequest, flags: ReturnType<typeof inspectFlags>): Window {
   const { pid } = request;
   const expected = flags.port ?? DEFAULT_PORT;
@@ -317,7 +325,8 @@ function beforeSignal(request: WindowRequest, flags: ReturnType<typeof inspectFl
   if (taken) {
     throw new Refused(
       own.has(taken.inode)
-        ? `process ${pid} listens on port ${expected} already, where it would open its inspector: its inspector is open already, or the application uses that port`
+        ? `process ${pid} listens on port ${expected} already, where it would open its inspector: its inspector is ` +
+            `open already, or the application uses that port`
         : `port ${expected}, where process ${pid} would open its inspector, is taken by another process`,
     );
   }
@@ -365,8 +374,10 @@ async function awaitOpening(window: Window, release: () => void): Promise<TcpEnt
   report({
     ok: false,
     message:
-      `process ${pid} did not open its inspector within ${OPEN_MS / 1000} s of the signal: its main thread may be blocked` +
-      ' (Node opens the inspector on it), or its inspector is open already (inspector.open()); if it opens later, kheiron closes it at once',
+      `process ${pid} did not open its inspector within ${OPEN_MS / 1000} s of the signal: its main thread may be ` +
+      `blocked` +
+      ' (Node opens the inspector on it), or its inspector is open already (inspector.open()); if it opens later, ' +
+      'kheiron closes it at once',
   });
   release();
   const end = performance.now() + LATE_MS;
@@ -377,7 +388,9 @@ async function awaitOpening(window: Window, release: () => void): Promise<TcpEnt
   return listener;
 }
 
-/** Connects to the inspector and sends the evaluation: the one that loads the agent, unless anyone else is connected. */
+/**
+ * Connects to the inspector and sends the evaluation: the one that loads the agent, unless anyone else is connected.
+ */
 async function sendEvaluation(window: Window, listener: TcpEntry): Promise<Opened> {
   const { pid, t0, ours, intruders } = window;
   const opened: Opened = {
@@ -413,7 +426,9 @@ async function sendEvaluation(window: Window, listener: TcpEntry): Promise<Opene
   } catch (error) {
     report({
       ok: false,
-      message: `could not reach the inspector of process ${pid} on port ${opened.port}: ${(error as Error).message}; kheiron keeps trying to close it`,
+      message:
+        `could not reach the inspector of process ` +
+        `${pid} on port ${opened.port}: ${(error as Error).message}; kheiron keeps trying to close it`,
     });
   }
   return opened;
@@ -442,8 +457,10 @@ async function awaitClosing(window: Window, opened: Opened): Promise<number> {
       report({
         ok: false,
         message:
-          `process ${pid} has not run the evaluation that closes its inspector (127.0.0.1:${port}) within ${CLOSE_REPORT_MS / 1000} s:` +
-          ' its main thread is blocked; the inspector stays open until it runs JavaScript again, and then closes first thing',
+          `process ${pid} has not run the evaluation that closes its inspector ` +
+          `(127.0.0.1:${port}) within ${CLOSE_REPORT_MS / 1000} s:` +
+          ' its main thread is blocked; the inspector stays open until it runs JavaScript again, and then closes ' +
+          'first thing',
       });
     }
     if (opened.ws === undefined && waited > 1000) {
@@ -479,10 +496,13 @@ async function reportClosed(window: Window, opened: Opened, closedMs: number): P
   if (!opened.load) {
     const message =
       found.length > 0
-        ? `other connections reached the inspector of process ${pid} before kheiron's (${describe(found)}): kheiron closed it ${windowMs.toFixed(1)} ms after it opened and loaded nothing, but they may have run code in the process`
+        ? `other connections reached the inspector of process ` +
+          `${pid} before kheiron's (${describe(found)}): kheiron closed it ` +
+          `${windowMs.toFixed(1)} ms after it opened and loaded nothing, but they may have run code in the process`
         : listener.loopback
           ? `process ${pid}: the inspector was closed, nothing was loaded`
-          : `process ${pid} opened its inspector on ${listener.localAddress}, not on loopback: it was closed ${windowMs.toFixed(1)} ms after it opened and nothing was loaded`;
+          : `process ${pid} opened its inspector on ${listener.localAddress}, not on loopback: it was closed ` +
+            `${windowMs.toFixed(1)} ms after it opened and nothing was loaded`;
     report({ ok: false, message });
     return;
   }

@@ -15,13 +15,15 @@ export class InspectorRefused extends Error {}
 
 /** What the opt-in is, and what it risks: the help text and the refusal both say it. */
 export const INSPECTOR_RISK =
-  "--allow-inspector opens the process's inspector on 127.0.0.1 for a few milliseconds (SIGUSR1); any local user who connects to it in that time can run code as the process's user";
+  "--allow-inspector opens the process's inspector on 127.0.0.1 for a few milliseconds (SIGUSR1); any local user " +
+  "who connects to it in that time can run code as the process's user";
 
 /** Attach over the inspector is an explicit opt-in: without it, refuse and say why. */
 export function requireInspectorOptIn(pid: number, allowed: boolean): void {
   if (!allowed)
     throw new InspectorRefused(
-      `process ${pid} was started without Kheiron: loading the agent over its inspector needs --allow-inspector. ${INSPECTOR_RISK}`,
+      `process ${pid} was started without Kheiron: loading the agent over its inspector needs --allow-inspector. ` +
+        `${INSPECTOR_RISK}`,
     );
 }
 
@@ -61,7 +63,8 @@ function refuseUnreachable(pid: number): void {
   }
   if (!existsSync(`/proc/${pid}/net/tcp`))
     throw new InspectorRefused(
-      `attach over the inspector needs /proc (Linux), to find the port process ${pid} opens and who else connects to it`,
+      `attach over the inspector needs /proc (Linux), to find the port process ${pid} opens and who else connects ` +
+        `to it`,
     );
 }
 
@@ -73,7 +76,9 @@ function windowReport(pid: number, child: ChildProcess): Promise<WindowReport> {
       () =>
         resolvePromise({
           ok: false,
-          message: `no word from the attach over the inspector of process ${pid} within ${REPORT_MS / 1000} s (process ${child.pid} keeps watching it, to close its inspector)`,
+          message:
+            `no word from the attach over the inspector of process ` +
+            `${pid} within ${REPORT_MS / 1000} s (process ${child.pid} keeps watching it, to close its inspector)`,
         }),
       REPORT_MS,
     );
@@ -105,12 +110,14 @@ function windowReport(pid: number, child: ChildProcess): Promise<WindowReport> {
 /** How long the inspector was open, and who else reached it. */
 function tellWindow(pid: number, result: Extract<WindowReport, { ok: true }>): void {
   process.stderr.write(
-    `the inspector of process ${pid} (${result.host}:${result.port}) was open ${result.windowMs.toFixed(1)} ms, closed ${result.closedMs.toFixed(1)} ms after the signal\n`,
+    `the inspector of process ` +
+      `${pid} (${result.host}:${result.port}) was open ${result.windowMs.toFixed(1)} ms, closed ${result.closedMs.toFixed(1)} ms after the signal\n`,
   );
   if (result.intruders.length > 0) {
     const uids = [...new Set(result.intruders.map((x) => x.uid).filter((u) => u !== undefined))];
     process.stderr.write(
-      `warning: while it was open, ${result.intruders.length} other connection${result.intruders.length === 1 ? '' : 's'}${uids.length ? ` (uid ${uids.join(', ')})` : ''} reached it after kheiron's: they may have run code in process ${pid}\n`,
+      `warning: while it was open, ` +
+        `${result.intruders.length} other connection${result.intruders.length === 1 ? '' : 's'}${uids.length ? ` (uid ${uids.join(', ')})` : ''} reached it after kheiron's: they may have run code in process ${pid}\n`,
     );
   }
 }

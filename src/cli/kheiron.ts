@@ -34,7 +34,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = BY_NAME.get(name);
   if (!command) throw new UsageError(`unknown command '${name}'`);
-  // `--help` anywhere before `--`; for a command that runs a program, only before the program, whose arguments are its own.
+  // `--help` anywhere before `--`; for a command that runs a program, only before the program, whose arguments are its
+  // own.
   const own = command.programArguments
     ? rest.slice(0, 1)
     : rest.indexOf('--') >= 0

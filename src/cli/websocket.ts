@@ -39,7 +39,9 @@ export class WebSocketClient {
       socket.on('error', fail);
       socket.on('connect', () => {
         socket.write(
-          `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
+          `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: ` +
+            `websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ` +
+            `${randomBytes(16).toString('base64')}\r\n\r\n`,
         );
         whileWaiting?.(socket.localPort ?? 0);
       });

@@ -163,7 +163,10 @@ export class Monitor {
   }
 }
 
-/** How long the console keeps following a process after its last page went away: a page reopened soon still has the history. */
+/**
+ * How long the console keeps following a process after its last page went away: a page reopened soon still has the
+ * history.
+ */
 const IDLE_MS = 5 * 60_000;
 
 /** The processes the console follows: one Monitor each, started by the first page that asks. */

@@ -56,7 +56,9 @@ export class Gate {
     if (!host || !hosts.includes(host.toLowerCase()))
       return {
         status: 421,
-        message: `refused: the Host header must be ${hosts.join(' or ')} (got ${host === undefined ? 'none' : JSON.stringify(host)})`,
+        message:
+          `refused: the Host header must be ` +
+          `${hosts.join(' or ')} (got ${host === undefined ? 'none' : JSON.stringify(host)})`,
       };
     const origin = req.headers.origin;
     if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`))

@@ -59,7 +59,8 @@ function page(nonce: string, token: string, dir = publicDir()): string {
 }
 
 const NO_TOKEN =
-  'refused: this address has no valid token. Each address that `kheiron console` prints opens the console once; press Enter in its terminal for a new one.';
+  'refused: this address has no valid token. Each address that `kheiron console` prints opens the console once; ' +
+  'press Enter in its terminal for a new one.';
 
 export async function startConsole(options: ConsoleOptions = {}): Promise<ConsoleServer> {
   const gate = new Gate();
@@ -123,7 +124,10 @@ function sendPage(req: IncomingMessage, res: ServerResponse, url: URL, gate: Gat
   res.writeHead(200, {
     ...SECURE_HEADERS,
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    'content-security-policy':
+      `default-src 'none'; script-src ` +
+      `'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; ` +
+      `form-action 'none'; frame-ancestors 'none'`,
   });
   res.end(page(nonce, gate.sessionToken));
 }

@@ -211,7 +211,8 @@ export function openAuditFile(path: string): number {
   if (problem !== undefined) {
     closeSync(fd);
     throw new Error(
-      `kheiron: audit file ${path} ${problem}: refused; use a file of your own with mode 600 (chmod 600 ${path}), or a new path`,
+      `kheiron: audit file ${path} ${problem}: refused; use a file of your own with mode 600 (chmod 600 ` +
+        `${path}), or a new path`,
     );
   }
   return fd;

@@ -61,7 +61,8 @@ export class RuleCallContext implements RuleContext {
   invoke(...args: unknown[]): unknown {
     if (!this.invokes) {
       throw new OptionError(
-        `kheiron: rule '${this.rule.id}' calls ctx.invoke() without declaring 'invokes: true' (the attach checks that the targets of such a rule can be run again)`,
+        `kheiron: rule '${this.rule.id}' calls ctx.invoke() without declaring 'invokes: true' (the attach checks ` +
+          `that the targets of such a rule can be run again)`,
       );
     }
     return this.ctx.invoke(...args);

@@ -155,21 +155,7 @@ export class RepairEngine {
     const plans = set.rules.map((rule) => {
       const matches = validateRule(rule, taken, where, inSet, set.name);
       inSet.set(rule.id, rule);
-      if (rule.invokes) {
-        const unreachable = functions(matches).filter((e) => !e.reinvocable);
-        if (unreachable.length > 0) {
-          const why = unreachable.every((e) => e.prepared === 'live-edit')
-            ? 'prepared in place over V8 LiveEdit in a process started without Kheiron, which keeps no copy of the original'
-            : unreachable.every((e) => e.prepared === 'at-attach')
-              ? 'prepared at attach over V8 LiveEdit, whose edit cannot name the function from inside it (only methods of named classes are found on `this`); prepare it at load (KHEIRON_PREPARE=load, or attach the rule before its module loads)'
-              : 'an anonymous function or a private method: name it, or target a named caller';
-          throw new RuleError(
-            rule.id,
-            where(rule),
-            `it runs the original function again, which is not possible for ${unreachable.map((e) => e.name).join(', ')} (${why})`,
-          );
-        }
-      }
+      if (rule.invokes) refuseUnreachable(rule, matches, where(rule));
       return { rule, matches };
     });
     const attached: Live[] = [];
@@ -223,7 +209,10 @@ export class RepairEngine {
     return [...this.live.values()].map((live) => this.describe(live));
   }
 
-  /** Events per type, and `dropped` (not written: the audit file failed) and `suppressed` (rule errors folded into a count). */
+  /**
+   * Events per type, and `dropped` (not written: the audit file failed) and `suppressed` (rule errors folded into a
+   * count).
+   */
   counters(): AuditCounters {
     return { ...this.audit.counters };
   }
@@ -338,7 +327,8 @@ export class RepairEngine {
     const runBody = (): unknown => {
       if (live.rule.invokes !== true)
         throw new OptionError(
-          `kheiron: rule '${live.rule.id}' calls run() without declaring 'invokes: true' (the attach checks that the targets of such a rule can be run again)`,
+          `kheiron: rule '${live.rule.id}' calls run() without declaring 'invokes: true' (the attach checks that ` +
+            `the targets of such a rule can be run again)`,
         );
       const started = performance.now();
       body = { ms: 0 };
@@ -489,5 +479,24 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     (typeof value === 'object' || typeof value === 'function') &&
     value !== null &&
     typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/** A rule that runs the original again, on functions whose original cannot be reached: refused, saying why. */
+function refuseUnreachable(rule: Rule, matches: (entry: FunctionEntry) => boolean, origin: string | undefined): void {
+  const unreachable = functions(matches).filter((e) => !e.reinvocable);
+  if (unreachable.length === 0) return;
+  const why = unreachable.every((e) => e.prepared === 'live-edit')
+    ? 'prepared in place over V8 LiveEdit in a process started without Kheiron, which keeps no copy of the original'
+    : unreachable.every((e) => e.prepared === 'at-attach')
+      ? 'prepared at attach over V8 LiveEdit, whose edit cannot name the function from inside it (only ' +
+        'methods of named classes are found on `this`); prepare it at load (KHEIRON_PREPARE=load, or ' +
+        'attach the rule before its module loads)'
+      : 'an anonymous function or a private method: name it, or target a named caller';
+  throw new RuleError(
+    rule.id,
+    origin,
+    `it runs the original function again, which is not possible for ` +
+      `${unreachable.map((e) => e.name).join(', ')} (${why})`,
   );
 }

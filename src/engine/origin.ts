@@ -17,7 +17,10 @@ export function callerOrigin(): string | undefined {
   return undefined;
 }
 
-/** Rules whose `origin` is where their set was defined (an object literal inside `defineRules(`), not where they were written. */
+/**
+ * Rules whose `origin` is where their set was defined (an object literal inside `defineRules(`), not where they were
+ * written.
+ */
 const setOrigin = new WeakSet<object>();
 
 export function markSetOrigin<T extends object>(rule: T): T {

@@ -11,7 +11,10 @@ export interface RuleContext<This = any, Args extends unknown[] = any[], Result 
   Args,
   Result
 > {
-  /** The attempt of this call that the rule sees: always 1, since a retry runs the original with the hooks off for that call (retry's `when` gets the attempt number). */
+  /**
+   * The attempt of this call that the rule sees: always 1, since a retry runs the original with the hooks off for that
+   * call (retry's `when` gets the attempt number).
+   */
   readonly attempt: number;
   readonly rule: { readonly id: string; readonly set: string };
   /** Records a failed consistency check in the audit trail. */

@@ -7,7 +7,10 @@ import { OptionError } from './errors.js';
 export interface ScheduleOptions<T extends object> {
   /** The instance to repair, or a class: then every instance of it (and the class itself). */
   readonly target: T | (new (...args: any[]) => T);
-  /** Methods whose exit is a safe point. Default: those tagged `@kheiron-safe`, else any exit of a method while no other prepared method of the instance is running. */
+  /**
+   * Methods whose exit is a safe point. Default: those tagged `@kheiron-safe`, else any exit of a method while no other
+   * prepared method of the instance is running.
+   */
   readonly at?: Selector;
   /** A name for the audit trail. */
   readonly name?: string;

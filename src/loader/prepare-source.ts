@@ -155,7 +155,9 @@ export class SourcePreparer {
         this.warned.add(filename);
         // TypeScript reaching these hooks uncompiled: the TypeScript loader was registered after them.
         const hint = /\.[cm]?tsx?$/.test(filename)
-          ? ' (TypeScript that no loader compiled before Kheiron saw it: register Kheiron after the TypeScript loader, e.g. node --import tsx --import kheiron/register; NODE_OPTIONS comes before the loader that tsx adds)'
+          ? ' (TypeScript that no loader compiled before Kheiron saw it: register Kheiron after the TypeScript ' +
+            'loader, e.g. node --import tsx --import kheiron/register; NODE_OPTIONS comes before the loader that ' +
+            'tsx adds)'
           : '';
         process.stderr.write(`kheiron: not prepared: ${error.message}${hint}\n`);
       }

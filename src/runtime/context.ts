@@ -55,7 +55,8 @@ export class Context implements CallContext, EmittedContext {
       this.self = ownMethod(this.entry, this.this_);
     if (typeof this.self !== 'function') {
       throw new OptionError(
-        `kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level functions, named function expressions and methods of named classes have one)`,
+        `kheiron: ${this.entry.name} cannot be run again: the engine has no reference to it (only top-level ` +
+          `functions, named function expressions and methods of named classes have one)`,
       );
     }
     return this.self;

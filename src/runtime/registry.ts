@@ -36,7 +36,8 @@ export interface ScriptText {
 
 /** Why a function prepared at attach is not attachable yet: its module has no script in V8 yet. */
 export const NOT_COMPILED =
-  'its module is loaded but not compiled yet (a CommonJS module that an ES module imports is compiled when the import graph runs)';
+  'its module is loaded but not compiled yet (a CommonJS module that an ES module imports is compiled when the ' +
+  'import graph runs)';
 
 /**
  * Phase II at attach (`src/live-edit`): prepares functions of a loaded script in place, and

@@ -20,7 +20,9 @@ export const audit = method({
   },
 });
 
-/** Calls of the target as they happen, at most `rate` a second, values to `depth` levels; the client leaving detaches. */
+/**
+ * Calls of the target as they happen, at most `rate` a second, values to `depth` levels; the client leaving detaches.
+ */
 export const watch = method({
   params: (params) => {
     const { rate, depth } = params;

@@ -14,9 +14,12 @@ export const attach = command({
   name: 'attach',
   usage: '<pid> <rules.ts|rules.js> [--pending] [--allow-inspector] [--json]',
   summary:
-    'attach a rules module, all or nothing; a rule that matches no function is refused unless --pending (it then waits for modules not loaded yet).\n' +
-    "      To a process started without Kheiron, only with --allow-inspector: it opens the process's inspector on 127.0.0.1 for a few\n" +
-    "      milliseconds (SIGUSR1), and any local user who connects to it in that time can run code as the process's user.",
+    'attach a rules module, all or nothing; a rule that matches no function is refused unless --pending (it then ' +
+    'waits for modules not loaded yet).\n' +
+    "      To a process started without Kheiron, only with --allow-inspector: it opens the process's inspector on " +
+    '127.0.0.1 for a few\n' +
+    '      milliseconds (SIGUSR1), and any local user who connects to it in that time can run code as the ' +
+    "process's user.",
   options: { json: { type: 'boolean' }, pending: { type: 'boolean' }, 'allow-inspector': { type: 'boolean' } },
   run: async ({ values, positionals }) => {
     const pid = pidOf(positionals[0], 'attach');
@@ -70,7 +73,8 @@ function attachAll(pid: number, file: string, loadable: string, pending: boolean
       if (empty.length > 0) {
         await c.call('detach', { ids: attached.rules.map((r: any) => r.id) });
         throw new Error(
-          `${file}: refused, nothing attached: ${empty.map((r: any) => `rule ${r.id} matches no function of process ${pid}`).join('; ')}` +
+          `${file}: refused, nothing attached: ` +
+            `${empty.map((r: any) => `rule ${r.id} matches no function ` + `of ` + `process ${pid}`).join('; ')}` +
             ` (kheiron functions ${pid} lists them; --pending keeps a rule that waits for modules not loaded yet)`,
         );
       }
@@ -96,7 +100,8 @@ function printAttached(result: any): void {
   }
   if (result.unprepared) {
     print(
-      '  (started without Kheiron: functions are prepared in place over V8 LiveEdit where V8 allows it [live-edit]; where it does not,' +
+      '  (started without Kheiron: functions are prepared in place over V8 LiveEdit where V8 allows it ' +
+        '[live-edit]; where it does not,' +
         " a CommonJS module's exported functions and its exported classes' methods are patched [patched])",
     );
   }

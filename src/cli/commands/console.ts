@@ -17,7 +17,8 @@ export const console = command({
     const server = await startConsole({ port });
     const url = server.loginUrl();
     process.stdout.write(
-      `Kheiron console on http://127.0.0.1:${server.port} (loopback only). Open it with its one-time token:\n  ${url}\n`,
+      `Kheiron console on http://127.0.0.1:${server.port} (loopback only). Open it with its one-time token:\n  ` +
+        `${url}\n`,
     );
     if (process.stdin.isTTY) process.stdout.write('Press Enter for another address; Ctrl-C to stop.\n');
     if (values.open) openBrowser(url);

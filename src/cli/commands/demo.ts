@@ -7,7 +7,8 @@ export const demo = command({
   name: 'demo',
   usage: '[--seconds N] [--connections N] [--console [--open]]',
   summary:
-    'A service with two latent bugs under load; repairs attached and detached while it runs. Exit code 0 when the repairs worked. --console shows it in the web console.',
+    'A service with two latent bugs under load; repairs attached and detached while it runs. Exit code 0 when the ' +
+    'repairs worked. --console shows it in the web console.',
   options: {
     seconds: { type: 'string' },
     connections: { type: 'string', default: '16' },

@@ -16,7 +16,8 @@ export const functions = command({
   name: 'functions',
   usage: '<pid> [pattern] [--allow-inspector] [--json]',
   summary:
-    'the registry of a process: every function, where it is, how it was prepared. A process started without Kheiron gets\n' +
+    'the registry of a process: every function, where it is, how it was prepared. A process started without ' +
+    'Kheiron gets\n' +
     '      the agent without rules first, only with --allow-inspector (what it risks: see attach)',
   options: { json: { type: 'boolean' }, 'allow-inspector': { type: 'boolean' } },
   run: async ({ values, positionals }) => {

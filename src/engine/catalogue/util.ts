@@ -34,7 +34,8 @@ export function checkOptions(kind: string, options: unknown, known: readonly str
   if (options === undefined) return;
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     throw new OptionError(
-      `kheiron: ${kind}() options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
+      `kheiron: ${kind}() options must be an object, got ` +
+        `${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
     );
   for (const key of Object.keys(options))
     if (!known.includes(key)) throw new OptionError(`kheiron: ${kind}(): ${unknownOption(key, known, what)}`);
