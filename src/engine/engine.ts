@@ -10,6 +10,7 @@ import {
   type ControlPoint,
   type FunctionEntry,
 } from '../runtime/internal.js';
+import { isThenable } from './catalogue/util.js';
 import { AuditTrail, type AuditCounters, type AuditEvent } from './audit.js';
 import { registerEngine } from './engines.js';
 import { RuleCallContext } from './context.js';
@@ -342,7 +343,7 @@ export class RepairEngine {
     };
     const started = performance.now();
     try {
-      const outcome = fn.call(live.rule, this.view(live, 'around', ctx), runBody as () => unknown);
+      const outcome = fn.call(live.rule, this.view(live, 'around', ctx), runBody);
       this.outcome(live, false);
       return outcome === runBody ? run : outcome;
     } catch (error) {
@@ -472,14 +473,6 @@ export class RepairEngine {
       },
     };
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }
 
 /** A rule that runs the original again, on functions whose original cannot be reached: refused, saying why. */

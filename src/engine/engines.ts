@@ -14,16 +14,19 @@ const ALL = Symbol.for('kheiron.engine.all');
 type Holder = Record<symbol, unknown>;
 const holder = globalThis as unknown as Holder;
 
-export function sharedSlot(): { get(): RepairEngine | undefined; set(engine: RepairEngine): RepairEngine } {
-  return {
-    get: () => holder[SHARED] as RepairEngine | undefined,
-    set: (engine) => ((holder[SHARED] = engine), engine),
-  };
+/** The process-wide engine, once `sharedEngine()` has made it. */
+export function madeShared(): RepairEngine | undefined {
+  return holder[SHARED] as RepairEngine | undefined;
+}
+
+export function keepShared(engine: RepairEngine): RepairEngine {
+  holder[SHARED] = engine;
+  return engine;
 }
 
 /** Every engine of the process that is still referenced, the shared one first. */
 export function allEngines(): RepairEngine[] {
-  const shared = sharedSlot().get();
+  const shared = madeShared();
   const others = [...registry()]
     .map((ref) => ref.deref())
     .filter((e): e is RepairEngine => e !== undefined && e !== shared);

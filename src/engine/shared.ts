@@ -1,5 +1,5 @@
 import { RepairEngine } from './engine.js';
-import { sharedSlot } from './engines.js';
+import { keepShared, madeShared } from './engines.js';
 
 /**
  * The process-wide repair engine, made at the first call (with `$KHEIRON_AUDIT_FILE`): the
@@ -7,6 +7,5 @@ import { sharedSlot } from './engines.js';
  * status` beside the CLI's, and detached by `kheiron detach`.
  */
 export function sharedEngine(): RepairEngine {
-  const slot = sharedSlot();
-  return slot.get() ?? slot.set(new RepairEngine());
+  return madeShared() ?? keepShared(new RepairEngine());
 }

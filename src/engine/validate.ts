@@ -1,6 +1,5 @@
 import { compileSelector, unknownOption, type FunctionEntry, type Selector } from '../runtime/internal.js';
 
-export { unknownOption };
 import { RuleError } from './errors.js';
 import type { Rule } from './rules.js';
 

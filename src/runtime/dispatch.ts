@@ -36,20 +36,27 @@ export function before(
     } catch (error) {
       // A rethrow in `before`: the call's outcome, as if the body had thrown it.
       ctx.by = i;
-      return supplied(ctx, () => runThrow(ctx, error));
+      return throws(ctx, error);
     }
     if (ctx.s) {
       ctx.by = i;
-      return supplied(ctx, () => after(ctx, ctx.r));
+      return returns(ctx, ctx.r);
     }
   }
   return hasAround(hooks) ? around(ctx) : ctx;
 }
 
-/** The call ends with what `outcome` returns (or throws): the prepared code returns `ctx.r`. */
-function supplied(ctx: Context, outcome: () => unknown): Context {
+/** The call's outcome is `value`, once the `after` (or `onThrow`) hooks saw it: prepared code returns `ctx.r`. */
+function returns(ctx: Context, value: unknown): Context {
   ctx.s = true;
-  ctx.r = outcome();
+  ctx.r = after(ctx, value);
+  return ctx;
+}
+
+/** The call throws `error`, unless an `onThrow` hook recovers: prepared code then returns `ctx.r`. */
+function throws(ctx: Context, error: unknown): Context {
+  ctx.s = true;
+  ctx.r = runThrow(ctx, error);
   return ctx;
 }
 
@@ -59,9 +66,9 @@ function around(ctx: Context): Context {
   try {
     outcome = runAround(ctx, 0, ctx.a);
   } catch (error) {
-    return supplied(ctx, () => runThrow(ctx, error));
+    return throws(ctx, error);
   }
-  return outcome === INLINE ? ctx : supplied(ctx, () => after(ctx, outcome));
+  return outcome === INLINE ? ctx : returns(ctx, outcome);
 }
 
 export function after(ctx: Context, value: unknown): unknown {

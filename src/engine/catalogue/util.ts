@@ -1,6 +1,6 @@
 import type { Rule, Selector } from '../rules.js';
 import { callerOrigin } from '../origin.js';
-import { unknownOption } from '../validate.js';
+import { unknownOption } from '../../runtime/internal.js';
 import { OptionError } from '../errors.js';
 
 let counter = 0;
