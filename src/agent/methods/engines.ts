@@ -40,7 +40,7 @@ export function detachEverywhere(own: RepairEngine, ids?: readonly string[]): st
     if (engine) holders.set(engine, [...(holders.get(engine) ?? []), id]);
     else unknown.push(id);
   }
-  // Nothing is detached when one id is unknown: the engine's own rule, kept across engines.
+  // An unknown id detaches nothing: the agent's engine refuses it, with its own message.
   if (unknown.length > 0) own.detach(...unknown);
   return [...holders].flatMap(([engine, held]) => engine.detach(...held));
 }
